@@ -1,0 +1,213 @@
+/**
+ * One streaming pass over one built HTML page: the ids a browser can scroll to, the headings
+ * with their visible titles, and every URL the page refers to, each with its position in the
+ * HTML so a link checker can point back at it.
+ *
+ * htmlparser2's tokenizer does the HTML work (entities, unquoted attributes, implied end
+ * tags, raw-text elements such as `<script>`); this file only decides what is worth keeping.
+ */
+import { Parser } from 'htmlparser2';
+import type { HeadingInfo } from '../types.ts';
+
+/** A URL written in the page, with where it was written (1-based line and column of the attribute). */
+export interface LinkRef {
+  url: string;
+  tag: string;
+  attribute: string;
+  line: number;
+  column: number;
+}
+
+/** What one page exposes (ids, headings) and what it points at (links). */
+export interface PageScan {
+  ids: string[];
+  headings: HeadingInfo[];
+  links: LinkRef[];
+}
+
+/** Attributes holding one URL, by element. */
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+  iframe: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  embed: ['src'],
+};
+
+/**
+ * `<link rel>` values that name a host or a speculative fetch rather than a resource the page
+ * depends on; their `href` is not a link anyone follows.
+ */
+const NON_RESOURCE_LINK_RELS = new Set(['preconnect', 'dns-prefetch']);
+
+const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/**
+ * One streaming pass over one HTML document (htmlparser2 Parser).
+ *
+ * - `ids`: every `id` attribute, plus `<a name>` (browsers scroll to those too), in document order.
+ * - `headings`: h1–h6 that carry an id, with their text content whitespace-collapsed, leaving out
+ *   any descendant `a.heading-anchor` (the "link to this section" self-link).
+ * - `links`: `a/area/link[href]`, `img/script/source/iframe/video/audio/track/embed[src]`,
+ *   every `srcset` candidate, `video[poster]`, and the URL of `<meta http-equiv="refresh">`.
+ *   Positions are those of the attribute in `html`.
+ */
+export function scanPage(html: string): PageScan {
+  const ids: string[] = [];
+  const headings: HeadingInfo[] = [];
+  const links: LinkRef[] = [];
+  const locate = lineLocator(html);
+
+  // Attribute positions of the tag being opened; `onattribute` fires before `onopentag`.
+  let attributeStarts: Record<string, number> = {};
+  // Depth of open elements, to know when a heading or a heading anchor closes.
+  let depth = 0;
+  let heading: { id: string; level: number; depth: number; text: string } | null = null;
+  let skipTextUntilDepth = -1;
+
+  const parser: Parser = new Parser(
+    {
+      onattribute(name) {
+        if (!(name in attributeStarts)) attributeStarts[name] = parser.startIndex;
+      },
+      onopentag(tag, attribs) {
+        depth += 1;
+        const starts = attributeStarts;
+        attributeStarts = {};
+        const at = (attribute: string) => locate(starts[attribute] ?? parser.startIndex);
+
+        const id = attribs.id;
+        if (id !== undefined && id !== '') ids.push(id);
+        if (tag === 'a' && attribs.name !== undefined && attribs.name !== '' && attribs.name !== id) {
+          ids.push(attribs.name);
+        }
+
+        const level = HEADING_LEVEL[tag];
+        if (level !== undefined && heading === null && id !== undefined && id !== '') {
+          heading = { id, level, depth, text: '' };
+        } else if (heading !== null && skipTextUntilDepth < 0 && tag === 'a' && hasClass(attribs.class, 'heading-anchor')) {
+          skipTextUntilDepth = depth;
+        }
+
+        const attributes = URL_ATTRIBUTES[tag];
+        if (attributes !== undefined) {
+          if (tag === 'link' && isNonResourceLink(attribs.rel)) return;
+          for (const attribute of attributes) {
+            const value = attribs[attribute];
+            if (value === undefined) continue;
+            const { line, column } = at(attribute);
+            const urls = attribute === 'srcset' ? srcsetUrls(value) : [value.trim()];
+            for (const url of urls) links.push({ url, tag, attribute, line, column });
+          }
+        } else if (tag === 'meta' && attribs['http-equiv']?.toLowerCase() === 'refresh' && attribs.content !== undefined) {
+          const url = metaRefreshUrl(attribs.content);
+          if (url !== null) links.push({ url, tag, attribute: 'content', ...at('content') });
+        }
+      },
+      ontext(text) {
+        if (heading !== null && skipTextUntilDepth < 0) heading.text += text;
+      },
+      onclosetag() {
+        if (skipTextUntilDepth === depth) skipTextUntilDepth = -1;
+        if (heading !== null && heading.depth === depth) {
+          headings.push({ id: heading.id, level: heading.level, text: collapseWhitespace(heading.text) });
+          heading = null;
+        }
+        depth -= 1;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return { ids, headings, links };
+}
+
+/** Whether a space-separated `class` attribute contains `name`. */
+function hasClass(classAttribute: string | undefined, name: string): boolean {
+  return classAttribute !== undefined && classAttribute.split(/\s+/).includes(name);
+}
+
+function isNonResourceLink(rel: string | undefined): boolean {
+  if (rel === undefined) return false;
+  const rels = rel.toLowerCase().split(/\s+/).filter(Boolean);
+  return rels.length > 0 && rels.every((value) => NON_RESOURCE_LINK_RELS.has(value));
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The URLs of a `srcset` value. Follows the HTML candidate-string rules closely enough for
+ * real pages: a URL runs to the next whitespace, a trailing comma ends the candidate, and
+ * descriptors (`2x`, `640w`) are skipped up to the next comma.
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset[i] as string)) i += 1;
+    if (i >= srcset.length) break;
+    const start = i;
+    while (i < srcset.length && !/\s/.test(srcset[i] as string)) i += 1;
+    let url = srcset.slice(start, i);
+    if (url.endsWith(',')) {
+      url = url.replace(/,+$/, '');
+    } else {
+      let parentheses = 0;
+      while (i < srcset.length) {
+        const char = srcset[i];
+        if (char === '(') parentheses += 1;
+        else if (char === ')') parentheses = Math.max(0, parentheses - 1);
+        else if (char === ',' && parentheses === 0) break;
+        i += 1;
+      }
+    }
+    if (url !== '') urls.push(url);
+  }
+  return urls;
+}
+
+/** The URL of a meta refresh `content` (`0; url=/x/`, `0;URL='/x/'`, `5, /x/`), or null if none. */
+export function metaRefreshUrl(content: string): string | null {
+  const match = /^\s*[\d.]+\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(content);
+  let url = match?.[1]?.trim() ?? '';
+  const quote = url[0];
+  if (quote === '"' || quote === "'") {
+    const end = url.indexOf(quote, 1);
+    url = end < 0 ? url.slice(1) : url.slice(1, end);
+  }
+  return url === '' ? null : url;
+}
+
+/**
+ * Turns string offsets into 1-based line and column. Offsets arrive in increasing order
+ * during one pass, so newlines are counted once, moving forward; an earlier offset restarts
+ * the count rather than giving a wrong answer.
+ */
+function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  let scanned = 0;
+  let line = 1;
+  let lineStart = 0;
+  return (offset) => {
+    if (offset < scanned) {
+      scanned = 0;
+      line = 1;
+      lineStart = 0;
+    }
+    let newline = text.indexOf('\n', scanned);
+    while (newline !== -1 && newline < offset) {
+      line += 1;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', lineStart);
+    }
+    scanned = offset;
+    return { line, column: offset - lineStart + 1 };
+  };
+}

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanPage, srcsetUrls, metaRefreshUrl } from '../../src/lib/html/scan-page.ts';
+
+const page = `<!doctype html>
+<html><head>
+<meta http-equiv="refresh" content="0; url=/new/#sec">
+<link rel="stylesheet" href="/pr-123/_astro/site.css">
+<link rel="preconnect" href="https://fonts.example.com">
+<script src="/pr-123/app.js"></script>
+</head><body>
+<h1>Page   title</h1>
+<h2 id="hello-world--friends">Hello <code>world</code> &amp;
+  friends<a class="heading-anchor" href="#hello-world--friends"><span>Link to this section</span></a></h2>
+<p id="intro">See <a href="/pr-123/a/b/#x">b</a> and <a name="legacy">old</a>
+<img src=pic.png srcset="small.png 1x, big.png 2x"></p>
+<h3 id="third"><a class="heading-anchor" href="#third">#</a>Third</h3>
+</body></html>`;
+
+test('collects ids, including a[name], in document order', () => {
+  assert.deepEqual(scanPage(page).ids, ['hello-world--friends', 'intro', 'legacy', 'third']);
+});
+
+test('heading text leaves out the heading anchor and collapses whitespace', () => {
+  assert.deepEqual(scanPage(page).headings, [
+    { id: 'hello-world--friends', level: 2, text: 'Hello world & friends' },
+    { id: 'third', level: 3, text: 'Third' },
+  ]);
+});
+
+test('links carry tag, attribute and the attribute position', () => {
+  const links = scanPage(page).links.map((l) => `${l.tag}[${l.attribute}] ${l.url} ${l.line}:${l.column}`);
+  assert.deepEqual(links, [
+    'meta[content] /new/#sec 3:28',
+    'link[href] /pr-123/_astro/site.css 4:24',
+    'script[src] /pr-123/app.js 6:9',
+    'a[href] #hello-world--friends 10:36',
+    'a[href] /pr-123/a/b/#x 11:22',
+    'img[src] pic.png 12:6',
+    'img[srcset] small.png 12:18',
+    'img[srcset] big.png 12:18',
+    'a[href] #third 13:42',
+  ]);
+});
+
+test('a heading without an id is not a heading anyone can link to', () => {
+  assert.deepEqual(scanPage('<h2>No id</h2><h2 id="a">A</h2>').headings, [{ id: 'a', level: 2, text: 'A' }]);
+});
+
+test('entities in URLs are decoded', () => {
+  assert.equal(scanPage('<a href="/x/?a=1&amp;b=2">x</a>').links[0]?.url, '/x/?a=1&b=2');
+});
+
+test('srcset candidates, with or without descriptors and spaces', () => {
+  assert.deepEqual(srcsetUrls('a.png'), ['a.png']);
+  assert.deepEqual(srcsetUrls(' a.png 1x ,b.png 2x,c.png'), ['a.png', 'b.png', 'c.png']);
+  // As in the HTML spec, a comma inside a URL does not split it; only a trailing one does.
+  assert.deepEqual(srcsetUrls('a.png,b.png 640w'), ['a.png,b.png']);
+  assert.deepEqual(srcsetUrls('data:image/png;base64,AA 1x, b.png 2x'), ['data:image/png;base64,AA', 'b.png']);
+});
+
+test('meta refresh URL forms', () => {
+  assert.equal(metaRefreshUrl('0; url=/x/'), '/x/');
+  assert.equal(metaRefreshUrl("0;URL='/x/#a'"), '/x/#a');
+  assert.equal(metaRefreshUrl('5, /y/'), '/y/');
+  assert.equal(metaRefreshUrl('5'), null);
+});
