@@ -1,0 +1,46 @@
+import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
+import type { HastPluginDefinition } from 'satteri';
+
+/**
+ * Adds a "link to this section" self-link after every h2–h6 that has an id. Heading and link
+ * share a wrapper so the link shows on hover or focus of either; the link stays outside the
+ * heading so the heading's text (table of contents, search, anchor index) is only its title.
+ */
+export function headingAnchorsPlugin(): HastPluginDefinition {
+  return {
+    name: 'docs-heading-anchors',
+    element: {
+      filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
+      visit(node, ctx) {
+        const id = node.properties?.['id'];
+        if (typeof id !== 'string' || id === '') return;
+        const title = ctx.textContent(node);
+        return {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
+          children: [
+            node,
+            {
+              type: 'element',
+              tagName: 'a',
+              properties: { className: ['heading-anchor'], href: `#${id}` },
+              children: [
+                { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+                {
+                  type: 'element',
+                  tagName: 'span',
+                  properties: { className: ['sr-only'], dataPagefindIgnore: true },
+                  children: [{ type: 'text', value: `Link to this section: ${title}` }],
+                },
+              ],
+            },
+          ],
+        };
+      },
+    },
+  };
+}
+
+/** Heading ids must exist before the self-links are added, so the id plugin runs first. */
+export const headingPlugins = [() => satteriHeadingIdsPlugin(), headingAnchorsPlugin];

@@ -1,0 +1,53 @@
+/**
+ * "Did you mean": the site page whose path is closest to a path that does not exist.
+ *
+ * Paths are compared segment by segment from the end, because a mistyped or truncated URL
+ * usually keeps its last segment (the page's slug), while moved pages change their parents.
+ * Runs in the browser on the 404 page, so it stays dependency-free and small.
+ */
+
+/** A page the reader could be sent to. */
+export interface PageChoice { path: string; title: string }
+
+/** Edit distance between two short strings (single-row dynamic programming). */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+function segments(path: string): string[] {
+  return path.toLowerCase().replace(/\.html?$/, '').replace(/\/index$/, '').split('/').filter(Boolean);
+}
+
+/** Similarity in [0, 1] of two slugs: 1 is identical. */
+function slugSimilarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/**
+ * The closest page, or `undefined` when nothing is close enough to be a useful suggestion
+ * (a wrong guess is worse than none). The last segment weighs most; shared parents add a little.
+ */
+export function closestPage(missingPath: string, pages: PageChoice[]): PageChoice | undefined {
+  const asked = segments(missingPath);
+  const slug = asked.at(-1);
+  if (!slug) return undefined;
+  let best: { page: PageChoice; score: number } | undefined;
+  for (const page of pages) {
+    const candidate = segments(page.path);
+    const last = candidate.at(-1);
+    if (!last) continue;
+    const parents = candidate.slice(0, -1).filter((s) => asked.includes(s)).length;
+    const score = slugSimilarity(slug, last) + 0.05 * parents;
+    if (!best || score > best.score) best = { page, score };
+  }
+  return best && best.score >= 0.7 ? best.page : undefined;
+}

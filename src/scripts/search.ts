@@ -1,0 +1,69 @@
+/** Browser side of the search dialog: lazy Pagefind, keyboard shortcuts, result rendering. */
+
+interface PagefindSubResult { title: string; url: string; excerpt: string }
+interface PagefindResultData { url: string; excerpt: string; meta: { title?: string }; sub_results?: PagefindSubResult[] }
+interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
+  debouncedSearch(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+let pagefind: Promise<Pagefind> | undefined;
+
+/** Pagefind's client is generated at build time, so it is fetched at run time rather than bundled. */
+function loadPagefind(base: string): Promise<Pagefind> {
+  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+    await module.options({ baseUrl: base });
+    return module;
+  });
+  return pagefind;
+}
+
+/** Excerpts come from Pagefind with `<mark>` around hits and everything else escaped. */
+function item(title: string, url: string, excerpt: string, sub = false): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = sub ? 'search-sub-result' : 'search-result';
+  const link = document.createElement('a');
+  link.href = url;
+  link.textContent = title;
+  const text = document.createElement('p');
+  text.innerHTML = excerpt;
+  li.append(link, text);
+  return li;
+}
+
+/** Wires one search widget: open on click, `/` or Ctrl+K; search as the reader types. */
+export function mountSearch(root: HTMLElement, base: string): void {
+  const dialog = root.querySelector('dialog')!;
+  const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
+  const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const open = () => {
+    if (!dialog.open) dialog.showModal();
+    input.focus();
+    loadPagefind(base).catch(() => (status.textContent = 'Search is not available on this build.'));
+  };
+  root.querySelector('[data-search-open]')?.addEventListener('click', open);
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable]');
+    if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      open();
+    }
+  });
+  dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
+  input.addEventListener('input', async () => {
+    const query = input.value.trim();
+    const search = await (await loadPagefind(base)).debouncedSearch(query);
+    if (search === null) return; // superseded by a newer keystroke
+    list.replaceChildren();
+    if (!query) return void (status.textContent = '');
+    const results = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+    status.textContent = results.length ? `${results.length} pages found` : `No results for “${query}”`;
+    for (const result of results) {
+      list.append(item(result.meta.title ?? result.url, result.url, result.excerpt));
+      for (const sub of (result.sub_results ?? []).filter((s) => s.url !== result.url).slice(0, 3)) {
+        list.append(item(sub.title, sub.url, sub.excerpt, true));
+      }
+    }
+  });
+}

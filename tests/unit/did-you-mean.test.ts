@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closestPage, editDistance } from '../../src/lib/did-you-mean.ts';
+
+const pages = [
+  { path: '/administration-guide/scale/high-availability/deployment/', title: 'Deploy' },
+  { path: '/administration-guide/scale/high-availability/upgrade/', title: 'Upgrade' },
+  { path: '/administration-guide/scale/high-availability/', title: 'Overview' },
+];
+
+test('a typo in the slug suggests the page', () => {
+  assert.equal(closestPage('/administration-guide/scale/high-availability/deploymnet/', pages)?.title, 'Deploy');
+  assert.equal(closestPage('/administration-guide/scale/high-availability/upgrade.html', pages)?.title, 'Upgrade');
+});
+
+test('a page moved under other parents is still found by its slug', () => {
+  assert.equal(closestPage('/scale/upgrade/', pages)?.title, 'Upgrade');
+});
+
+test('nothing close enough gives no suggestion', () => {
+  assert.equal(closestPage('/completely/unrelated/', pages), undefined);
+  assert.equal(closestPage('/', pages), undefined);
+});
+
+test('editDistance counts insertions, deletions and substitutions', () => {
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  assert.equal(editDistance('', 'abc'), 3);
+  assert.equal(editDistance('same', 'same'), 0);
+});
