@@ -1,0 +1,125 @@
+/**
+ * The two ends of a redirect: where a reader comes from (a path on this site, maybe a legacy
+ * `.html` file, maybe with `#anchor`) and where they go (a site path or an allow-listed
+ * `https://` URL). Parsing is strict: a loosely written path is a redirect that never matches.
+ */
+import type { SitePath } from '../types.ts';
+import { withBase } from '../base-path.ts';
+
+/** Where a reader arrives: a site path and the fragment they asked for (decoded, without `#`), if any. */
+export interface SiteLocation {
+  path: SitePath;
+  fragment: string | null;
+}
+
+/** Where a redirect sends a reader. */
+export type RedirectTarget =
+  | ({ kind: 'site' } & SiteLocation)
+  /** An absolute `https://` URL on a host the site allows; it may carry its own fragment. */
+  | { kind: 'external'; url: string };
+
+/** A parse result: the value, or a sentence saying what is wrong and how to write it instead. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Parses a site path with an optional `#fragment`: `/a/b/`, `/old.html#anchor`. The path must
+ * start with one `/`, name a directory (`/`-ended) or an `.html` file, and carry no query,
+ * spaces or `.`/`..` segments; the fragment is percent-decoded (ids are compared decoded).
+ */
+export function parseSiteLocation(value: string): Parsed<SiteLocation> {
+  const hashAt = value.indexOf('#');
+  const path = hashAt < 0 ? value : value.slice(0, hashAt);
+  const rawFragment = hashAt < 0 ? null : value.slice(hashAt + 1);
+  if (!path.startsWith('/') || path.startsWith('//')) {
+    return { ok: false, reason: `"${value}" is not a site path: write it from the site root, e.g. /a/b/ or /old/page.html#anchor (no base, no host)` };
+  }
+  if (/[?\s\\]/.test(path)) {
+    return { ok: false, reason: `"${value}" contains a query, a space or a backslash; write the bare path` };
+  }
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) {
+    return { ok: false, reason: `"${value}" contains "." or ".." segments; write the path it means` };
+  }
+  if (!path.endsWith('/') && !/\.html?$/.test(path)) {
+    return { ok: false, reason: `"${value}" is neither a page (ending in "/") nor a legacy .html file; did you mean "${path}/${rawFragment === null ? '' : '#' + rawFragment}"?` };
+  }
+  if (rawFragment !== null && rawFragment === '') {
+    return { ok: false, reason: `"${value}" ends in an empty "#"; remove it or name the anchor` };
+  }
+  let fragment = rawFragment;
+  if (rawFragment !== null) {
+    try {
+      fragment = decodeURIComponent(rawFragment);
+    } catch {
+      return { ok: false, reason: `"${value}" has a fragment that is not valid percent-encoding` };
+    }
+  }
+  return { ok: true, value: { path, fragment } };
+}
+
+/**
+ * Parses a redirect target: a site location, or an `https://` URL whose host is in
+ * `allowedHosts` (the only way a redirect may leave the site).
+ */
+export function parseTarget(value: string, allowedHosts: readonly string[]): Parsed<RedirectTarget> {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return { ok: false, reason: `"${value}" is not a valid URL` };
+    }
+    if (url.protocol !== 'https:') {
+      return { ok: false, reason: `"${value}" must use https:// (or be a site path such as /a/b/)` };
+    }
+    if (!allowedHosts.includes(url.hostname) || url.username !== '' || url.password !== '' || url.port !== '') {
+      return { ok: false, reason: `"${value}" points to ${url.host}, which is not an allowed redirect host (${allowedHosts.join(', ')}); add it to siteConfig.redirectHosts in src/config.ts or redirect to a site path` };
+    }
+    return { ok: true, value: { kind: 'external', url: url.href } };
+  }
+  const location = parseSiteLocation(value);
+  return location.ok ? { ok: true, value: { kind: 'site', ...location.value } } : location;
+}
+
+/** `/a/b/#x` as an author writes it (no base): for messages and YAML snippets. */
+export function displayLocation(location: SiteLocation): string {
+  return location.fragment === null ? location.path : `${location.path}#${location.fragment}`;
+}
+
+/** A target as an author writes it (no base). */
+export function displayTarget(target: RedirectTarget): string {
+  return target.kind === 'external' ? target.url : displayLocation(target);
+}
+
+/** The key of a source in lookups: its displayed form, which is unique per (path, fragment). */
+export function locationKey(location: SiteLocation): string {
+  return displayLocation(location);
+}
+
+/**
+ * A target as a browser or server must receive it under `base`: `/pr-123/a/#x`. Fragments are
+ * percent-encoded where a URL needs it, so the browser compares the same id the page carries.
+ */
+export function targetHref(target: RedirectTarget, base: string): string {
+  if (target.kind === 'external') return target.url;
+  const path = encodeURI(withBase(target.path, base));
+  return target.fragment === null ? path : `${path}#${encodeFragment(target.fragment)}`;
+}
+
+/** Encodes what cannot stand in a fragment, leaving ordinary id characters readable. */
+export function encodeFragment(fragment: string): string {
+  return fragment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, (char) => encodeURIComponent(char));
+}
+
+/** The same target with the reader's fragment carried over when the target names none. */
+export function carryFragment(target: RedirectTarget, fragment: string | null): RedirectTarget {
+  if (target.kind !== 'site' || target.fragment !== null || fragment === null) return target;
+  return { ...target, fragment };
+}
+
+/** Whether two targets send the reader to the same place. */
+export function sameTarget(a: RedirectTarget, b: RedirectTarget): boolean {
+  if (a.kind === 'external' || b.kind === 'external') {
+    return a.kind === b.kind && (a as { url: string }).url === (b as { url: string }).url;
+  }
+  return a.path === b.path && a.fragment === b.fragment;
+}

@@ -1,0 +1,27 @@
+/**
+ * `_redirects` for Netlify and Cloudflare Pages: a 301 per removed page. Fragments need no
+ * rule: the browser keeps the reader's fragment across a 301 (unless the new location names
+ * one), and the landing page's own table maps it.
+ *
+ * Plain `301`, not Netlify's forcing `301!`: Cloudflare rejects the `!`. On Netlify the stub
+ * file at the same path then answers instead of the rule, which reaches the same place.
+ */
+import type { RedirectPlan } from './anchor-tables.ts';
+import { targetHref } from './locations.ts';
+import { withBase } from '../base-path.ts';
+import type { SitePath } from '../types.ts';
+
+/** The request paths that reach a removed page: `/a/` is also asked for as `/a` (and `/a/index.html`). */
+export function requestPaths(path: SitePath): SitePath[] {
+  return path.endsWith('/') && path !== '/' ? [path, path.slice(0, -1), `${path}index.html`] : [path];
+}
+
+/** The `_redirects` file for `base`. */
+export function renderNetlifyRedirects(plan: RedirectPlan, base: string, mapFile: string): string {
+  const lines = [`# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`];
+  for (const move of plan.serverRedirects) {
+    const to = targetHref(move.to, base);
+    for (const from of requestPaths(move.from)) lines.push(`${encodeURI(withBase(from, base))} ${to} 301`);
+  }
+  return `${lines.join('\n')}\n`;
+}
