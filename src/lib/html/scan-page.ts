@@ -8,6 +8,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { HeadingInfo } from '../types.ts';
+import { lineLocator } from './line-locator.ts';
 
 /** A URL written in the page, with where it was written (1-based line and column of the attribute). */
 export interface LinkRef {
@@ -184,30 +185,4 @@ export function metaRefreshUrl(content: string): string | null {
     url = end < 0 ? url.slice(1) : url.slice(1, end);
   }
   return url === '' ? null : url;
-}
-
-/**
- * Turns string offsets into 1-based line and column. Offsets arrive in increasing order
- * during one pass, so newlines are counted once, moving forward; an earlier offset restarts
- * the count rather than giving a wrong answer.
- */
-function lineLocator(text: string): (offset: number) => { line: number; column: number } {
-  let scanned = 0;
-  let line = 1;
-  let lineStart = 0;
-  return (offset) => {
-    if (offset < scanned) {
-      scanned = 0;
-      line = 1;
-      lineStart = 0;
-    }
-    let newline = text.indexOf('\n', scanned);
-    while (newline !== -1 && newline < offset) {
-      line += 1;
-      lineStart = newline + 1;
-      newline = text.indexOf('\n', lineStart);
-    }
-    scanned = offset;
-    return { line, column: offset - lineStart + 1 };
-  };
 }

@@ -1,0 +1,74 @@
+/**
+ * Where a URL written in a built page points: another page of this site, the outside world,
+ * or nowhere a checker can follow. Everything here works on strings; nothing reads files.
+ */
+import type { SitePath } from '../types.ts';
+import { withoutBase } from '../base-path.ts';
+
+/** What a URL found in the output refers to. */
+export type LinkTarget =
+  /** A path on this site (base removed), with its fragment (decoded, without `#`) if any. */
+  | { kind: 'internal'; path: SitePath; fragment: string | null }
+  /** A root-absolute path on this host that does not start with the base: broken under a sub-path deploy. */
+  | { kind: 'outside-base'; path: string; fragment: string | null }
+  | { kind: 'external'; url: string }
+  /** `mailto:`, `tel:`, `javascript:`, `data:` and the like: nothing to check. */
+  | { kind: 'ignored' };
+
+/** Schemes that never name a document to fetch. */
+const IGNORED_SCHEMES = new Set(['mailto:', 'tel:', 'javascript:', 'data:', 'blob:', 'about:', 'sms:', 'irc:', 'ircs:', 'ftp:']);
+
+/** The URL a file in the output directory is served at, without the base: `a/b/index.html` -> `/a/b/`. */
+export function outputFileToSitePath(file: string): SitePath {
+  const path = '/' + file.split('\\').join('/');
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+/**
+ * Classifies `url` as written in the page at `pagePath` (a site path), for a site deployed
+ * at `base` on `siteOrigin` (e.g. `https://docs.example.com`): absolute URLs on that origin
+ * count as internal, which covers canonical links and sitemap entries.
+ */
+export function classifyUrl(url: string, pagePath: SitePath, base: string, siteOrigin: string): LinkTarget {
+  const trimmed = url.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(trimmed)?.[0].toLowerCase();
+  if (scheme !== undefined && IGNORED_SCHEMES.has(scheme)) return { kind: 'ignored' };
+  // A placeholder host keeps relative resolution exact (dot segments, query, fragment) without
+  // mistaking it for a real one.
+  const pageUrl = new URL(base.slice(0, -1) + pagePath, 'http://page.invalid');
+  let resolved: URL;
+  try {
+    resolved = new URL(trimmed, pageUrl);
+  } catch {
+    return { kind: 'external', url: trimmed };
+  }
+  if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return { kind: 'ignored' };
+  const onThisSite = resolved.host === 'page.invalid' || resolved.origin === originOf(siteOrigin);
+  if (!onThisSite) return { kind: 'external', url: resolved.href };
+  const fragment = resolved.hash === '' && !trimmed.includes('#') ? null : decodeFragment(resolved.hash.slice(1));
+  const path = withoutBase(resolved.pathname, base);
+  if (path === undefined) return { kind: 'outside-base', path: resolved.pathname, fragment };
+  return { kind: 'internal', path, fragment };
+}
+
+/** A fragment as a browser compares it with ids: percent-decoded when that is valid UTF-8. */
+export function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/** Writes a site path (plus fragment) as a URL under `base`, for messages that tell people what to write. */
+export function displayUrl(path: SitePath, fragment: string | null): string {
+  return fragment === null || fragment === '' ? path : `${path}#${fragment}`;
+}
