@@ -7,7 +7,7 @@
  * Defaults: --dist from env DIST_DIR or `dist`, --base from env SITE_BASE or `/`.
  */
 import { parseArgs } from 'node:util';
-import { checkSite } from '../src/integration/check-links.ts';
+import { checkSite } from '../src/lib/links/check-site.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/links/format.ts';
 
 const usage = 'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--external] [--cache FILE] [--site-url URL]';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { checkSite } from '../../src/integration/check-links.ts';
+import { checkSite } from '../../src/lib/links/check-site.ts';
 import type { Problem } from '../../src/lib/links/problem.ts';
 
 const GUIDE_MDX = `---

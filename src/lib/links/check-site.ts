@@ -5,17 +5,17 @@
  */
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { siteConfig } from '../config.ts';
-import { normalizeBase } from '../lib/base-path.ts';
-import { checkInternalLinks, type ExternalUse, type LinkSource } from '../lib/links/check-internal.ts';
-import { checkExternalUses, type ExternalCheckOptions } from '../lib/links/external/check-external.ts';
-import { compareProblems, type Problem } from '../lib/links/problem.ts';
-import { redirectsFileTargets, sitemapLocations } from '../lib/links/other-outputs.ts';
-import { parseRedirectMap } from '../lib/links/redirect-map.ts';
-import { redirectLookup } from '../lib/links/redirect-lookup.ts';
-import { listOutputFiles, readOptionalText, scanOutputPages } from '../lib/links/read-site.ts';
-import { classifyUrl, displayUrl, outputFileToSitePath } from '../lib/links/site-paths.ts';
-import { attachSources, contentRange, sourceCandidates, type PageSource } from '../lib/links/source-map.ts';
+import { siteConfig } from '../../config.ts';
+import { normalizeBase } from '../base-path.ts';
+import { checkInternalLinks, type ExternalUse, type LinkSource } from './check-internal.ts';
+import { checkExternalUses, type ExternalCheckOptions } from './external/check-external.ts';
+import { compareProblems, type Problem } from './problem.ts';
+import { redirectsFileTargets, sitemapLocations } from './other-outputs.ts';
+import { parseRedirectMap } from './redirect-map.ts';
+import { redirectLookup } from './redirect-lookup.ts';
+import { listOutputFiles, readOptionalText, scanOutputPages } from './read-site.ts';
+import { classifyUrl, displayUrl, outputFileToSitePath } from './site-paths.ts';
+import { attachSources, contentRange, sourceCandidates, type PageSource } from './source-map.ts';
 
 /** What to check and how it is deployed. */
 export interface CheckSiteOptions {
