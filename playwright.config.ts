@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+
+/**
+ * The browser suite runs every spec against the same site four ways: a plain static server
+ * (like a bucket) and nginx with the generated redirect rules, each at the root base and at a
+ * pull-request preview base. `npm test` builds `dist/` (base `/`) and `dist-pr/` (`/pr-123/`) first.
+ *
+ * Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` when present, else Playwright's
+ * own browser (`npx playwright install chromium` where downloads are possible).
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const previewBase = '/pr-123/';
+
+const servers = [
+  { name: 'static-root', port: 4610, distDir: 'dist', base: '/', command: 'node scripts/serve-static.ts' },
+  { name: 'nginx-root', port: 4611, distDir: 'dist', base: '/', command: 'npm run --silent serve:nginx' },
+  { name: 'static-pr', port: 4612, distDir: 'dist-pr', base: previewBase, command: 'node scripts/serve-static.ts' },
+  { name: 'nginx-pr', port: 4613, distDir: 'dist-pr', base: previewBase, command: 'npm run --silent serve:nginx' },
+] as const;
+
+const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
+  command: server.command,
+  url: `http://127.0.0.1:${server.port}${server.base}`,
+  env: { PORT: String(server.port), DIST_DIR: server.distDir, SITE_BASE: server.base },
+  reuseExistingServer: !process.env.CI,
+  stdout: 'ignore',
+  stderr: 'pipe',
+  timeout: 30_000,
+}));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.PW_WORKERS ? Number(process.env.PW_WORKERS) : 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      // The machine's network is closed: background services would only fail and slow startup.
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer,
+  projects: servers.map((server) => ({
+    name: server.name,
+    // Accessibility depends on the markup, not on the server or base: scanned once.
+    testIgnore: server.name === 'static-root' ? [] : ['**/a11y.spec.ts'],
+    metadata: { base: server.base, distDir: server.distDir, server: server.name.split('-')[0] },
+    use: { baseURL: `http://127.0.0.1:${server.port}${server.base}`, browserName: 'chromium' as const },
+  })),
+});

@@ -1,0 +1,170 @@
+import { test, expect } from '@playwright/test';
+import { contentPagePaths, builtPages, projectBase } from './support/site.ts';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+
+const pages = contentPagePaths();
+
+test('the build has the home page and the docs pages', () => {
+  expect(pages).toContain('/');
+  expect(pages.length).toBeGreaterThan(3);
+});
+
+for (const path of pages) {
+  test(`${path} renders with its title and without script errors`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(path.slice(1));
+    expect(response?.status()).toBe(200);
+    const h1 = (await page.locator('h1').first().innerText()).trim();
+    expect(h1.length).toBeGreaterThan(0);
+    await expect(page).toHaveTitle(new RegExp(`^${h1.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(errors).toEqual([]);
+  });
+}
+
+test('every sidebar link lands on its page, marked as current there', async ({ page }) => {
+  const start = pages.find((p) => p !== '/')!;
+  await page.goto(start.slice(1));
+  const hrefs = await page.locator('.sidebar a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(1);
+  for (const href of hrefs) {
+    await page.goto(start.slice(1));
+    await page.locator(`.sidebar a[href="${href}"]`).first().evaluate((a) => a.closest('details')?.setAttribute('open', ''));
+    await page.locator(`.sidebar a[href="${href}"]`).first().click();
+    await expect(page).toHaveURL(new URL(href, page.url()).href);
+    await expect(page.locator(`.sidebar a[href="${href}"]`).first()).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('table-of-contents links scroll their heading into view and mark it current', async ({ page }) => {
+  const docs = await builtPages(test.info());
+  const withToc = docs.filter((p) => p.html.includes('class="toc"'));
+  expect(withToc.length).toBeGreaterThan(0);
+  for (const doc of withToc) {
+    await page.goto(doc.path.slice(1));
+    const links = page.locator('.toc a');
+    const count = await links.count();
+    for (let i = 0; i < count; i++) {
+      const id = decodeURIComponent((await links.nth(i).getAttribute('href'))!.slice(1));
+      await links.nth(i).click();
+      await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+      expect(new URL(page.url()).hash).toBe(`#${encodeURIComponent(id)}`);
+    }
+    // The last link clicked is the section being read (unless the page cannot scroll that far).
+    await expect(page.locator('.toc a[aria-current]')).toHaveCount(1);
+  }
+});
+
+test('the theme toggle switches themes and the choice survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(pages.find((p) => p !== '/')!.slice(1));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.locator('[data-theme-toggle]').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+});
+
+test('the system dark setting is followed before any choice is made', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('searching a heading’s words returns that heading as a sub-result linking to page/#heading', async ({ page }) => {
+  const docs = await builtPages(test.info());
+  const target = docs
+    .flatMap((doc) => scanPage(doc.html).headings.filter((h) => h.level === 2).map((h) => ({ doc, heading: h })))
+    .find(({ heading }) => heading.text.split(/\s+/).length >= 2)!;
+  expect(target, 'a page with a two-word h2 heading').toBeTruthy();
+  await page.goto(target.doc.path.slice(1));
+  await page.keyboard.press('/');
+  await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
+  await page.locator('dialog[open] [data-search-input]').fill(target.heading.text);
+  const expectedHref = `${projectBase(test.info())}${target.doc.path.slice(1)}#${target.heading.id}`;
+  const sub = page.locator(`dialog[open] .search-sub-result a[href="${expectedHref}"]`);
+  await expect(sub.first()).toBeVisible();
+  await sub.first().click();
+  await expect(page.locator(`[id="${target.heading.id}"]`)).toBeInViewport();
+});
+
+test('Ctrl+K opens search too', async ({ page }) => {
+  await page.goto('');
+  await page.keyboard.press('Control+k');
+  await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
+});
+
+test('an unknown URL answers 404 with the 404 page, search, and a did-you-mean for a near miss', async ({ page }) => {
+  const real = pages.find((p) => p.split('/').filter(Boolean).length >= 2)!;
+  const typo = real.replace(/([a-z])([a-z])\/$/, '$2$1/');
+  const response = await page.goto(typo.slice(1));
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(page.locator('.not-found [data-search-open]')).toBeVisible();
+  const suggestion = page.locator('[data-did-you-mean-link]');
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page).toHaveURL(new URL(real.slice(1), test.info().project.use.baseURL).href);
+});
+
+test('with scripts off, tabs show every alternative under its label', async ({ browser }) => {
+  const docs = await builtPages(test.info());
+  const withTabs = docs.find((doc) => doc.html.includes('data-tabs'));
+  expect(withTabs, 'a page that uses <Tabs>').toBeTruthy();
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto(withTabs!.path.slice(1));
+  const group = page.locator('[data-tabs]').first();
+  const panels = group.locator('.tab-panel');
+  expect(await panels.count()).toBeGreaterThan(1);
+  for (const panel of await panels.all()) {
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('.tab-label')).toBeVisible();
+  }
+  await context.close();
+});
+
+test('with scripts on, tabs become a tab list and the choice carries to other groups', async ({ page }) => {
+  const docs = await builtPages(test.info());
+  const withTabs = docs.find((doc) => doc.html.includes('data-tabs'))!;
+  await page.goto(withTabs.path.slice(1));
+  const group = page.locator('[data-tabs]').first();
+  const tabs = group.locator('[role=tab]');
+  expect(await tabs.count()).toBeGreaterThan(1);
+  await tabs.nth(1).click();
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(group.locator('[role=tabpanel]:visible')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('[data-tabs]').first().locator('[role=tab]').nth(1)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('every code block has a working copy button', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const docs = await builtPages(test.info());
+  const withCode = docs.find((doc) => doc.html.includes('astro-code'))!;
+  await page.goto(withCode.path.slice(1));
+  const blocks = page.locator('.prose pre');
+  await expect(page.locator('.copy-button')).toHaveCount(await blocks.count());
+  await page.locator('.copy-button').first().click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await blocks.first().locator('code').innerText());
+});
+
+test('below 800 px the sidebar is a menu behind a button', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.goto(pages.find((p) => p !== '/')!.slice(1));
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await page.locator('[data-menu-button]').click();
+  await expect(page.locator('.sidebar')).toBeVisible();
+  await expect(page.locator('[data-menu-button]')).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the skip link moves focus to the content', async ({ page }) => {
+  await page.goto(pages.find((p) => p !== '/')!.slice(1));
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#content$/);
+});

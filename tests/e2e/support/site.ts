@@ -1,0 +1,39 @@
+import type { TestInfo } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readBuiltPages, sitePathOfFile, type BuiltPage } from '../../../src/integration/built-site.ts';
+
+/** The base the current project's site was built with: `/` or `/pr-123/`. */
+export function projectBase(testInfo: TestInfo): string {
+  return String(testInfo.project.metadata['base'] ?? '/');
+}
+
+/** The output directory the current project serves: `dist` or `dist-pr`. */
+export function projectDistDir(testInfo: TestInfo): string {
+  return String(testInfo.project.metadata['distDir'] ?? 'dist');
+}
+
+/** The absolute URL of a site path (`/a/b/#c`) under the project's base URL. */
+export function sitePathToUrl(baseURL: string, sitePath: string): string {
+  return new URL(sitePath.replace(/^\//, ''), baseURL).href;
+}
+
+/** Every HTML page of the project's build, read once per worker. */
+const cache = new Map<string, Promise<BuiltPage[]>>();
+export function builtPages(testInfo: TestInfo): Promise<BuiltPage[]> {
+  const dir = projectDistDir(testInfo);
+  if (!cache.has(dir)) cache.set(dir, readBuiltPages(dir));
+  return cache.get(dir)!;
+}
+
+/**
+ * Site paths of the content pages in a build (not the 404 page, not redirect stubs), read
+ * synchronously because Playwright declares one test per page before any test runs.
+ */
+export function contentPagePaths(distDir = 'dist'): string[] {
+  return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind'))
+    .filter((file) => !/<meta name="robots" content="noindex"/.test(readFileSync(join(distDir, file), 'utf8')))
+    .map((file) => sitePathOfFile(file))
+    .sort();
+}
