@@ -1,0 +1,183 @@
+/**
+ * The high availability guide's code, tested like code: every fence has a language, JSON
+ * parses, NGINX samples pass `nginx -t`, sysctl blocks hold only real keys with the guide's
+ * values, and every `mmctl config set` names a key the configuration reference documents.
+ *
+ * Run: npx node --test 'tests/content/*.test.ts'
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { allGuideBlocks, guideDir, projectRoot, where, type CodeBlock } from './support/guide-sources.ts';
+import { SYSCTL_SETTINGS } from './support/ha-facts.ts';
+
+const LANGUAGES = new Set(['bash', 'shell', 'json', 'nginx', 'ini', 'sql', 'yaml', 'text']);
+const NGINX = '/usr/sbin/nginx';
+const blocks = allGuideBlocks();
+const ofLang = (...langs: string[]): CodeBlock[] => blocks.filter((block) => langs.includes(block.lang));
+
+test('the guide has code blocks to test', () => {
+  assert.ok(blocks.length >= 40, `expected the guide's pages to hold many code blocks, found ${blocks.length}; is ${guideDir} there?`);
+});
+
+test('every code block names a language the site highlights', () => {
+  const wrong = blocks.filter((block) => !LANGUAGES.has(block.lang)).map((block) => `${where(block)}: "${block.lang}"`);
+  assert.deepEqual(wrong, [], `code fences need one of: ${[...LANGUAGES].join(', ')}`);
+});
+
+test('every JSON block parses', () => {
+  const json = ofLang('json');
+  assert.ok(json.length >= 2, `expected JSON samples (SqlSettings, ReplicaLagSettings), found ${json.length}`);
+  for (const block of json) {
+    assert.doesNotThrow(() => JSON.parse(block.code), (error: Error) => `${where(block)}: invalid JSON: ${error.message}`);
+  }
+});
+
+// --- NGINX ------------------------------------------------------------------------------------
+
+/** Paths a sample names on the proxy host; in the test they are rewritten into a scratch root. */
+const HOST_PATH = /(?<=\s)\/(?:etc|var|run|usr\/share)\/[^\s;]+/g;
+
+/** A self-signed certificate, so that `ssl_certificate` lines load something real. */
+function makeCertificate(dir: string): { cert: string; key: string } {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=mattermost.example.com', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+  if (made.error || made.status !== 0) {
+    assert.fail(`openssl could not make a test certificate (${made.error?.message ?? made.stderr}); install it: sudo apt-get install openssl`);
+  }
+  return { cert, key };
+}
+
+/**
+ * Runs `nginx -t` on one sample inside a minimal `nginx.conf` (the sample goes in the `http`
+ * block, as a file in `conf.d/` would). Host paths become files under a scratch root: the
+ * certificate lines get a real self-signed pair, `include` gets an empty stub, cache paths a
+ * directory. Nothing outside the scratch directory is touched.
+ */
+function nginxTest(sample: string, certificate: { cert: string; key: string }): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-nginx-'));
+  try {
+    const root = join(dir, 'root');
+    const rewritten = sample
+      .split('\n')
+      .map((line) =>
+        line.replace(HOST_PATH, (path) => {
+          const local = join(root, path);
+          const directive = line.trim().split(/\s+/)[0];
+          mkdirSync(dirname(local), { recursive: true });
+          if (directive === 'ssl_certificate' || directive === 'ssl_trusted_certificate') writeFileSync(local, readFileSync(certificate.cert));
+          else if (directive === 'ssl_certificate_key') writeFileSync(local, readFileSync(certificate.key));
+          else if (directive === 'include') writeFileSync(local, '');
+          else mkdirSync(local, { recursive: true });
+          return local;
+        }),
+      )
+      .join('\n');
+    writeFileSync(join(dir, 'sample.conf'), rewritten);
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      [
+        `pid ${dir}/nginx.pid;`,
+        `error_log ${dir}/error.log;`,
+        'events {}',
+        'http {',
+        `    access_log ${dir}/access.log;`,
+        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${dir}/${kind}_temp;`),
+        `    include ${dir}/sample.conf;`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const run = spawnSync(NGINX, ['-t', '-e', 'stderr', '-p', `${dir}/`, '-c', `${dir}/nginx.conf`], { encoding: 'utf8' });
+    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('every NGINX sample passes nginx -t', () => {
+  assert.ok(existsSync(NGINX), `${NGINX} is missing: install Debian's nginx (sudo apt-get install nginx) to test the guide's NGINX samples`);
+  const samples = ofLang('nginx');
+  assert.ok(samples.length >= 2, `expected the proxy configuration and the rolling-update upstream, found ${samples.length} NGINX samples`);
+  const scratch = mkdtempSync(join(tmpdir(), 'ha-cert-'));
+  try {
+    const certificate = makeCertificate(scratch);
+    // The harness must be able to fail: a cache zone used but never defined is what a
+    // reviewer once caught in a sample, and nginx -t rejects it.
+    const broken = nginxTest('server { listen 8080; location / { proxy_cache undefined_zone; proxy_pass http://127.0.0.1:8065; } }', certificate);
+    assert.equal(broken.ok, false, `the nginx -t harness accepted a configuration with an undefined cache zone:\n${broken.output}`);
+    for (const block of samples) {
+      const result = nginxTest(block.code, certificate);
+      assert.ok(result.ok, `${where(block)}: nginx -t rejects this sample:\n${result.output}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('the NGINX proxy sample has what a cluster needs', () => {
+  const proxy = ofLang('nginx').find((block) => block.code.includes('server_name'));
+  assert.ok(proxy, 'no NGINX sample with a server block found');
+  const required: Array<[string, RegExp]> = [
+    ['an upstream listing every node on 8065', /upstream backend \{(?:\s*server [\d.]+:8065;){3}/],
+    ['upstream keepalive', /keepalive \d+;/],
+    ['the WebSocket location', /location ~ \/api\/v\[0-9\]\+\/\(users\/\)\?websocket\$ \{/],
+    ['the Upgrade header', /proxy_set_header Upgrade \$http_upgrade;/],
+    ['the Connection "upgrade" header', /proxy_set_header Connection "upgrade";/],
+    ['HTTP/1.1 to the nodes', /proxy_http_version 1\.1;/],
+    ['a 50M upload limit', /client_max_body_size 50M;/],
+    ['a 600s read timeout', /proxy_read_timeout 600s;/],
+    ['the cache zone definition', /proxy_cache_path \S+ levels=1:2 keys_zone=mattermost_cache:10m max_size=3g inactive=120m use_temp_path=off;/],
+  ];
+  for (const [what, pattern] of required) assert.match(proxy.code, pattern, `${where(proxy)}: the proxy sample lacks ${what}`);
+  const defined = proxy.code.indexOf('keys_zone=mattermost_cache');
+  const used = proxy.code.indexOf('proxy_cache mattermost_cache');
+  assert.ok(used === -1 || defined < used, `${where(proxy)}: define the mattermost_cache zone before any proxy_cache line uses it`);
+  assert.doesNotMatch(proxy.code, /max_fails=0/, `${where(proxy)}: max_fails=0 turns off passive ejection; the sample has no active health checks`);
+});
+
+// --- sysctl -----------------------------------------------------------------------------------
+
+const SYSCTL_KEY = /^\s*(?:net|vm|kernel|fs)\.[a-z0-9_.]+\s*=/m;
+
+test('every sysctl block is key = value lines with real keys and the guide’s values', () => {
+  const sysctl = blocks.filter((block) => SYSCTL_KEY.test(block.code));
+  assert.ok(sysctl.length >= 1, 'no sysctl block found in the guide');
+  const seen = new Set<string>();
+  for (const block of sysctl) {
+    block.code.split('\n').forEach((line, offset) => {
+      if (line.trim() === '' || line.trim().startsWith('#')) return;
+      const at = `${block.file}:${block.line + 1 + offset}`;
+      const match = /^([a-z0-9_.]+) = (\S(?:.*\S)?)$/.exec(line);
+      assert.ok(match, `${at}: "${line}" is not a "key = value" line`);
+      const [, key, value] = match;
+      assert.ok(SYSCTL_SETTINGS.has(key!), `${at}: ${key} is not one of the guide's kernel settings`);
+      assert.equal(value, SYSCTL_SETTINGS.get(key!), `${at}: ${key} has the wrong value`);
+      seen.add(key!);
+    });
+  }
+  const missing = [...SYSCTL_SETTINGS.keys()].filter((key) => !seen.has(key));
+  assert.deepEqual(missing, [], 'kernel settings missing from the guide’s sysctl block');
+});
+
+// --- mmctl ------------------------------------------------------------------------------------
+
+test('every mmctl config set line names a key in the configuration reference', () => {
+  const reference = readFileSync(join(projectRoot, guideDir, 'configuration-reference.mdx'), 'utf8');
+  const documented = new Set([...reference.matchAll(/^\| `([A-Za-z]+\.[A-Za-z0-9.]+)` \|/gm)].map((match) => match[1]!));
+  assert.ok(documented.size >= 30, `expected the reference tables to document many keys, found ${documented.size}`);
+  const uses: Array<{ key: string; at: string }> = [];
+  for (const block of ofLang('bash', 'shell')) {
+    block.code.split('\n').forEach((line, offset) => {
+      const match = /\bmmctl\s+(?:--\S+\s+)*config\s+set\s+(\S+)/.exec(line);
+      if (match) uses.push({ key: match[1]!, at: `${block.file}:${block.line + 1 + offset}` });
+    });
+  }
+  assert.ok(uses.length >= 5, `expected the guide to set keys with mmctl, found ${uses.length} lines`);
+  const undocumented = uses.filter((use) => !documented.has(use.key)).map((use) => `${use.at}: ${use.key}`);
+  assert.deepEqual(undocumented, [], 'mmctl config set keys missing from configuration-reference.mdx');
+});
