@@ -32,7 +32,8 @@ export function renderStubPage(input: StubPageInput): string {
   const label = input.targetTitle ?? href;
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    // Marks the file as a redirect stub for tools that read the output (search, anchors lock).
+    '<html lang="en" data-redirect-stub>',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="robots" content="noindex">',
