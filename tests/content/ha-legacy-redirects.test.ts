@@ -1,0 +1,96 @@
+/**
+ * Every URL and heading anchor the old site published for the high availability guide has an
+ * entry in `content/redirects.yaml`, and each lands on a section that exists in the built
+ * guide. (How entries are resolved and served is proven by the redirect tests; this file proves
+ * the guide's data is complete and points at real sections.)
+ *
+ * The legacy list is read from `../shared/ha-guide/legacy-anchors.json` beside the project, or
+ * from `LEGACY_ANCHORS_FILE`. Run after a build: npx node --test 'tests/content/*.test.ts'
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { projectRoot } from './support/guide-sources.ts';
+
+const SECTION = '/administration-guide/scale/high-availability/';
+const distDir = resolve(projectRoot, process.env.DIST_DIR ?? 'dist');
+const legacyFile = resolve(projectRoot, process.env.LEGACY_ANCHORS_FILE ?? '../shared/ha-guide/legacy-anchors.json');
+
+interface LegacyAnchor { id: string }
+interface LegacyPage { url: string; anchors: LegacyAnchor[]; anchors_of_2025_restructure_draft?: LegacyAnchor[]; also_carried?: string }
+interface Entry { from: string; to: string }
+
+function legacyPages(): LegacyPage[] {
+  assert.ok(existsSync(legacyFile), `${legacyFile} is missing: it lists the old guide's URLs and anchors (set LEGACY_ANCHORS_FILE to its path)`);
+  return (JSON.parse(readFileSync(legacyFile, 'utf8')) as { pages: LegacyPage[] }).pages;
+}
+
+/** Every (url, id) the old site published: each era's anchors, and the anchors a page carried over from another. */
+function legacyLocations(): string[] {
+  const pages = legacyPages();
+  const locations = new Set<string>();
+  for (const page of pages) {
+    const ids = [...page.anchors, ...(page.anchors_of_2025_restructure_draft ?? [])].map((anchor) => anchor.id);
+    const carried = page.also_carried?.match(/of (\/\S+\.html)/)?.[1];
+    if (page.also_carried !== undefined) {
+      const source = pages.find((other) => other.url === carried);
+      assert.ok(source, `legacy-anchors.json: "${page.url}" carries the anchors of "${carried}", which is not listed`);
+      ids.push(...source.anchors.map((anchor) => anchor.id));
+    }
+    locations.add(page.url);
+    for (const id of ids) locations.add(`${page.url}#${id}`);
+  }
+  return [...locations];
+}
+
+function redirectEntries(): Entry[] {
+  const entries = parse(readFileSync(join(projectRoot, 'content/redirects.yaml'), 'utf8')) as Entry[];
+  assert.ok(Array.isArray(entries), 'content/redirects.yaml must be a YAML list');
+  return entries;
+}
+
+/** The ids of a built page. */
+function builtIds(sitePath: string): Set<string> {
+  const file = join(distDir, sitePath, 'index.html');
+  assert.ok(existsSync(file), `${file} is missing: run \`npm run build\` first (or point DIST_DIR at a built site)`);
+  return new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+}
+
+test('every legacy URL and anchor of the guide has a redirect entry', () => {
+  const from = new Set(redirectEntries().map((entry) => entry.from));
+  const locations = legacyLocations();
+  assert.ok(locations.length >= 120, `expected the three eras and older paths to publish over 120 locations, found ${locations.length}`);
+  const missing = locations.filter((location) => !from.has(location));
+  assert.deepEqual(missing, [], 'legacy locations with no entry in content/redirects.yaml');
+});
+
+test('an old anchor has one target, whichever old page it was on', () => {
+  // A server answers every old page with a 301 to the overview, so the fragments of all of
+  // them meet in the overview's table: one id can only go one way.
+  const targets = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const entry of redirectEntries()) {
+    const id = entry.from.split('#')[1];
+    if (id === undefined) continue;
+    const earlier = targets.get(id);
+    if (earlier !== undefined && earlier !== entry.to) clashes.push(`#${id}: ${earlier} and ${entry.to}`);
+    targets.set(id, entry.to);
+  }
+  assert.deepEqual(clashes, []);
+});
+
+test('every legacy entry lands on a section of the built guide', () => {
+  const legacy = new Set(legacyLocations());
+  const wrong: string[] = [];
+  for (const entry of redirectEntries().filter((item) => legacy.has(item.from))) {
+    const [path = '', id] = entry.to.split('#');
+    if (!path.startsWith(SECTION)) {
+      wrong.push(`${entry.from} -> ${entry.to}: outside ${SECTION}`);
+      continue;
+    }
+    if (id !== undefined && !builtIds(path).has(id)) wrong.push(`${entry.from} -> ${entry.to}: no id "${id}" on ${path}`);
+  }
+  assert.deepEqual(wrong, []);
+});
