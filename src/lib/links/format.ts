@@ -28,7 +28,11 @@ export function formatReport(report: Report, format: ReportFormat): string {
   return lines.join('\n') + '\n';
 }
 
-/** `content/docs/a.mdx:12:5: error: … [missing-anchor] (output: dist/a/index.html:40:12, page /a/)` */
+/** One problem as one line for people, e.g. for a build log: `content/docs/a.mdx:12:5: error: … (output …, page /a/)`. */
+export function formatProblem(problem: Problem, distDir: string): string {
+  return humanLine(problem, distDir);
+}
+
 function humanLine(problem: Problem, distDir: string): string {
   const output = `${joinPath(distDir, problem.output.file)}:${problem.output.line}:${problem.output.column}`;
   const where = problem.source === undefined ? output : `${problem.source.file}:${problem.source.line}:${problem.source.column}`;

@@ -1,0 +1,9 @@
+/**
+ * Worker thread body for `scanOutputPages`: scans its share of the output files and posts the
+ * results back. Parsing is the checker's main cost, so large sites use every core.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { scanFiles } from './read-site.ts';
+
+const { distDir, files } = workerData as { distDir: string; files: string[] };
+parentPort!.postMessage(await scanFiles(distDir, files));

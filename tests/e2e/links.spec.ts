@@ -1,0 +1,228 @@
+/**
+ * Every link of the built site, proven in a real browser on every server and base:
+ * - every internal `<a href>` is clicked, lands on its target, and brings the fragment's
+ *   element into the viewport; every page and resource loaded on the way answers without error;
+ * - every old URL of the redirect map and every anchor in the anchors lock ends at the URL
+ *   the map promises, with its element in view.
+ *
+ * The plan is made from the `dist/` build (or `DIST_DIR`) before any test runs, as Playwright
+ * declares tests up front; each project then plays it against its own server and base. Each
+ * distinct target is clicked once, in a walk from page to page (see makePlan).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { withBase } from '../../src/lib/base-path.ts';
+import { classifyUrl, displayUrl, outputFileToSitePath } from '../../src/lib/links/site-paths.ts';
+import { findTargetFile } from '../../src/lib/links/target-file.ts';
+import { parseRedirectMap } from '../../src/lib/links/redirect-map.ts';
+import { redirectLookup, splitFragment } from '../../src/lib/links/redirect-lookup.ts';
+import { projectBase, sitePathToUrl } from './support/site.ts';
+
+const PLAN_DIST = process.env.DIST_DIR ?? 'dist';
+const SITE_ORIGIN = process.env.SITE_URL ?? 'https://docs.example.com';
+
+/** Where a URL must end up: a site path and the fragment whose element must be in view. */
+interface Landing {
+  path: string;
+  fragment: string | null;
+}
+
+/** One link to click: on which page, its href as written in the `/` build, and where it must land. */
+interface Click {
+  from: string;
+  href: string;
+  landing: Landing;
+}
+
+/** How many tests the clicks and the old URLs are split into, so workers share them evenly. */
+const CLICK_PARTS = 4;
+const OLD_URLS_PER_TEST = 40;
+
+function makePlan() {
+  if (!existsSync(PLAN_DIST)) throw new Error(`${PLAN_DIST}/ does not exist: build the site first (npm run build).`);
+  const files = readdirSync(PLAN_DIST, { recursive: true, encoding: 'utf8' }).map((file) => file.split('\\').join('/'));
+  const fileSet = new Set(files);
+  const pages = new Map<string, ReturnType<typeof scanPage>>();
+  for (const file of files.filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))) {
+    const scan = scanPage(readFileSync(join(PLAN_DIST, file), 'utf8'));
+    // Redirect stubs are proven by the old-URL tests below, not clicked from.
+    if (!scan.links.some((link) => link.tag === 'meta')) pages.set(outputFileToSitePath(file), scan);
+  }
+  const redirectsText = existsSync('content/redirects.yaml') ? readFileSync('content/redirects.yaml', 'utf8') : '';
+  const redirectEntries = parseRedirectMap(redirectsText, 'content/redirects.yaml');
+  const redirects = redirectLookup(redirectEntries);
+
+  /** Where a browser ends up for a site path: through the map, or right there. */
+  const landingOf = (path: string, fragment: string | null): Landing => {
+    const redirect = redirects(path, fragment);
+    if (redirect !== null) return { path: redirect.path, fragment: redirect.fragment };
+    return { path: findTargetFile(path, fileSet)?.canonicalPath ?? path, fragment };
+  };
+
+  // Each distinct target once: a cross-page target is the same click on every page that has it
+  // (the sidebar repeats hundreds); a same-page `#fragment` belongs to its page.
+  const offers = new Map<string, { key: string; click: Click; samePage: boolean }[]>();
+  const unproven = new Set<string>();
+  for (const [pagePath, scan] of pages) {
+    const list: { key: string; click: Click; samePage: boolean }[] = [];
+    for (const link of scan.links) {
+      if (link.tag !== 'a' && link.tag !== 'area') continue;
+      const target = classifyUrl(link.url, pagePath, '/', SITE_ORIGIN);
+      if (target.kind !== 'internal') continue;
+      const samePage = target.path === pagePath && link.url.startsWith('#');
+      const key = samePage ? `${pagePath} ${link.url}` : displayUrl(target.path, target.fragment);
+      if (list.some((offer) => offer.key === key)) continue;
+      list.push({ key, samePage, click: { from: pagePath, href: link.url, landing: landingOf(target.path, target.fragment) } });
+      unproven.add(key);
+    }
+    offers.set(pagePath, list);
+  }
+
+  // A walk through the site: every click lands on a page, and the next click is made from
+  // there, so proving a link costs one navigation instead of two.
+  const walk: Click[] = [];
+  const pending = (page: string) => (offers.get(page) ?? []).filter((offer) => unproven.has(offer.key));
+  let current: string | undefined;
+  while (unproven.size > 0) {
+    let choices = current === undefined ? [] : pending(current);
+    if (choices.length === 0) {
+      current = [...offers.keys()].find((page) => pending(page).length > 0)!;
+      choices = pending(current);
+    }
+    const next =
+      choices.find((offer) => offer.samePage) ??
+      choices.find((offer) => pending(offer.click.landing.path).some((after) => after.key !== offer.key)) ??
+      choices[0]!;
+    unproven.delete(next.key);
+    walk.push(next.click);
+    if (!next.samePage) current = pages.has(next.click.landing.path) ? next.click.landing.path : undefined;
+  }
+  const partSize = Math.ceil(walk.length / CLICK_PARTS);
+  const clickParts = Array.from({ length: CLICK_PARTS }, (_, part) => walk.slice(part * partSize, (part + 1) * partSize)).filter((part) => part.length > 0);
+
+  // Old URLs: every redirect entry and every locked (url, anchor).
+  const oldUrls = new Set<string>();
+  const addOld = (url: string) => {
+    if (!/^https?:/i.test(url)) oldUrls.add(url);
+  };
+  for (const entry of redirectEntries) addOld(entry.from);
+  if (existsSync('content/anchors.lock.json')) {
+    const lock = JSON.parse(readFileSync('content/anchors.lock.json', 'utf8')) as { pages?: { url: string; anchors?: { id: string }[] }[] };
+    for (const page of lock.pages ?? []) {
+      addOld(page.url);
+      for (const anchor of page.anchors ?? []) addOld(`${page.url}#${anchor.id}`);
+    }
+  }
+  const sortedOld = [...oldUrls].sort();
+  const oldParts = Array.from({ length: Math.ceil(sortedOld.length / OLD_URLS_PER_TEST) }, (_, part) => sortedOld.slice(part * OLD_URLS_PER_TEST, (part + 1) * OLD_URLS_PER_TEST));
+  return { clickParts, clicks: walk.length, pages: pages.size, oldParts, landingOf };
+}
+
+const plan = makePlan();
+
+/**
+ * In the page: whether the element for `fragment` (an id, or an `<a name>`) is within the
+ * viewport, or why not. An empty placeholder (an old id kept before a renamed heading) has no
+ * height and counts when its top is on screen.
+ */
+function fragmentState(id: string): true | string {
+  const element = document.getElementById(id) ?? document.getElementsByName(id)[0];
+  if (element === undefined || element === null) return `no element with id "${id}"`;
+  const box = element.getBoundingClientRect();
+  const visible = box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0));
+  return visible || `#${id} is at ${Math.round(box.top)}px, outside the ${window.innerHeight}px viewport`;
+}
+
+/**
+ * Waits until the page shows `landing` under `baseURL`: same path, same fragment, element in
+ * view. Waits on navigation events and animation frames rather than polling on a timer, which
+ * keeps hundreds of checks fast; failures are soft so one run lists every broken link.
+ */
+async function expectLanding(page: Page, landing: Landing, baseURL: string, what: string): Promise<void> {
+  const isExternal = /^https?:\/\//i.test(landing.path);
+  const expected = new URL(isExternal ? landing.path : sitePathToUrl(baseURL, landing.path));
+  const wantedHash = landing.fragment ?? '';
+  const matches = (url: URL) => url.pathname === expected.pathname && decodeURIComponent(url.hash.slice(1)) === wantedHash;
+  const reached = await page.waitForURL(matches, { timeout: 5000, waitUntil: 'domcontentloaded' }).then(() => true, () => false);
+  if (!reached) {
+    const wanted = expected.pathname + (landing.fragment === null ? '' : `#${landing.fragment}`);
+    expect.soft(new URL(page.url()).pathname + new URL(page.url()).hash, `${what} should land on ${wanted}`).toBe(wanted);
+    return;
+  }
+  const fragment = landing.fragment;
+  if (fragment === null || fragment === '' || fragment.toLowerCase() === 'top' || isExternal) return;
+  const inView = await page
+    .waitForFunction((id) => {
+      const element = document.getElementById(id) ?? document.getElementsByName(id)[0];
+      if (!element) return false;
+      const box = element.getBoundingClientRect();
+      return box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0));
+    }, fragment, { polling: 'raf', timeout: 3000 })
+    .then(() => true, () => false);
+  if (!inView) expect.soft(await page.evaluate(fragmentState, fragment), `${what}: #${fragment} in view`).toBe(true);
+}
+
+/** Clicks the first link with `href`, made reachable: collapsed sidebar sections opened, no new tab. */
+async function clickLink(page: Page, href: string): Promise<void> {
+  const link = page.locator(`a[href="${href.replace(/["\\]/g, '\\$&')}"], area[href="${href.replace(/["\\]/g, '\\$&')}"]`).first();
+  await link.evaluate((element) => {
+    element.removeAttribute('target');
+    for (let details = element.closest('details'); details !== null; details = details.parentElement?.closest('details') ?? null) details.open = true;
+  });
+  await link.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
+  const clickable = await link.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (box.width === 0 || x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+  if (clickable) {
+    await link.click({ timeout: 5000 });
+  } else {
+    // Links shown only on focus (a skip link) are followed the way keyboard users follow them.
+    await link.focus();
+    await page.keyboard.press('Enter');
+  }
+}
+
+plan.clickParts.forEach((clicks, part) => {
+  test(`internal links, part ${part + 1} of ${plan.clickParts.length}: each click lands on its target`, async ({ page, baseURL }, testInfo) => {
+    test.setTimeout(30_000 + clicks.length * 3000);
+    const base = projectBase(testInfo);
+    const failedResources = new Set<string>();
+    page.on('response', (response) => {
+      if (response.url().startsWith(baseURL!) && response.status() >= 400) failedResources.add(`${response.status()} ${response.url()}`);
+    });
+    for (const click of clicks) {
+      if (new URL(page.url()).pathname !== new URL(sitePathToUrl(baseURL!, click.from)).pathname) {
+        await page.goto(click.from.slice(1), { waitUntil: 'domcontentloaded' });
+      }
+      await clickLink(page, withBase(click.href, base));
+      await expectLanding(page, click.landing, baseURL!, `${click.href} on ${click.from}`);
+    }
+    expect([...failedResources], 'pages and resources that failed to load').toEqual([]);
+  });
+});
+
+plan.oldParts.forEach((urls, part) => {
+  test(`old URLs, part ${part + 1} of ${plan.oldParts.length}: each ends at its current section`, async ({ page, baseURL }) => {
+    test.setTimeout(30_000 + urls.length * 3000);
+    for (const oldUrl of urls) {
+      const { path, fragment } = splitFragment(oldUrl);
+      const url = sitePathToUrl(baseURL!, path);
+      // A fresh document each time: an old anchor on a live page must work on arrival, not only on hashchange.
+      if (page.url().split('#')[0] === url) await page.goto('about:blank');
+      await page.goto(url + (fragment === null ? '' : `#${fragment}`), { waitUntil: 'commit' });
+      await expectLanding(page, plan.landingOf(path, fragment), baseURL!, oldUrl);
+    }
+  });
+});
+
+test('the plan covers the site', () => {
+  expect(plan.pages, 'pages').toBeGreaterThan(1);
+  expect(plan.clicks, 'distinct links').toBeGreaterThan(plan.pages);
+});
