@@ -1,0 +1,170 @@
+/**
+ * Proves in a real browser what the build proved on paper: every `from` of the redirect map and
+ * every URL and anchor in the published-anchors lock, typed into the address bar, ends at the
+ * expected URL with its target in the viewport. Runs in all four projects (plain static server
+ * and nginx with the generated rules, at `/` and at `/pr-123/`); the expected URL comes from
+ * the same model the build uses, for the project's kind of server.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { siteConfig } from '../../src/config.ts';
+import type { AnchorIndex } from '../../src/lib/types.ts';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { readBuiltPages } from '../../src/integration/built-site.ts';
+import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
+import { resolveRedirects } from '../../src/lib/redirects/resolve-redirects.ts';
+import { planRedirects, type RedirectPlan } from '../../src/lib/redirects/anchor-tables.ts';
+import { followInBrowser, type HostMode } from '../../src/lib/redirects/browser-model.ts';
+import { displayLocation, targetHref, type SiteLocation } from '../../src/lib/redirects/locations.ts';
+import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
+import { isRedirectStub } from '../../src/lib/anchors-lock/published-anchors.ts';
+import { projectBase, projectDistDir } from './support/site.ts';
+
+const map = parseRedirectMap(readFileSync(siteConfig.redirectsFile, 'utf8'), siteConfig.redirectsFile, siteConfig.redirectHosts);
+const lock = parseAnchorsLock(readFileSync(siteConfig.anchorsLockFile, 'utf8'), siteConfig.anchorsLockFile).lock;
+
+/** Every place a reader may arrive from: each map `from`, each locked URL and each locked anchor, once. */
+const arrivals = new Map<string, SiteLocation>();
+for (const entry of map.entries) arrivals.set(displayLocation(entry.from), entry.from);
+for (const page of lock.pages) {
+  arrivals.set(page.url, { path: page.url, fragment: null });
+  for (const anchor of page.anchors) arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
+}
+
+/** The built site as the build saw it: stubs left out and kept-alive old ids removed. */
+const sites = new Map<string, Promise<{ index: AnchorIndex; plan: RedirectPlan }>>();
+function builtSite(distDir: string) {
+  if (!sites.has(distDir)) {
+    sites.set(distDir, (async () => {
+      const index: AnchorIndex = new Map();
+      for (const page of await readBuiltPages(distDir)) {
+        if (isRedirectStub(page.html)) continue;
+        const { ids, headings } = scanPage(page.html.replace(/<span id="[^"]*" data-legacy-anchor><\/span>/g, ''));
+        index.set(page.path, { path: page.path, ids: new Set(ids), headings });
+      }
+      const resolution = resolveRedirects(map.entries, index, siteConfig.redirectsFile);
+      const { plan } = planRedirects(resolution.resolved, index, siteConfig.redirectsFile);
+      return { index, plan };
+    })());
+  }
+  return sites.get(distDir)!;
+}
+
+const modeOf = (projectName: string): HostMode => (projectName.startsWith('nginx') ? 'server' : 'static');
+
+/** An attribute selector for an id, whatever characters it holds. */
+const byId = (id: string) => `[id="${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"]`;
+
+/** Answers requests that would leave the machine (allow-listed external targets) with a placeholder. */
+async function stayOffline(page: Page): Promise<void> {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>external</title>' }));
+}
+
+test('the map and the lock are read without problems', () => {
+  expect(map.problems).toEqual([]);
+  expect(arrivals.size).toBeGreaterThan(0);
+});
+
+/**
+ * Arrivals grouped by page in batches: one browser context per batch (contexts are the slow
+ * part), and still a fresh document load per arrival.
+ */
+const BATCH = 12;
+const byPage = new Map<string, Array<[string, SiteLocation]>>();
+for (const [label, arrival] of arrivals) byPage.set(arrival.path, [...(byPage.get(arrival.path) ?? []), [label, arrival]]);
+const batches: Array<[string, Array<[string, SiteLocation]>]> = [];
+for (const [path, group] of byPage) {
+  for (let start = 0; start < group.length; start += BATCH) {
+    const part = group.length > BATCH ? ` (part ${start / BATCH + 1})` : '';
+    batches.push([`${path}${part}`, group.slice(start, start + BATCH)]);
+  }
+}
+
+for (const [name, group] of batches) {
+  test(`${name}: ${group.length} old address(es) land on their sections`, async ({ page, baseURL }) => {
+    const info = test.info();
+    test.setTimeout(20_000 + group.length * 4_000);
+    const base = projectBase(info);
+    const { index, plan } = await builtSite(projectDistDir(info));
+    await stayOffline(page);
+    for (const [label, arrival] of group) {
+      const landing = followInBrowser(plan, index, arrival, modeOf(info.project.name));
+      expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
+      if (landing.kind !== 'landed') continue;
+      const expected = new URL(targetHref(landing.target, base), baseURL).href;
+      // A fresh document each time, as from the address bar (not a same-document hash change).
+      await page.goto('about:blank');
+      await page.goto(new URL(targetHref({ kind: 'site', ...arrival }, base), baseURL).href);
+      await expect.soft(page, label).toHaveURL(expected);
+      if (landing.target.kind === 'site' && landing.target.fragment !== null) {
+        await expect.soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`).toBeInViewport();
+      }
+    }
+    info.annotations.push({ type: 'proven', description: `${group.length} arrivals` });
+  });
+}
+
+test('with JavaScript off, old ids renamed within a page still land on the new heading', async ({ browser, baseURL }) => {
+  const info = test.info();
+  const base = projectBase(info);
+  const { plan } = await builtSite(projectDistDir(info));
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  let checked = 0;
+  for (const [path, renames] of plan.legacyIds) {
+    for (const [oldId, newId] of renames) {
+      const url = new URL(targetHref({ kind: 'site', path, fragment: oldId }, base), baseURL).href;
+      await page.goto(url);
+      await expect(page).toHaveURL(url);
+      await expect(page.locator(byId(newId)).first(), `${path}#${oldId} -> #${newId}`).toBeInViewport();
+      checked += 1;
+    }
+  }
+  await context.close();
+  info.annotations.push({ type: 'checked', description: `${checked} renamed anchors without JavaScript` });
+});
+
+const HOSTILE = [
+  '#javascript:alert(1)',
+  '#//example.org',
+  '#constructor',
+  '#__proto__',
+  '#toString',
+  '#hasOwnProperty',
+  `#${'x'.repeat(20_000)}`,
+  '#%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '#%E0%A4%A',
+  '#%2F%2Fexample.org',
+];
+
+test('hostile fragments on a page with an anchor table stay on the page: no navigation, no dialog', async ({ page, baseURL }) => {
+  const info = test.info();
+  const base = projectBase(info);
+  const { plan } = await builtSite(projectDistDir(info));
+  const [path] = [...plan.pageTables].sort((a, b) => b[1].size - a[1].size)[0] ?? [];
+  expect(path, 'the map gives no live page an anchor table').toBeDefined();
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const pageUrl = new URL(targetHref({ kind: 'site', path: path!, fragment: null }, base), baseURL).href;
+  for (const hash of HOSTILE) {
+    const navigations: string[] = [];
+    const onNavigate = (frame: { url(): string }) => navigations.push(frame.url());
+    await page.goto(pageUrl + hash);
+    page.on('framenavigated', onNavigate);
+    await page.waitForTimeout(150);
+    page.off('framenavigated', onNavigate);
+    expect(new URL(page.url()).pathname, hash.slice(0, 40)).toBe(new URL(pageUrl).pathname);
+    expect(page.url().startsWith(pageUrl), hash.slice(0, 40)).toBe(true);
+    expect(navigations, hash.slice(0, 40)).toEqual([]);
+    // And through hashchange, after the page has loaded.
+    await page.evaluate((next) => { location.hash = next; }, hash);
+    await page.waitForTimeout(100);
+    expect(new URL(page.url()).pathname, `hashchange ${hash.slice(0, 40)}`).toBe(new URL(pageUrl).pathname);
+    const scriptHash = await page.evaluate(() => document.documentElement.innerHTML.includes('onerror=alert'));
+    expect(scriptHash).toBe(false);
+  }
+  expect(dialogs).toEqual([]);
+});
