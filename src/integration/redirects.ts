@@ -51,8 +51,8 @@ export async function proveRedirects(options: Pick<ApplyRedirectsOptions, 'proje
   const { plan, problems: planProblems } = planRedirects(resolution.resolved, index, mapFile);
   const lockRead = lockText === undefined ? { lock: { pages: [] }, problems: [] } : parseAnchorsLock(lockText, lockFile);
   const problems = [...parsed.problems, ...resolution.problems, ...planProblems, ...lockRead.problems];
-  // The lock is only meaningful against a map that is itself sound.
-  if (errorsOf(problems).length === 0) problems.push(...compareLock(lockRead.lock, index, plan, { lockFile, mapFile, sourceFileOf }));
+  // Checked even when map entries failed, so one build lists everything there is to fix.
+  if (lockRead.problems.length === 0) problems.push(...compareLock(lockRead.lock, index, plan, { lockFile, mapFile, sourceFileOf }));
   return { plan, problems, lock: lockRead.lock, entryCount: parsed.entries.length };
 }
 
