@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { NGINX_RULES_FILE, baseOfNginxRules } from '../src/lib/redirects/nginx-rules.ts';
+import { normalizeBase } from '../src/lib/base-path.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -23,6 +24,10 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT "${process.
 if (!existsSync(rulesFile)) fail(`${rulesFile} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`);
 const base = baseOfNginxRules(await readFile(rulesFile, 'utf8'));
 if (base === undefined || !/^\/([^\s"';{}$]+\/)?$/.test(base)) fail(`${rulesFile} records no usable base ("# base: /..." line); rebuild the site`);
+// Playwright passes the base it expects; serving a build made for another base would test nothing.
+if (process.env.SITE_BASE !== undefined && normalizeBase(process.env.SITE_BASE) !== base) {
+  fail(`${distDir} was built for base ${base}, but SITE_BASE is ${process.env.SITE_BASE}; rebuild it or point DIST_DIR at the right output`);
+}
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) ?? 'nginx';
 
 const stateDir = join(projectRoot, '.build', `nginx-${port}`);
