@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { siteConfig } from '../../config.ts';
 import { normalizeBase } from '../base-path.ts';
 import { checkInternalLinks, type ExternalUse, type LinkSource } from './check-internal.ts';
-import { checkExternalUses, type ExternalCheckOptions } from './external/check-external.ts';
+import type { ExternalCheckOptions } from './external/check-external.ts';
 import { compareProblems, type Problem } from './problem.ts';
 import { redirectsFileTargets, sitemapLocations } from './other-outputs.ts';
 import { parseRedirectMap } from './redirect-map.ts';
@@ -78,7 +78,11 @@ export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteRes
   const redirects = redirectLookup(redirectsText === undefined ? [] : parseRedirectMap(redirectsText, redirectsFile));
 
   const { problems, external } = checkInternalLinks({ files: new Set(files), ids, stubs, sources }, { base, siteOrigin, redirects, redirectsFile });
-  if (options.external !== undefined) problems.push(...(await checkExternalUses(external, options.external)));
+  if (options.external !== undefined) {
+    // Loaded only when asked for: most runs never touch the network.
+    const { checkExternalUses } = await import('./external/check-external.ts');
+    problems.push(...(await checkExternalUses(external, options.external)));
+  }
   const pageSources = await readPageSources(problems, options, siteConfig.contentDir);
   const located = attachSources(problems, (file) => pageSources.get(file), base).sort(compareProblems);
   return {

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench:check`: times this project's link checker against check-html-links,
+ * linkinator (--check-fragments, on its local server), hyperlink and html-proofer, all with
+ * anchor checking on and external links off, on the project's built site and on a generated
+ * site of 5,000 pages seeded with known broken links and anchors. Median of N runs each,
+ * side by side; prints ratios and our throughput, and checks that our report names exactly
+ * the seeded errors (and how many each peer reports).
+ *
+ *   node bench/check/run.ts [--pages 5000] [--runs 3] [--site dist] [--timeout 600] [--only ours,linkinator]
+ *
+ * Peers are installed into a temporary folder (reused between runs), never into the project.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateSite, type SeededError } from './generate-site.ts';
+import { installPeers, peerCheckers, type Checker } from './peers.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const { values } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    site: { type: 'string', default: process.env.DIST_DIR ?? 'dist' },
+    timeout: { type: 'string', default: '600' },
+    only: { type: 'string' },
+    work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench') },
+  },
+});
+const runs = Number(values.runs);
+const timeoutMs = Number(values.timeout) * 1000;
+const work = resolve(values.work);
+const log = (line: string) => console.error(line);
+mkdirSync(work, { recursive: true });
+
+/** Our checker, run as users run it: the CLI, JSON report. */
+const ours: Checker = {
+  name: 'ours (npm run check)',
+  command: (site) => ({ file: process.execPath, args: [join(projectRoot, 'scripts/check-links.ts'), '--dist', site, '--format', 'json'] }),
+  reported: (output) => {
+    try {
+      return (JSON.parse(output.slice(output.indexOf('{'))) as { errors: unknown[] }).errors.length;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+interface Timing {
+  checker: string;
+  site: string;
+  seconds: number[];
+  timedOut: boolean;
+  output: string;
+  exitCode: number | null;
+}
+
+function time(checker: Checker, siteName: string, siteDir: string, cwd: string): Timing {
+  const { file, args } = checker.command(siteDir);
+  const result: Timing = { checker: checker.name, site: siteName, seconds: [], timedOut: false, output: '', exitCode: null };
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const child = spawnSync(file, args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+    const seconds = (performance.now() - started) / 1000;
+    result.output = `${child.stdout ?? ''}\n${child.stderr ?? ''}`;
+    result.exitCode = child.status;
+    if (child.error !== undefined && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+      result.timedOut = true;
+      break;
+    }
+    result.seconds.push(seconds);
+    log(`  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (exit ${child.status})`);
+  }
+  return result;
+}
+
+const median = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.floor(sorted.length / 2)]!;
+};
+
+function htmlBytes(dir: string): number {
+  let bytes = 0;
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.html')) bytes += statSync(join(dir, file)).size;
+  return bytes;
+}
+
+// 1. The sites: the project's build, and the generated one.
+const projectSite = resolve(projectRoot, values.site);
+const sites: { name: string; dir: string; cwd: string; seeded?: SeededError[] }[] = [];
+if (existsSync(projectSite)) sites.push({ name: `this site (${values.site})`, dir: projectSite, cwd: projectRoot });
+else log(`${projectSite} does not exist: build the site first to include it (npm run build).`);
+log(`generating ${values.pages} pages …`);
+const generated = generateSite({ dir: join(work, 'site'), pages: Number(values.pages), brokenPages: 25, brokenAnchors: 25, fixturesDir: join(projectRoot, '..', 'shared', 'fixtures') });
+// Run from an empty folder so the project's own redirect map does not apply to the generated site.
+mkdirSync(join(work, 'cwd'), { recursive: true });
+sites.push({ name: `generated (${generated.pages} pages)`, dir: generated.dir, cwd: join(work, 'cwd'), seeded: generated.seeded });
+
+// 2. The peers, installed into the work folder.
+installPeers(join(work, 'peers'), log);
+const only = values.only?.split(',');
+const checkers = [ours, ...peerCheckers(join(work, 'peers'), process.execPath)].filter((checker) => only === undefined || only.some((name) => checker.name.startsWith(name)));
+
+// 3. Time everything, side by side.
+const rows: { site: string; checker: string; median: string; ratio: string; throughput: string; verdict: string }[] = [];
+for (const site of sites) {
+  const megabytes = htmlBytes(site.dir) / 1e6;
+  log(`${site.name}: ${megabytes.toFixed(1)} MB of HTML`);
+  let oursSeconds = NaN;
+  for (const checker of checkers) {
+    if (checker.unavailable !== undefined) {
+      rows.push({ site: site.name, checker: checker.name, median: 'n/a', ratio: '', throughput: '', verdict: checker.unavailable });
+      continue;
+    }
+    const timing = time(checker, site.name, site.dir, site.cwd);
+    const seconds = median(timing.seconds);
+    if (checker === ours) oursSeconds = seconds;
+    const reported = checker.reported(timing.output);
+    // Each checker's last report, to read what it missed or invented.
+    writeFileSync(join(work, `output-${site.seeded ? 'generated' : 'site'}-${checker.name.split(' ')[0]}.txt`), timing.output);
+    rows.push({
+      site: site.name,
+      checker: checker.name,
+      median: timing.timedOut ? `> ${values.timeout} s (stopped)` : `${seconds.toFixed(2)} s`,
+      ratio: checker === ours ? '1.0x' : timing.timedOut ? `> ${(timeoutMs / 1000 / oursSeconds).toFixed(0)}x` : `${(seconds / oursSeconds).toFixed(1)}x`,
+      throughput: checker === ours ? `${(megabytes / seconds).toFixed(1)} MB/s` : '',
+      verdict: verdictOf(checker === ours, timing, reported, site.seeded),
+    });
+  }
+}
+
+/** Whether the checker reported the seeded errors: exactly (ours, compared entry by entry) or by count and by URL (peers). */
+function verdictOf(isOurs: boolean, timing: Timing, reported: number | undefined, seeded: SeededError[] | undefined): string {
+  if (timing.timedOut) return 'did not finish';
+  const expected = seeded?.length ?? 0;
+  if (isOurs) {
+    const report = JSON.parse(timing.output.slice(timing.output.indexOf('{'))) as { errors: { output: { file: string }; url: string }[] };
+    const got = new Set(report.errors.map((error) => `${error.output.file} ${error.url}`));
+    const want = new Set((seeded ?? []).map((error) => `${error.file} ${error.url}`));
+    const missed = [...want].filter((key) => !got.has(key));
+    const invented = [...got].filter((key) => !want.has(key));
+    return missed.length === 0 && invented.length === 0 ? `exact: ${got.size} of ${want.size} seeded, none invented` : `MISMATCH: missed ${missed.length}, invented ${invented.length}: ${[...missed, ...invented].slice(0, 3).join('; ')}`;
+  }
+  // A seeded URL counts as named when its distinctive part appears whole in the output.
+  const named = (seeded ?? []).filter((error) => {
+    const needle = error.url.split('#')[1] ?? error.url;
+    return new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(timing.output);
+  }).length;
+  const count = reported === undefined ? 'no count printed' : `reports ${reported}`;
+  const note = reported === undefined ? '' : reported > expected ? `, ${reported - expected} more than seeded` : reported < expected ? `, ${expected - reported} fewer than seeded` : '';
+  return `${count}${note}; names ${named} of ${expected} seeded`;
+}
+
+// 4. The table.
+const header = ['site', 'checker', `median of ${runs}`, 'vs ours', 'throughput', 'errors found'];
+const table = [header, header.map(() => '---'), ...rows.map((row) => [row.site, row.checker, row.median, row.ratio, row.throughput, row.verdict])];
+console.log(table.map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
+const oursRow = rows.find((row) => row.checker === ours.name && row.site.startsWith('generated'));
+if (oursRow !== undefined && !oursRow.verdict.startsWith('exact')) process.exitCode = 1;
