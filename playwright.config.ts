@@ -6,18 +6,23 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
  * (like a bucket) and nginx with the generated redirect rules, each at the root base and at a
  * pull-request preview base. `npm test` builds `dist/` (base `/`) and `dist-pr/` (`/pr-123/`) first.
  *
+ * `SERVER_MODES=static` (or `nginx`) limits a run to one server mode.
+ *
  * Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` when present, else Playwright's
  * own browser (`npx playwright install chromium` where downloads are possible).
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const previewBase = '/pr-123/';
+/** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
+const modes = (process.env.SERVER_MODES ?? 'static,nginx').split(',');
 
-const servers = [
+const allServers = [
   { name: 'static-root', port: 4610, distDir: 'dist', base: '/', command: 'node scripts/serve-static.ts' },
   { name: 'nginx-root', port: 4611, distDir: 'dist', base: '/', command: 'npm run --silent serve:nginx' },
   { name: 'static-pr', port: 4612, distDir: 'dist-pr', base: previewBase, command: 'node scripts/serve-static.ts' },
   { name: 'nginx-pr', port: 4613, distDir: 'dist-pr', base: previewBase, command: 'npm run --silent serve:nginx' },
 ] as const;
+const servers = allServers.filter((server) => modes.some((mode) => server.name.startsWith(mode)));
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,

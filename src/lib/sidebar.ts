@@ -14,7 +14,13 @@ export interface SidebarPage {
 
 /** A link or a group in the sidebar; a group may also be a page (its index). */
 export interface SidebarNode {
+  /** The page's link text (its `sidebar.label`, else its title). */
   label: string;
+  /**
+   * The group's name, from its directory (`high-availability` is "High availability"). A group
+   * that has an index page lists it as its first link, labelled with `label`.
+   */
+  groupLabel: string;
   /** Site path of the page (`/a/b/`), absent for a directory without an index page. */
   path: string | undefined;
   order: number | undefined;
@@ -28,14 +34,15 @@ export function pagePath(id: string): string {
 
 /** Builds the sidebar forest from every published page. */
 export function buildSidebar(pages: SidebarPage[]): SidebarNode[] {
-  const root: SidebarNode = { label: '', path: undefined, order: undefined, children: [] };
+  const root: SidebarNode = { label: '', groupLabel: '', path: undefined, order: undefined, children: [] };
   const byId = new Map<string, SidebarNode>([['', root]]);
 
   const nodeFor = (id: string): SidebarNode => {
     const existing = byId.get(id);
     if (existing) return existing;
     const parentId = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
-    const node: SidebarNode = { label: titleFromSlug(id.slice(id.lastIndexOf('/') + 1)), path: undefined, order: undefined, children: [] };
+    const name = titleFromSlug(id.slice(id.lastIndexOf('/') + 1));
+    const node: SidebarNode = { label: name, groupLabel: name, path: undefined, order: undefined, children: [] };
     nodeFor(parentId).children.push(node);
     byId.set(id, node);
     return node;

@@ -1,6 +1,6 @@
 /** Browser side of the search dialog: lazy Pagefind, keyboard shortcuts, result rendering. */
 
-interface PagefindSubResult { title: string; url: string; excerpt: string }
+interface PagefindSubResult { title: string; url: string; excerpt: string; locations?: number[] }
 interface PagefindResultData { url: string; excerpt: string; meta: { title?: string }; sub_results?: PagefindSubResult[] }
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
@@ -61,7 +61,11 @@ export function mountSearch(root: HTMLElement, base: string): void {
     status.textContent = results.length ? `${results.length} pages found` : `No results for “${query}”`;
     for (const result of results) {
       list.append(item(result.meta.title ?? result.url, result.url, result.excerpt));
-      for (const sub of (result.sub_results ?? []).filter((s) => s.url !== result.url).slice(0, 3)) {
+      // Sections with the most hits first; `#_top` is the page itself, already listed.
+      const sections = (result.sub_results ?? [])
+        .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
+        .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+      for (const sub of sections.slice(0, 3)) {
         list.append(item(sub.title, sub.url, sub.excerpt, true));
       }
     }

@@ -13,6 +13,10 @@ test('a typo in the slug suggests the page', () => {
   assert.equal(closestPage('/administration-guide/scale/high-availability/upgrade.html', pages)?.title, 'Upgrade');
 });
 
+test('short slugs with swapped letters are still recognised', () => {
+  assert.equal(closestPage('/guide/scael/', [{ path: '/guide/scale/', title: 'Scale' }])?.title, 'Scale');
+});
+
 test('a page moved under other parents is still found by its slug', () => {
   assert.equal(closestPage('/scale/upgrade/', pages)?.title, 'Upgrade');
 });
@@ -26,4 +30,5 @@ test('editDistance counts insertions, deletions and substitutions', () => {
   assert.equal(editDistance('kitten', 'sitting'), 3);
   assert.equal(editDistance('', 'abc'), 3);
   assert.equal(editDistance('same', 'same'), 0);
+  assert.equal(editDistance('scale', 'scael'), 1, 'a transposition is one edit');
 });

@@ -15,10 +15,12 @@ test('directories become groups, index pages their links, order then label sorts
   const tree = buildSidebar(pages);
   assert.equal(tree.length, 1);
   const guide = tree[0]!;
-  assert.equal(guide.label, 'Guide');
+  assert.equal(guide.groupLabel, 'Guide');
   assert.equal(guide.path, undefined);
   const ha = guide.children[0]!;
   assert.equal(ha.path, '/guide/ha/');
+  assert.equal(ha.label, 'High availability');
+  assert.equal(ha.groupLabel, 'Ha');
   assert.deepEqual(ha.children.map((n) => n.label), ['Deployment', 'Upgrade', 'About', 'FAQ']);
 });
 
