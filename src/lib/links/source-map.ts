@@ -101,7 +101,11 @@ export function assignSources(
   });
 }
 
-/** The content range of an output page: its `<article>`, else its `<main>`; undefined if it has neither. */
+/**
+ * The content range of an output page: its `<article>`, else its `<main>`; undefined if it has
+ * neither. A plain text search is enough here: it only decides whether a problem's link came
+ * from the page's own content or from the layout around it, never what counts as a link.
+ */
 export function contentRange(html: string): ContentRange | undefined {
   for (const tag of ['article', 'main']) {
     const start = html.indexOf(`<${tag}`);
