@@ -80,3 +80,22 @@ test('suggestions: same heading text first, then same id, then the most similar 
   assert.equal(suggestNewHome({ id: 'configure-proxy', heading: 'Configure proxy' }, index)?.id, 'configure-the-proxy');
   assert.equal(suggestNewHome({ id: 'qwertyuiop', heading: 'Zzzz' }, index), undefined);
 });
+
+test('a page publishes its self-linked headings; stubs, layout headings and kept-alive old ids publish nothing', async () => {
+  const { publishedPage } = await import('../../src/lib/anchors-lock/published-anchors.ts');
+  const html = [
+    '<html><head></head><body><h1 id="_top">Deploy</h1>',
+    '<nav><h2 id="toc-title">On this page</h2></nav>',
+    '<span id="old-name" data-legacy-anchor></span><h2 id="new-name">New name</h2><a class="heading-anchor" href="#new-name">#</a>',
+    '<h3 id="café">Café</h3><a href="#caf%C3%A9" class="x heading-anchor">#</a>',
+    '</body></html>',
+  ].join('');
+  assert.deepEqual(publishedPage('/ha/', html, 'content/docs/ha.mdx'), {
+    url: '/ha/',
+    source: 'content/docs/ha.mdx',
+    title: 'Deploy',
+    anchors: [{ id: 'new-name', heading: 'New name' }, { id: 'café', heading: 'Café' }],
+  });
+  assert.equal(publishedPage('/old.html', '<!doctype html><html lang="en" data-redirect-stub><body><h2 id="a">A</h2></body></html>', ''), undefined);
+  assert.equal(publishedPage('/404.html', html, ''), undefined);
+});
