@@ -81,7 +81,8 @@ export async function applyRedirects(options: ApplyRedirectsOptions): Promise<vo
 
   const touched = new Set([...plan.pageTables.keys(), ...plan.legacyIds.keys()]);
   for (const path of touched) {
-    const file = join(distDir, path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1));
+    // A live page's file follows the same rule as a stub's: `/a/` is `a/index.html`.
+    const file = join(distDir, stubFile(path));
     const html = await readFile(file, 'utf8');
     const table = plan.pageTables.get(path);
     const result = injectAnchors(html, {

@@ -51,6 +51,7 @@ export function planRedirects(resolved: readonly ResolvedEntry[], index: AnchorI
   const pageRows = new Map<SitePath, Map<string, { target: RedirectTarget; origin: RedirectEntry }>>();
   const legacyIds = new Map<SitePath, Map<string, string>>();
   const stubFiles = new Map<string, RedirectEntry>();
+  const entryOf = new Map(resolved.map((item) => [`${item.entry.from.path}#${item.entry.from.fragment ?? ''}`, item.entry]));
 
   for (const { entry, final } of resolved) {
     if (entry.from.fragment !== null || index.has(entry.from.path)) continue;
@@ -83,7 +84,7 @@ export function planRedirects(resolved: readonly ResolvedEntry[], index: AnchorI
     const landing = index.get(lands.path);
     for (const [fragment, target] of stub.table) {
       if (target.kind === 'site' && target.path === lands.path && target.fragment === fragment) continue;
-      const origin = resolved.find((item) => item.entry.from.path === stub.path && item.entry.from.fragment === fragment)!.entry;
+      const origin = entryOf.get(`${stub.path}#${fragment}`)!;
       if (landing?.ids.has(fragment)) {
         problems.push({
           severity: 'error', file, line: origin.line,
