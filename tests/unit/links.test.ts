@@ -160,3 +160,20 @@ test('reports: human lines, JSON, and escaped GitHub annotations', () => {
   assert.equal(github[1]?.startsWith('::warning file=dist/p/index.html,line=9,col=4,'), true);
   assert.deepEqual(JSON.parse(formatReport(report, 'json')).errors[0].source, problem.source);
 });
+
+test('scan results survive packing for the trip between threads', async () => {
+  const { packScan, unpackScan } = await import('../../src/lib/links/read-site.ts');
+  const scanned = [
+    { file: 'a/index.html', ids: ['x', 'y'], links: [{ url: '/b/', tag: 'a', attribute: 'href', line: 3, column: 9 }], bytes: 120 },
+    { file: 'b/index.html', ids: [], links: [{ url: '/b/', tag: 'a', attribute: 'href', line: 1, column: 1 }, { url: 'i.png', tag: 'img', attribute: 'src', line: 2, column: 5 }], bytes: 80 },
+  ];
+  const packed = packScan(scanned);
+  assert.equal(packed.strings.filter((text) => text === '/b/').length, 1, 'each string once');
+  assert.deepEqual(unpackScan(packed), scanned);
+});
+
+test('URLs a parser would normalise take the careful path', () => {
+  assert.deepEqual(classifyUrl('/pr-123/a/../b/?q=1#s', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/b/', fragment: 's' });
+  assert.deepEqual(classifyUrl('/pr-123/a b/', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/a%20b/', fragment: null });
+  assert.deepEqual(classifyUrl('/pr-123/a/?q=1', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
+});

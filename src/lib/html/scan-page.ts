@@ -47,6 +47,9 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
  */
 const NON_RESOURCE_LINK_RELS = new Set(['preconnect', 'dns-prefetch']);
 
+/** Every attribute whose position a link may be reported at. */
+const POSITIONED_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'content']);
+
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
 /**
@@ -65,8 +68,9 @@ export function scanPage(html: string): PageScan {
   const links: LinkRef[] = [];
   const locate = lineLocator(html);
 
-  // Attribute positions of the tag being opened; `onattribute` fires before `onopentag`.
-  let attributeStarts: Record<string, number> = {};
+  // Positions of the URL-bearing attributes of the tag being opened (`onattribute` fires
+  // before `onopentag`); only those are kept, as this runs for every attribute of the site.
+  const attributeStarts = new Map<string, number>();
   // Depth of open elements, to know when a heading or a heading anchor closes.
   let depth = 0;
   let heading: { id: string; level: number; depth: number; text: string } | null = null;
@@ -75,13 +79,11 @@ export function scanPage(html: string): PageScan {
   const parser: Parser = new Parser(
     {
       onattribute(name) {
-        if (!(name in attributeStarts)) attributeStarts[name] = parser.startIndex;
+        if (POSITIONED_ATTRIBUTES.has(name) && !attributeStarts.has(name)) attributeStarts.set(name, parser.startIndex);
       },
       onopentag(tag, attribs) {
         depth += 1;
-        const starts = attributeStarts;
-        attributeStarts = {};
-        const at = (attribute: string) => locate(starts[attribute] ?? parser.startIndex);
+        const at = (attribute: string) => locate(attributeStarts.get(attribute) ?? parser.startIndex);
 
         const id = attribs.id;
         if (id !== undefined && id !== '') ids.push(id);
@@ -98,7 +100,7 @@ export function scanPage(html: string): PageScan {
 
         const attributes = URL_ATTRIBUTES[tag];
         if (attributes !== undefined) {
-          if (tag === 'link' && isNonResourceLink(attribs.rel)) return;
+          if (tag === 'link' && isNonResourceLink(attribs.rel)) return attributeStarts.clear();
           for (const attribute of attributes) {
             const value = attribs[attribute];
             if (value === undefined) continue;
@@ -110,6 +112,7 @@ export function scanPage(html: string): PageScan {
           const url = metaRefreshUrl(attribs.content);
           if (url !== null) links.push({ url, tag, attribute: 'content', ...at('content') });
         }
+        if (attributeStarts.size > 0) attributeStarts.clear();
       },
       ontext(text) {
         if (heading !== null && skipTextUntilDepth < 0) heading.text += text;

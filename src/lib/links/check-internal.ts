@@ -8,7 +8,7 @@ import type { LinkRef } from '../html/scan-page.ts';
 import type { SitePath } from '../types.ts';
 import type { Problem } from './problem.ts';
 import type { RedirectLookup, RedirectOutcome } from './redirect-lookup.ts';
-import { classifyUrl, displayUrl } from './site-paths.ts';
+import { classifyUrl, displayUrl, type LinkTarget } from './site-paths.ts';
 import { findTargetFile, type TargetFile } from './target-file.ts';
 
 /** What the checker needs to know about one output file that holds links. */
@@ -55,10 +55,17 @@ export function checkInternalLinks(site: SiteModel, options: InternalCheckOption
   const external = new Map<string, ExternalUse>();
   // Sidebars repeat the same few hundred links on every page; judge each target once.
   const verdicts = new Map<string, Verdict>();
+  // A URL that does not depend on the page it is on (`/a/`, `https://…`) is classified once.
+  const absoluteTargets = new Map<string, LinkTarget>();
 
   for (const source of site.sources) {
     for (const link of source.links) {
-      const target = classifyUrl(link.url, source.path, options.base, options.siteOrigin);
+      const pageIndependent = link.url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link.url);
+      let target = pageIndependent ? absoluteTargets.get(link.url) : undefined;
+      if (target === undefined) {
+        target = classifyUrl(link.url, source.path, options.base, options.siteOrigin);
+        if (pageIndependent) absoluteTargets.set(link.url, target);
+      }
       if (target.kind === 'ignored') continue;
       if (target.kind === 'external') {
         let use = external.get(target.url);

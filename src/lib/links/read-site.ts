@@ -2,6 +2,7 @@
  * Reads a built site from disk for the link checker: lists every output file and scans each
  * HTML page once. The only module of the checker that touches the output directory.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ export async function scanOutputPages(distDir: string, files: readonly string[])
       (share) =>
         new Promise<ScannedFile[]>((resolve, reject) => {
           const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: { distDir, files: share } });
-          worker.once('message', resolve);
+          worker.once('message', (packed: PackedScan) => resolve(unpackScan(packed)));
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`link-check worker stopped with code ${code}`)));
         }),
@@ -64,20 +65,80 @@ export async function scanOutputPages(distDir: string, files: readonly string[])
   return files.map((_, index) => results[index % workers]![Math.floor(index / workers)]!);
 }
 
-/** Reads and scans `files` in this thread, a few reads in flight so disk and parser overlap. */
-export async function scanFiles(distDir: string, files: readonly string[], parallelReads = 16): Promise<ScannedFile[]> {
-  const results: ScannedFile[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index]!;
-      const bytes = await readFile(join(distDir, file));
-      const { ids, links } = scanPage(bytes.toString('utf8'));
-      results[index] = { file, ids, links, bytes: bytes.length };
-    }
+/**
+ * Reads and scans `files` in this thread. Reads are synchronous on purpose: each file is parsed
+ * as soon as it is read, and in a worker there is nothing else to do meanwhile.
+ */
+export function scanFiles(distDir: string, files: readonly string[]): ScannedFile[] {
+  return files.map((file) => {
+    const bytes = readFileSync(join(distDir, file));
+    const { ids, links } = scanPage(bytes.toString('utf8'));
+    return { file, ids, links, bytes: bytes.length };
+  });
+}
+
+/**
+ * Scan results in a form that crosses threads cheaply: every string once in a table, every
+ * number in typed arrays. Copying hundreds of thousands of small link objects between threads
+ * cost more than parsing them.
+ */
+export interface PackedScan {
+  strings: string[];
+  /** Per page: file, bytes, first id, id count, first link, link count. */
+  pages: Int32Array;
+  ids: Int32Array;
+  /** Per link: url, tag, attribute, line, column. */
+  links: Int32Array;
+}
+
+/** Packs scan results; see PackedScan. */
+export function packScan(scanned: readonly ScannedFile[]): PackedScan {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const intern = (text: string) => {
+    let at = index.get(text);
+    if (at === undefined) index.set(text, (at = strings.push(text) - 1));
+    return at;
   };
-  await Promise.all(Array.from({ length: Math.min(parallelReads, files.length) }, worker));
-  return results;
+  const idCount = scanned.reduce((sum, page) => sum + page.ids.length, 0);
+  const linkCount = scanned.reduce((sum, page) => sum + page.links.length, 0);
+  const pages = new Int32Array(scanned.length * 6);
+  const ids = new Int32Array(idCount);
+  const links = new Int32Array(linkCount * 5);
+  let idAt = 0;
+  let linkAt = 0;
+  scanned.forEach((page, p) => {
+    pages.set([intern(page.file), page.bytes, idAt, page.ids.length, linkAt, page.links.length], p * 6);
+    for (const id of page.ids) ids[idAt++] = intern(id);
+    for (const link of page.links) {
+      const at = linkAt * 5;
+      links[at] = intern(link.url);
+      links[at + 1] = intern(link.tag);
+      links[at + 2] = intern(link.attribute);
+      links[at + 3] = link.line;
+      links[at + 4] = link.column;
+      linkAt += 1;
+    }
+  });
+  return { strings, pages, ids, links };
+}
+
+/** The inverse of packScan. */
+export function unpackScan(packed: PackedScan): ScannedFile[] {
+  const { strings, pages, ids, links } = packed;
+  const result: ScannedFile[] = [];
+  for (let p = 0; p < pages.length; p += 6) {
+    const [file, bytes, idStart, idCount, linkStart, linkCount] = pages.subarray(p, p + 6) as unknown as number[];
+    const pageIds: string[] = new Array(idCount);
+    for (let i = 0; i < idCount!; i += 1) pageIds[i] = strings[ids[idStart! + i]!]!;
+    const pageLinks: LinkRef[] = new Array(linkCount);
+    for (let l = 0; l < linkCount!; l += 1) {
+      const at = (linkStart! + l) * 5;
+      pageLinks[l] = { url: strings[links[at]!]!, tag: strings[links[at + 1]!]!, attribute: strings[links[at + 2]!]!, line: links[at + 3]!, column: links[at + 4]! };
+    }
+    result.push({ file: strings[file!]!, ids: pageIds, links: pageLinks, bytes: bytes! });
+  }
+  return result;
 }
 
 /** Reads a text file, or undefined when it does not exist. */

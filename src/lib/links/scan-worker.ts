@@ -3,7 +3,8 @@
  * results back. Parsing is the checker's main cost, so large sites use every core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanFiles } from './read-site.ts';
+import { packScan, scanFiles } from './read-site.ts';
 
 const { distDir, files } = workerData as { distDir: string; files: string[] };
-parentPort!.postMessage(await scanFiles(distDir, files));
+const packed = packScan(scanFiles(distDir, files));
+parentPort!.postMessage(packed, [packed.pages.buffer as ArrayBuffer, packed.ids.buffer as ArrayBuffer, packed.links.buffer as ArrayBuffer]);
