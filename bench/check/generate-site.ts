@@ -85,6 +85,7 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
       models.push({ path: `/${version}${path}/`, title, headings });
     }
   }
+  const allPaths = new Set(models.map((model) => model.path));
   const byVersion = new Map<string, PageModel[]>();
   for (const model of models) {
     const version = model.path.split('/')[1]!.startsWith('v10.') ? model.path.split('/')[1]! : '';
@@ -96,7 +97,9 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
   const seedCount = options.brokenPages + options.brokenAnchors;
   for (let n = 0; n < seedCount; n += 1) {
     const index = Math.floor(((n + 0.5) / seedCount) * models.length);
-    seedsByPage.set(index, [...(seedsByPage.get(index) ?? []), n < options.brokenPages ? 'page' : 'anchor']);
+    // Alternate the kinds so both spread over every part of the site.
+    const kind = n % 2 === 0 ? (n / 2 < options.brokenPages ? 'page' : 'anchor') : (Math.floor(n / 2) < options.brokenAnchors ? 'anchor' : 'page');
+    seedsByPage.set(index, [...(seedsByPage.get(index) ?? []), kind]);
   }
 
   rmSync(options.dir, { recursive: true, force: true });
@@ -131,6 +134,10 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
       const target = siblings.find((other) => other.path.startsWith(`/${version}${top}/`));
       if (target !== undefined) out.push(link(target.path, top.replace(/-/g, ' ')) + ' ');
     }
+    // A version switcher, as on real versioned docs: the same page in every release.
+    const rest = model.path.slice(version === '' ? 1 : version.length + 2);
+    const releases = versions.filter((other) => allPaths.has(`/${other}${rest}`));
+    out.push(`<select-version>${releases.map((other) => link(`/${other}${rest}`, other === '' ? 'latest' : other.slice(0, -1))).join(' ')}</select-version>`);
     out.push(`</header><nav class="sidebar"><ul>`);
     for (const entry of sidebar) out.push(`<li>${link(entry.path, entry.title)}</li>`);
     out.push(`</ul></nav><main id="main"><article><h1 id="${slug(model.title)}">${escape(model.title)}</h1>`);
@@ -147,7 +154,7 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
       if (h === 1 && seeds.length > 0) {
         for (const kind of seeds) {
           seedNumber += 1;
-          const url = kind === 'page' ? `/${version}removed-page-${seedNumber}/` : `${pick(siblings).path}#missing-anchor-${seedNumber}`;
+          const url = kind === 'page' ? `/${version === '' ? '' : version + '/'}removed-page-${seedNumber}/` : `${pick(siblings).path}#missing-anchor-${seedNumber}`;
           seeded.push({ file, url, kind });
           out.push(`<p>${words(10)} ${link(url, 'a link that is broken')}.</p>`);
         }
