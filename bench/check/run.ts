@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSite, type SeededError } from './generate-site.ts';
@@ -52,26 +52,35 @@ interface Timing {
   checker: string;
   site: string;
   seconds: number[];
+  /** CPU seconds (user + system) per run: on a shared machine a fairer measure than wall time. */
+  cpu: number[];
   timedOut: boolean;
   output: string;
+  stdout: string;
   exitCode: number | null;
 }
 
 function time(checker: Checker, siteName: string, siteDir: string, cwd: string): Timing {
   const { file, args } = checker.command(siteDir);
-  const result: Timing = { checker: checker.name, site: siteName, seconds: [], timedOut: false, output: '', exitCode: null };
+  const result: Timing = { checker: checker.name, site: siteName, seconds: [], cpu: [], timedOut: false, output: '', stdout: '', exitCode: null };
   for (let run = 0; run < runs; run += 1) {
     const started = performance.now();
-    const child = spawnSync(file, args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+    // GNU time reports the child's CPU time (threads and subprocesses included) on its own last line.
+    const timed = existsSync('/usr/bin/time') ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] } : { file, args };
+    const child = spawnSync(timed.file, timed.args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
     const seconds = (performance.now() - started) / 1000;
-    result.output = `${child.stdout ?? ''}\n${child.stderr ?? ''}`;
+    const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr ?? '');
+    if (cpu !== null) result.cpu.push(Number(cpu[1]) + Number(cpu[2]));
+    const stderr = (child.stderr ?? '').replace(/CPU-SECONDS .*\s*$/, '').replace(/^Command exited with non-zero status \d+\n?/m, '');
+    result.stdout = child.stdout ?? '';
+    result.output = `${result.stdout}\n${stderr}`;
     result.exitCode = child.status;
     if (child.error !== undefined && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
       result.timedOut = true;
       break;
     }
     result.seconds.push(seconds);
-    log(`  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s (exit ${child.status})`);
+    log(`  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s (exit ${child.status})`);
   }
   return result;
 }
@@ -104,20 +113,25 @@ const only = values.only?.split(',');
 const checkers = [ours, ...peerCheckers(join(work, 'peers'), process.execPath)].filter((checker) => only === undefined || only.some((name) => checker.name.startsWith(name)));
 
 // 3. Time everything, side by side.
-const rows: { site: string; checker: string; median: string; ratio: string; throughput: string; verdict: string }[] = [];
+const rows: { site: string; checker: string; median: string; ratio: string; cpu: string; cpuRatio: string; throughput: string; verdict: string }[] = [];
 for (const site of sites) {
   const megabytes = htmlBytes(site.dir) / 1e6;
   log(`${site.name}: ${megabytes.toFixed(1)} MB of HTML`);
   let oursSeconds = NaN;
+  let oursCpu = NaN;
   for (const checker of checkers) {
     if (checker.unavailable !== undefined) {
-      rows.push({ site: site.name, checker: checker.name, median: 'n/a', ratio: '', throughput: '', verdict: checker.unavailable });
+      rows.push({ site: site.name, checker: checker.name, median: 'n/a', ratio: '', cpu: '', cpuRatio: '', throughput: '', verdict: checker.unavailable });
       continue;
     }
     const timing = time(checker, site.name, site.dir, site.cwd);
     const seconds = median(timing.seconds);
-    if (checker === ours) oursSeconds = seconds;
-    const reported = checker.reported(timing.output);
+    const cpu = median(timing.cpu);
+    if (checker === ours) {
+      oursSeconds = seconds;
+      oursCpu = cpu;
+    }
+    const reported = checker.reported(checker === ours ? timing.stdout : timing.output);
     // Each checker's last report, to read what it missed or invented.
     writeFileSync(join(work, `output-${site.seeded ? 'generated' : 'site'}-${checker.name.split(' ')[0]}.txt`), timing.output);
     rows.push({
@@ -125,6 +139,8 @@ for (const site of sites) {
       checker: checker.name,
       median: timing.timedOut ? `> ${values.timeout} s (stopped)` : `${seconds.toFixed(2)} s`,
       ratio: checker === ours ? '1.0x' : timing.timedOut ? `> ${(timeoutMs / 1000 / oursSeconds).toFixed(0)}x` : `${(seconds / oursSeconds).toFixed(1)}x`,
+      cpu: Number.isNaN(cpu) ? '' : `${cpu.toFixed(2)} s`,
+      cpuRatio: Number.isNaN(cpu) || checker === ours ? (checker === ours ? '1.0x' : '') : `${(cpu / oursCpu).toFixed(1)}x`,
       throughput: checker === ours ? `${(megabytes / seconds).toFixed(1)} MB/s` : '',
       verdict: verdictOf(checker === ours, timing, reported, site.seeded),
     });
@@ -136,7 +152,7 @@ function verdictOf(isOurs: boolean, timing: Timing, reported: number | undefined
   if (timing.timedOut) return 'did not finish';
   const expected = seeded?.length ?? 0;
   if (isOurs) {
-    const report = JSON.parse(timing.output.slice(timing.output.indexOf('{'))) as { errors: { output: { file: string }; url: string }[] };
+    const report = JSON.parse(timing.stdout) as { errors: { output: { file: string }; url: string }[] };
     const got = new Set(report.errors.map((error) => `${error.output.file} ${error.url}`));
     const want = new Set((seeded ?? []).map((error) => `${error.file} ${error.url}`));
     const missed = [...want].filter((key) => !got.has(key));
@@ -154,8 +170,9 @@ function verdictOf(isOurs: boolean, timing: Timing, reported: number | undefined
 }
 
 // 4. The table.
-const header = ['site', 'checker', `median of ${runs}`, 'vs ours', 'throughput', 'errors found'];
-const table = [header, header.map(() => '---'), ...rows.map((row) => [row.site, row.checker, row.median, row.ratio, row.throughput, row.verdict])];
+const header = ['site', 'checker', `wall, median of ${runs}`, 'vs ours', 'CPU (user+sys)', 'vs ours', 'our throughput', 'errors found'];
+const table = [header, header.map(() => '---'), ...rows.map((row) => [row.site, row.checker, row.median, row.ratio, row.cpu, row.cpuRatio, row.throughput, row.verdict])];
+console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
 console.log(table.map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
 const oursRow = rows.find((row) => row.checker === ours.name && row.site.startsWith('generated'));
 if (oursRow !== undefined && !oursRow.verdict.startsWith('exact')) process.exitCode = 1;
