@@ -78,7 +78,7 @@ export function serializeAnchorsLock(lock: AnchorsLock): string {
   const blocks = pages.map((page) => {
     const head = [`"url": ${json(page.url)}`, `"source": ${json(page.source)}`, ...(page.title === undefined ? [] : [`"title": ${json(page.title)}`])];
     const anchors = page.anchors.map((anchor) => `        {"id": ${json(anchor.id)}, "heading": ${json(anchor.heading)}}`);
-    const list = anchors.length === 0 ? '[]' : `[\n${anchors.join(',\n')}\n    ]`;
+    const list = anchors.length === 0 ? '[]' : `[\n${anchors.join(',\n')}\n      ]`;
     return `    {\n      ${head.join(',\n      ')},\n      "anchors": ${list}\n    }`;
   });
   return `{\n  "about": ${json(ABOUT)},\n  "pages": [\n${blocks.join(',\n')}\n  ]\n}\n`;
