@@ -61,10 +61,14 @@ export function mountSearch(root: HTMLElement, base: string): void {
     status.textContent = results.length ? `${results.length} pages found` : `No results for “${query}”`;
     for (const result of results) {
       list.append(item(result.meta.title ?? result.url, result.url, result.excerpt));
-      // Sections with the most hits first; `#_top` is the page itself, already listed.
+      // Sections titled with the query's words first, then those with the most hits; `#_top` is
+      // the page itself, already listed.
+      const words = query.toLowerCase().split(/\s+/);
+      const rank = (sub: PagefindSubResult) =>
+        (words.every((w) => sub.title.toLowerCase().includes(w)) ? 1e6 : 0) + (sub.locations?.length ?? 0);
       const sections = (result.sub_results ?? [])
         .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
-        .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+        .sort((a, b) => rank(b) - rank(a));
       for (const sub of sections.slice(0, 3)) {
         list.append(item(sub.title, sub.url, sub.excerpt, true));
       }

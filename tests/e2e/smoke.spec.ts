@@ -4,6 +4,13 @@ import { scanPage } from '../../src/lib/html/scan-page.ts';
 
 const pages = contentPagePaths();
 
+/**
+ * Behaviour of the page itself (scripts, layout, search) does not depend on which server sends
+ * the files, so it runs on the static server at both bases; the nginx projects skip `@ui`.
+ * Page loads and the 404 page depend on the server and run everywhere.
+ */
+const UI = { tag: '@ui' };
+
 test('the build has the home page and the docs pages', () => {
   expect(pages).toContain('/');
   expect(pages.length).toBeGreaterThan(3);
@@ -22,7 +29,7 @@ for (const path of pages) {
   });
 }
 
-test('every sidebar link lands on its page, marked as current there', async ({ page }) => {
+test('every sidebar link lands on its page, marked as current there', UI, async ({ page }) => {
   const start = pages.find((p) => p !== '/')!;
   await page.goto(start.slice(1));
   const hrefs = await page.locator('.sidebar a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
@@ -36,7 +43,7 @@ test('every sidebar link lands on its page, marked as current there', async ({ p
   }
 });
 
-test('table-of-contents links scroll their heading into view and mark it current', async ({ page }) => {
+test('table-of-contents links scroll their heading into view and mark it current', UI, async ({ page }) => {
   const docs = await builtPages(test.info());
   const withToc = docs.filter((p) => p.html.includes('class="toc"'));
   expect(withToc.length).toBeGreaterThan(0);
@@ -55,7 +62,7 @@ test('table-of-contents links scroll their heading into view and mark it current
   }
 });
 
-test('the theme toggle switches themes and the choice survives a reload', async ({ page }) => {
+test('the theme toggle switches themes and the choice survives a reload', UI, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(pages.find((p) => p !== '/')!.slice(1));
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
@@ -67,13 +74,13 @@ test('the theme toggle switches themes and the choice survives a reload', async 
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
 });
 
-test('the system dark setting is followed before any choice is made', async ({ page }) => {
+test('the system dark setting is followed before any choice is made', UI, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('searching a heading’s words returns that heading as a sub-result linking to page/#heading', async ({ page }) => {
+test('searching a heading’s words returns that heading as a sub-result linking to page/#heading', UI, async ({ page }) => {
   const docs = await builtPages(test.info());
   const target = docs
     .filter((doc) => doc.html.includes('data-pagefind-body'))
@@ -91,7 +98,7 @@ test('searching a heading’s words returns that heading as a sub-result linking
   await expect(page.locator(`[id="${target.heading.id}"]`)).toBeInViewport();
 });
 
-test('Ctrl+K opens search too', async ({ page }) => {
+test('Ctrl+K opens search too', UI, async ({ page }) => {
   await page.goto('');
   await page.keyboard.press('Control+k');
   await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
@@ -110,7 +117,7 @@ test('an unknown URL answers 404 with the 404 page, search, and a did-you-mean f
   await expect(page).toHaveURL(new URL(real.slice(1), test.info().project.use.baseURL).href);
 });
 
-test('with scripts off, tabs show every alternative under its label', async ({ browser }) => {
+test('with scripts off, tabs show every alternative under its label', UI, async ({ browser }) => {
   const docs = await builtPages(test.info());
   const withTabs = docs.find((doc) => doc.html.includes('data-tabs'));
   expect(withTabs, 'a page that uses <Tabs>').toBeTruthy();
@@ -127,7 +134,7 @@ test('with scripts off, tabs show every alternative under its label', async ({ b
   await context.close();
 });
 
-test('with scripts on, tabs become a tab list and the choice carries to other groups', async ({ page }) => {
+test('with scripts on, tabs become a tab list and the choice carries to other groups', UI, async ({ page }) => {
   const docs = await builtPages(test.info());
   const withTabs = docs.find((doc) => doc.html.includes('data-tabs'))!;
   await page.goto(withTabs.path.slice(1));
@@ -141,7 +148,7 @@ test('with scripts on, tabs become a tab list and the choice carries to other gr
   await expect(page.locator('[data-tabs]').first().locator('[role=tab]').nth(1)).toHaveAttribute('aria-selected', 'true');
 });
 
-test('every code block has a working copy button', async ({ page, context }) => {
+test('every code block has a working copy button', UI, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const docs = await builtPages(test.info());
   const withCode = docs.find((doc) => doc.html.includes('astro-code'))!;
@@ -153,7 +160,7 @@ test('every code block has a working copy button', async ({ page, context }) => 
   expect(copied).toBe(await blocks.first().locator('code').innerText());
 });
 
-test('below 800 px the sidebar is a menu behind a button', async ({ page }) => {
+test('below 800 px the sidebar is a menu behind a button', UI, async ({ page }) => {
   await page.setViewportSize({ width: 600, height: 900 });
   await page.goto(pages.find((p) => p !== '/')!.slice(1));
   await expect(page.locator('.sidebar')).toBeHidden();
@@ -162,7 +169,7 @@ test('below 800 px the sidebar is a menu behind a button', async ({ page }) => {
   await expect(page.locator('[data-menu-button]')).toHaveAttribute('aria-expanded', 'true');
 });
 
-test('the skip link moves focus to the content', async ({ page }) => {
+test('the skip link moves focus to the content', UI, async ({ page }) => {
   await page.goto(pages.find((p) => p !== '/')!.slice(1));
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
