@@ -4,6 +4,7 @@ import { fillCrossReferences } from './fill-cross-references.ts';
 import { sourceFileResolver } from './source-files.ts';
 import { applyRedirects } from './redirects.ts';
 import { checkSite } from '../lib/links/check-site.ts';
+import { formatProblem } from '../lib/links/format.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 interface Logger { info(message: string): void; warn(message: string): void }
@@ -26,14 +27,14 @@ export async function postBuild(options: { projectRoot: string; distDir: string;
   const index = anchorIndexOf(pages);
   logger.info(`indexed ${index.size} pages, ${[...index.values()].reduce((n, p) => n + p.ids.size, 0)} ids`);
 
-  const crossReferenceProblems = await fillCrossReferences(pages, index, base, sourceFileOf);
+  const crossReferenceProblems = await fillCrossReferences(pages, index, base, sourceFileOf, projectRoot);
   if (crossReferenceProblems.length) fail('cross-references', crossReferenceProblems);
 
   await applyRedirects({ projectRoot, distDir, base, site, index, sourceFileOf, logger });
 
   const links = await checkSite({ distDir, base, projectRoot });
-  for (const warning of links.warnings) logger.warn(warning.message);
-  if (links.errors.length) fail('links', links.errors.map((problem) => problem.message));
+  for (const warning of links.warnings) logger.warn(formatProblem(warning, distDir));
+  if (links.errors.length) fail('links', links.errors.map((problem) => formatProblem(problem, distDir)));
   logger.info('every internal link and fragment resolves');
 
   const searchable = await writeSearchIndex(distDir);

@@ -5,19 +5,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { siteConfig } from '../../src/config.ts';
 import { parseAnchorsLock, serializeAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { mergeIntoLock } from '../../src/lib/anchors-lock/merge-lock.ts';
+import { buildCopy, copyProject, projectRoot } from './support/project-copy.ts';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 /** The id github-slugger gives a heading of letters and single spaces (the only kind picked here). */
 const slug = (text: string) => text.toLowerCase().replace(/ /g, '-');
-
-const SKIP = new Set(['node_modules', '.git', '.astro', '.build', 'test-results', 'playwright-report']);
 
 /** A plain-text `## heading` that nothing links to or redirects to, so only the lock can notice its rename. */
 function pickHeading(): { file: string; url: string; line: string; text: string } {
@@ -48,16 +44,8 @@ test('renaming a published heading without a redirect fails the build, naming th
   const oldId = slug(heading.text);
   const newText = `${heading.text} today`;
   const newId = slug(newText);
-  const copy = mkdtempSync(join(tmpdir(), 'rename-heading-'));
+  const { dir: copy, remove } = copyProject('rename-heading-');
   try {
-    cpSync(projectRoot, copy, {
-      recursive: true,
-      filter: (source) => {
-        const top = relative(projectRoot, source).split(/[\\/]/)[0] ?? '';
-        return !SKIP.has(top) && !top.startsWith('dist');
-      },
-    });
-    symlinkSync(join(projectRoot, 'node_modules'), join(copy, 'node_modules'));
 
     // The anchor is published (locked) whether or not the lock in the repository has caught up.
     const lockFile = join(copy, siteConfig.anchorsLockFile);
@@ -67,18 +55,13 @@ test('renaming a published heading without a redirect fails the build, naming th
     const page = join(copy, heading.file);
     writeFileSync(page, readFileSync(page, 'utf8').replace(heading.line, `## ${newText}`));
 
-    const build = spawnSync(process.execPath, [join(copy, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: copy,
-      env: { ...process.env, OUT_DIR: join(copy, 'out'), SITE_BASE: '/', NO_COLOR: '1', FORCE_COLOR: '0' },
-      encoding: 'utf8',
-      timeout: 280_000,
-    });
-    const output = `${build.stdout}\n${build.stderr}`;
+    const build = buildCopy(copy);
+    const output = build.output;
     assert.notEqual(build.status, 0, `the build must fail:\n${output.slice(-3000)}`);
     assert.ok(output.includes(`${heading.url}#${oldId} (heading "${heading.text}"), defined in ${heading.file}, no longer resolves`), `names the lost anchor and its file:\n${output.slice(-3000)}`);
     assert.ok(output.includes(`most likely new home: ${heading.url}#${newId}`), `suggests the renamed heading:\n${output.slice(-3000)}`);
     assert.ok(output.includes(`- from: ${heading.url}#${oldId}\n`) && output.includes(`  to: ${heading.url}#${newId}`), `prints the YAML entry:\n${output.slice(-3000)}`);
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    remove();
   }
 });
