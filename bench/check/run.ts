@@ -65,20 +65,22 @@ function time(checker: Checker, siteName: string, siteDir: string, cwd: string):
   const result: Timing = { checker: checker.name, site: siteName, seconds: [], cpu: [], timedOut: false, output: '', stdout: '', exitCode: null };
   for (let run = 0; run < runs; run += 1) {
     const started = performance.now();
-    // GNU time reports the child's CPU time (threads and subprocesses included) on its own last line.
+    // GNU time reports the child's CPU time (threads and subprocesses included) on its own last
+    // line; coreutils timeout stops the whole process group, where a plain kill would leave the
+    // checker running on as an orphan and skew every later measurement.
     const timed = existsSync('/usr/bin/time') ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] } : { file, args };
-    const child = spawnSync(timed.file, timed.args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+    const child = spawnSync('timeout', ['-s', 'KILL', String(timeoutMs / 1000), timed.file, ...timed.args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const seconds = (performance.now() - started) / 1000;
+    if (child.status === 137 || child.status === 124) {
+      result.timedOut = true;
+      break;
+    }
     const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr ?? '');
     if (cpu !== null) result.cpu.push(Number(cpu[1]) + Number(cpu[2]));
     const stderr = (child.stderr ?? '').replace(/CPU-SECONDS .*\s*$/, '').replace(/^Command exited with non-zero status \d+\n?/m, '');
     result.stdout = child.stdout ?? '';
     result.output = `${result.stdout}\n${stderr}`;
     result.exitCode = child.status;
-    if (child.error !== undefined && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
-      result.timedOut = true;
-      break;
-    }
     result.seconds.push(seconds);
     log(`  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s (exit ${child.status})`);
   }
