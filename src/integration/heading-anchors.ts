@@ -24,13 +24,13 @@ export function headingAnchorsPlugin(): HastPluginDefinition {
             {
               type: 'element',
               tagName: 'a',
-              properties: { className: ['heading-anchor'], href: `#${id}` },
+              properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: true },
               children: [
                 { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
                 {
                   type: 'element',
                   tagName: 'span',
-                  properties: { className: ['sr-only'], dataPagefindIgnore: true },
+                  properties: { className: ['sr-only'] },
                   children: [{ type: 'text', value: `Link to this section: ${title}` }],
                 },
               ],

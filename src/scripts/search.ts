@@ -7,11 +7,19 @@ interface Pagefind {
   debouncedSearch(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
+declare global {
+  interface Window {
+    /** Defined inline in Search.astro: `import(url)` kept away from the bundler. */
+    docsImportModule(url: string): Promise<unknown>;
+  }
+}
+
 let pagefind: Promise<Pagefind> | undefined;
 
 /** Pagefind's client is generated at build time, so it is fetched at run time rather than bundled. */
 function loadPagefind(base: string): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+  pagefind ??= window.docsImportModule(`${base}pagefind/pagefind.js`).then(async (loaded) => {
+    const module = loaded as Pagefind;
     await module.options({ baseUrl: base });
     return module;
   });
