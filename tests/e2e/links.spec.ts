@@ -2,8 +2,8 @@
  * Every link of the built site, proven in a real browser on every server and base:
  * - every internal `<a href>` is clicked, lands on its target, and brings the fragment's
  *   element into the viewport; every page and resource loaded on the way answers without error;
- * - every old URL of the redirect map and every anchor in the anchors lock ends at the URL
- *   the map promises, with its element in view.
+ * old URLs of the redirect map and the anchors lock are proven by redirects.spec.ts, against the
+ * same model of static hosts and 301-serving hosts that the build uses.
  *
  * The plan is made from the `dist/` build (or `DIST_DIR`) before any test runs, as Playwright
  * declares tests up front; each project then plays it against its own server and base. Each
@@ -17,7 +17,7 @@ import { withBase } from '../../src/lib/base-path.ts';
 import { classifyUrl, displayUrl, outputFileToSitePath } from '../../src/lib/links/site-paths.ts';
 import { findTargetFile } from '../../src/lib/links/target-file.ts';
 import { parseRedirectMap } from '../../src/lib/links/redirect-map.ts';
-import { redirectLookup, splitFragment } from '../../src/lib/links/redirect-lookup.ts';
+import { redirectLookup } from '../../src/lib/links/redirect-lookup.ts';
 import { projectBase, sitePathToUrl } from './support/site.ts';
 
 const PLAN_DIST = process.env.DIST_DIR ?? 'dist';
@@ -36,9 +36,8 @@ interface Click {
   landing: Landing;
 }
 
-/** How many tests the clicks and the old URLs are split into, so workers share them evenly. */
+/** How many tests the clicks are split into, so workers share them evenly. */
 const CLICK_PARTS = 4;
-const OLD_URLS_PER_TEST = 40;
 
 function makePlan() {
   if (!existsSync(PLAN_DIST)) throw new Error(`${PLAN_DIST}/ does not exist: build the site first (npm run build).`);
@@ -102,22 +101,7 @@ function makePlan() {
   const partSize = Math.ceil(walk.length / CLICK_PARTS);
   const clickParts = Array.from({ length: CLICK_PARTS }, (_, part) => walk.slice(part * partSize, (part + 1) * partSize)).filter((part) => part.length > 0);
 
-  // Old URLs: every redirect entry and every locked (url, anchor).
-  const oldUrls = new Set<string>();
-  const addOld = (url: string) => {
-    if (!/^https?:/i.test(url)) oldUrls.add(url);
-  };
-  for (const entry of redirectEntries) addOld(entry.from);
-  if (existsSync('content/anchors.lock.json')) {
-    const lock = JSON.parse(readFileSync('content/anchors.lock.json', 'utf8')) as { pages?: { url: string; anchors?: { id: string }[] }[] };
-    for (const page of lock.pages ?? []) {
-      addOld(page.url);
-      for (const anchor of page.anchors ?? []) addOld(`${page.url}#${anchor.id}`);
-    }
-  }
-  const sortedOld = [...oldUrls].sort();
-  const oldParts = Array.from({ length: Math.ceil(sortedOld.length / OLD_URLS_PER_TEST) }, (_, part) => sortedOld.slice(part * OLD_URLS_PER_TEST, (part + 1) * OLD_URLS_PER_TEST));
-  return { clickParts, clicks: walk.length, pages: pages.size, oldParts, landingOf };
+  return { clickParts, clicks: walk.length, pages: pages.size };
 }
 
 const plan = makePlan();
@@ -205,20 +189,6 @@ plan.clickParts.forEach((clicks, part) => {
       await expectLanding(page, click.landing, baseURL!, `${click.href} on ${click.from}`);
     }
     expect([...failedResources], 'pages and resources that failed to load').toEqual([]);
-  });
-});
-
-plan.oldParts.forEach((urls, part) => {
-  test(`old URLs, part ${part + 1} of ${plan.oldParts.length}: each ends at its current section`, async ({ page, baseURL }) => {
-    test.setTimeout(30_000 + urls.length * 3000);
-    for (const oldUrl of urls) {
-      const { path, fragment } = splitFragment(oldUrl);
-      const url = sitePathToUrl(baseURL!, path);
-      // A fresh document each time: an old anchor on a live page must work on arrival, not only on hashchange.
-      if (page.url().split('#')[0] === url) await page.goto('about:blank');
-      await page.goto(url + (fragment === null ? '' : `#${fragment}`), { waitUntil: 'commit' });
-      await expectLanding(page, plan.landingOf(path, fragment), baseURL!, oldUrl);
-    }
   });
 });
 
