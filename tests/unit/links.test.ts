@@ -66,8 +66,8 @@ test('the redirect map is read with line numbers; bad entries name file and line
     { from: '/deployment/cluster.html', to: '/ha/', line: 2 },
     { from: '/deployment/cluster.html#upgrade-guide', to: '/ha/upgrade/', line: 4 },
   ]);
-  assert.throws(() => parseRedirectMap('- from: /a/\n  to: /b/\n- from: /c/\n', 'r.yaml'), /r\.yaml:3: redirect is missing "to"/);
-  assert.throws(() => parseRedirectMap('from: /a/\n', 'r.yaml'), /r\.yaml:1: the redirect map must be a YAML list/);
+  assert.throws(() => parseRedirectMap('- from: /a/\n  to: /b/\n- from: /c/\n', 'r.yaml'), /r\.yaml:3: error: the entry has no "to"/);
+  assert.throws(() => parseRedirectMap('from: /a/\n', 'r.yaml'), /r\.yaml:1: error: the redirect map must be a YAML list/);
   assert.throws(() => parseRedirectMap('- from: [\n', 'r.yaml'), /^Error: r\.yaml:\d+:/);
   assert.deepEqual(parseRedirectMap('', 'r.yaml'), []);
 });

@@ -1,13 +1,16 @@
 /**
- * Reads `content/redirects.yaml` into plain entries for the link checker.
+ * The redirect map as the link checker sees it: `from`, `to` and the line, as written.
  *
- * Kept apart on purpose: the site's redirect engine has its own, stricter reader; the link
- * checker only needs `from`, `to` and the line, so swapping this adapter for the engine's
- * parser touches this file alone.
+ * Reading and validating the file is the redirect engine's job (`../redirects/redirect-map.ts`);
+ * this adapter only flattens its entries into strings, so the checker and the build never
+ * disagree about what the map says.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import { siteConfig } from '../../config.ts';
+import { parseRedirectMap as parseEngineMap } from '../redirects/redirect-map.ts';
+import { displayLocation, displayTarget } from '../redirects/locations.ts';
+import { errorsOf, formatProblem } from '../redirects/problems.ts';
 
-/** One line of the redirect map: `from` and `to` are site paths, each with an optional `#anchor`. */
+/** One line of the redirect map: `from` and `to` are site paths, each with an optional `#anchor` (or an allowed https URL as `to`). */
 export interface RedirectEntry {
   from: string;
   to: string;
@@ -19,32 +22,9 @@ export interface RedirectEntry {
  * Parses the redirect map text. Throws an error naming `fileName`, the line, what is wrong and
  * how to fix it, rather than skipping an entry (a skipped entry is a link that silently breaks).
  */
-export function parseRedirectMap(text: string, fileName: string): RedirectEntry[] {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    throw new Error(`${fileName}:${lineOf(error.pos[0])}: ${error.message}`);
-  }
-  if (document.contents === null) return [];
-  if (!isSeq(document.contents)) {
-    throw new Error(`${fileName}:1: the redirect map must be a YAML list of { from, to } entries.`);
-  }
-  const entries: RedirectEntry[] = [];
-  for (const item of document.contents.items) {
-    const line = lineOf((item as { range?: [number, number, number] }).range?.[0]);
-    if (!isMap(item)) throw new Error(`${fileName}:${line}: each redirect must be a mapping with "from" and "to".`);
-    const field = (name: string): string => {
-      const node: unknown = item.get(name, true);
-      const raw = isScalar(node) ? node.value : undefined;
-      const value = typeof raw === 'string' ? raw.trim() : '';
-      if (value === '') {
-        throw new Error(`${fileName}:${line}: redirect is missing "${name}" (a site path such as /a/b/ or /old.html#anchor).`);
-      }
-      return value;
-    };
-    entries.push({ from: field('from'), to: field('to'), line });
-  }
-  return entries;
+export function parseRedirectMap(text: string, fileName: string, allowedHosts: readonly string[] = siteConfig.redirectHosts): RedirectEntry[] {
+  const { entries, problems } = parseEngineMap(text, fileName, allowedHosts);
+  const errors = errorsOf(problems);
+  if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
+  return entries.map((entry) => ({ from: displayLocation(entry.from), to: displayTarget(entry.to), line: entry.line }));
 }
