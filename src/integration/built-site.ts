@@ -30,7 +30,7 @@ export async function readBuiltPages(distDir: string): Promise<BuiltPage[]> {
 export function anchorIndexOf(pages: BuiltPage[]): AnchorIndex {
   const index: AnchorIndex = new Map();
   for (const page of pages) {
-    const { ids, headings } = scanPage(page.html);
+    const { ids, headings } = scanPage(page.html, { sectionText: true });
     index.set(page.path, { path: page.path, ids: new Set(ids), headings });
   }
   return index;

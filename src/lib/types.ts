@@ -15,6 +15,11 @@ export interface HeadingInfo {
   level: number;
   /** The heading's visible text, whitespace collapsed, without the "link to this section" label. */
   text: string;
+  /**
+   * The text of the section the heading opens (up to the next heading), when it was asked for:
+   * the build uses it to suggest where a vanished anchor's topic went.
+   */
+  section?: string;
 }
 
 /** Every id a built page exposes, and its headings (a subset of the ids, in document order). */

@@ -5,6 +5,7 @@ import { parseAnchorsLock, serializeAnchorsLock, type AnchorsLock } from '../../
 import { mergeIntoLock } from '../../src/lib/anchors-lock/merge-lock.ts';
 import { compareLock } from '../../src/lib/anchors-lock/compare-lock.ts';
 import { suggestNewHome } from '../../src/lib/anchors-lock/suggest-home.ts';
+import type { AnchorIndex } from '../../src/lib/types.ts';
 
 const context = { lockFile: 'anchors.lock.json', mapFile: 'redirects.yaml', sourceFileOf: (path: string) => (path === '/ha/' ? 'content/docs/ha/index.mdx' : undefined) };
 
@@ -79,6 +80,23 @@ test('suggestions: same heading text first, then same id, then the most similar 
   assert.equal(suggestNewHome({ id: 'proxy', heading: 'Something else entirely' }, index)?.id, 'proxy');
   assert.equal(suggestNewHome({ id: 'configure-proxy', heading: 'Configure proxy' }, index)?.id, 'configure-the-proxy');
   assert.equal(suggestNewHome({ id: 'qwertyuiop', heading: 'Zzzz' }, index), undefined);
+});
+
+test('suggestions: with no similar heading, the section whose text covers the lost topic', () => {
+  const index: AnchorIndex = new Map([
+    ['/ops/', {
+      path: '/ops/',
+      ids: new Set(['how-it-works', 'plugins']),
+      headings: [
+        { id: 'how-it-works', level: 2, text: 'How the cluster works', section: 'One node, the leader, runs scheduled jobs; leader election needs no settings.' },
+        { id: 'plugins', level: 2, text: 'Plugins', section: 'Plugins spread through shared storage.' },
+      ],
+    }],
+  ]);
+  const found = suggestNewHome({ id: 'xq', heading: 'Leader election' }, index);
+  assert.equal(found?.id, 'how-it-works');
+  assert.match(found!.reason, /the section "How the cluster works" covers "Leader election"/);
+  assert.equal(suggestNewHome({ id: 'xq', heading: 'Quantum backups' }, index), undefined, 'a section must hold most of the words');
 });
 
 test('a page publishes its self-linked headings; stubs, layout headings and kept-alive old ids publish nothing', async () => {

@@ -65,3 +65,13 @@ test('meta refresh URL forms', () => {
   assert.equal(metaRefreshUrl('5, /y/'), '/y/');
   assert.equal(metaRefreshUrl('5'), null);
 });
+
+test('section text: asked for, each heading gets the text up to the next heading, without scripts or layout', () => {
+  const html = `<nav><h2 id="nav">Menu</h2><a href="/">Home</a></nav>
+    <article><h2 id="one">One</h2><p>First <b>part</b>.</p><script>var x = 1;</script>
+    <div class="heading-wrapper"><h3 id="two">Two<a class="heading-anchor" href="#two">#</a></h3></div><p>Second part.</p></article>
+    <aside><p>On this page</p></aside>`;
+  const headings = scanPage(html, { sectionText: true }).headings;
+  assert.deepEqual(headings.map((h) => [h.id, h.section]), [['nav', undefined], ['one', 'First part.'], ['two', 'Second part.']]);
+  assert.equal(scanPage(html).headings[1]!.section, undefined, 'off unless asked for');
+});

@@ -1,11 +1,12 @@
 /**
  * Guesses where a vanished anchor went, so the failure message can offer the exact redirect
  * to add. In order of confidence: a heading with the same text, a heading with the same id
- * on another page, then the most similar heading (text or id, by edit distance). Ties prefer
- * the page the old URL now lands on, where renames usually happen.
+ * on another page, the most similar heading (text or id, by edit distance), then the section
+ * whose text mentions the most of the lost heading's words (a topic folded into another
+ * section). Ties prefer the page the old URL now lands on, where renames usually happen.
  */
 import { distance } from 'fastest-levenshtein';
-import type { AnchorIndex, SitePath } from '../types.ts';
+import type { AnchorIndex, PageAnchors, SitePath } from '../types.ts';
 
 /** A proposed new home for a lost anchor. */
 export interface Suggestion {
@@ -61,7 +62,36 @@ export function suggestNewHome(lost: LostAnchor, index: AnchorIndex, preferPath?
       }
     }
   }
-  if (best === undefined || best.score < MIN_SIMILARITY) return undefined;
+  if (best !== undefined && best.score >= MIN_SIMILARITY) {
+    const { score: _score, ...suggestion } = best;
+    return suggestion;
+  }
+  return sectionMentioning(lost, candidates, preferPath);
+}
+
+/** Words too common to say anything about a topic. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'how', 'what', 'does', 'do']);
+
+/** Share of a section's words needed before it is proposed as the new home of a topic. */
+const MIN_WORDS_FOUND = 0.75;
+
+/** The section whose text holds the largest share of the lost heading's words, when that share is high enough. */
+function sectionMentioning(lost: LostAnchor, candidates: PageAnchors[], preferPath: SitePath | undefined): Suggestion | undefined {
+  const words = [...new Set(normalizeText(lost.heading).split(' '))].filter((word) => word !== '' && !STOP_WORDS.has(word));
+  if (words.length === 0) return undefined;
+  let best: (Suggestion & { score: number }) | undefined;
+  for (const page of candidates) {
+    for (const heading of page.headings) {
+      if (heading.level < 2 || !heading.section) continue;
+      const text = ` ${normalizeText(heading.section)} `;
+      const found = words.filter((word) => text.includes(` ${word} `)).length / words.length;
+      const score = found + (page.path === preferPath ? 0.01 : 0);
+      if (best === undefined || score > best.score) {
+        best = { path: page.path, id: heading.id, heading: heading.text, score, reason: `the section "${heading.text}" covers "${lost.heading}"` };
+      }
+    }
+  }
+  if (best === undefined || best.score < MIN_WORDS_FOUND) return undefined;
   const { score: _score, ...suggestion } = best;
   return suggestion;
 }

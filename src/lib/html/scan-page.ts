@@ -52,6 +52,21 @@ const POSITIONED_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'poster', 'conte
 
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
+/** What else to collect. */
+export interface ScanOptions {
+  /**
+   * Give each heading the text of its section (up to the next heading, or the end of the
+   * `<article>`/`<main>` that holds it; scripts and styles left out). Off by default: the link
+   * checker does not need it, and the build's anchor suggestions do.
+   */
+  sectionText?: boolean;
+}
+
+/** Enough of a section to recognise its topic; suggestions need no more. */
+const SECTION_TEXT_LIMIT = 4000;
+
+const NO_TEXT_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
+
 /**
  * One streaming pass over one HTML document (htmlparser2 Parser).
  *
@@ -62,7 +77,7 @@ const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 
  *   every `srcset` candidate, `video[poster]`, and the URL of `<meta http-equiv="refresh">`.
  *   Positions are those of the attribute in `html`.
  */
-export function scanPage(html: string): PageScan {
+export function scanPage(html: string, options: ScanOptions = {}): PageScan {
   const ids: string[] = [];
   const headings: HeadingInfo[] = [];
   const links: LinkRef[] = [];
@@ -75,6 +90,10 @@ export function scanPage(html: string): PageScan {
   let depth = 0;
   let heading: { id: string; level: number; depth: number; text: string } | null = null;
   let skipTextUntilDepth = -1;
+  // The heading whose section text is being collected; the depths of open <article>/<main>.
+  let section: { info: HeadingInfo } | null = null;
+  let noTextDepth = -1;
+  const containers: number[] = [];
 
   const parser: Parser = new Parser(
     {
@@ -89,6 +108,12 @@ export function scanPage(html: string): PageScan {
         if (id !== undefined && id !== '') ids.push(id);
         if (tag === 'a' && attribs.name !== undefined && attribs.name !== '' && attribs.name !== id) {
           ids.push(attribs.name);
+        }
+
+        if (options.sectionText) {
+          if (tag === 'article' || tag === 'main') containers.push(depth);
+          if (noTextDepth < 0 && NO_TEXT_ELEMENTS.has(tag)) noTextDepth = depth;
+          if (HEADING_LEVEL[tag] !== undefined) section = null;
         }
 
         const level = HEADING_LEVEL[tag];
@@ -116,11 +141,23 @@ export function scanPage(html: string): PageScan {
       },
       ontext(text) {
         if (heading !== null && skipTextUntilDepth < 0) heading.text += text;
+        else if (section !== null && noTextDepth < 0 && (section.info.section?.length ?? 0) < SECTION_TEXT_LIMIT) section.info.section += text;
       },
       onclosetag() {
         if (skipTextUntilDepth === depth) skipTextUntilDepth = -1;
+        if (noTextDepth === depth) noTextDepth = -1;
+        if (section !== null && containers.at(-1) === depth) {
+          section.info.section = collapseWhitespace(section.info.section ?? '');
+          section = null;
+        }
+        if (containers.at(-1) === depth) containers.pop();
         if (heading !== null && heading.depth === depth) {
-          headings.push({ id: heading.id, level: heading.level, text: collapseWhitespace(heading.text) });
+          const info: HeadingInfo = { id: heading.id, level: heading.level, text: collapseWhitespace(heading.text) };
+          headings.push(info);
+          if (options.sectionText && containers.length > 0) {
+            info.section = '';
+            section = { info };
+          }
           heading = null;
         }
         depth -= 1;
@@ -129,6 +166,7 @@ export function scanPage(html: string): PageScan {
     { decodeEntities: true },
   );
   parser.end(html);
+  for (const info of headings) if (info.section !== undefined) info.section = collapseWhitespace(info.section);
   return { ids, headings, links };
 }
 
