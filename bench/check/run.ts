@@ -71,7 +71,7 @@ function time(checker: Checker, siteName: string, siteDir: string, cwd: string):
     const timed = existsSync('/usr/bin/time') ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] } : { file, args };
     const child = spawnSync('timeout', ['-s', 'KILL', String(timeoutMs / 1000), timed.file, ...timed.args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const seconds = (performance.now() - started) / 1000;
-    if (child.status === 137 || child.status === 124) {
+    if (child.status === 137 || child.status === 124 || child.signal === 'SIGKILL') {
       result.timedOut = true;
       break;
     }
