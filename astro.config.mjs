@@ -3,17 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { transformerMetaHighlight } from '@shikijs/transformers';
-import { normalizeBase } from './src/lib/base-path.ts';
+import { readEnvironment, DEFAULT_SITE_URL } from './src/config.ts';
+import { parseBase } from './src/lib/site-path.ts';
 import { docsSite } from './src/integration/index.ts';
 
 // Per-PR previews build the same site under a sub-path: SITE_BASE=/pr-123/.
-const base = normalizeBase(process.env.SITE_BASE);
-const site = process.env.SITE_URL || 'https://docs.example.com';
+const environment = readEnvironment();
 
 export default defineConfig({
-  site,
-  base,
-  outDir: process.env.OUT_DIR || 'dist',
+  site: environment.site || DEFAULT_SITE_URL,
+  base: parseBase(environment.base),
+  outDir: environment.outDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), sitemap(), docsSite()],

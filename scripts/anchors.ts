@@ -9,36 +9,36 @@
  * Removing a published anchor from the lock is a deliberate hand edit, visible in review.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { siteConfig } from '../src/config.ts';
-import { readBuiltPages } from '../src/integration/built-site.ts';
-import { sourceFileResolver } from '../src/integration/source-files.ts';
-import { parseAnchorsLock, serializeAnchorsLock } from '../src/lib/anchors-lock/lock-file.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commandSettings, outputDir } from './cli-settings.ts';
+import { readBuiltSite } from '../src/lib/site/read-site.ts';
+import { listSourceFiles, sourceFileMap } from '../src/lib/site/source-files.ts';
+import { loadLock } from '../src/lib/anchors-lock/load-lock.ts';
+import { serializeAnchorsLock, type LockedPage } from '../src/lib/anchors-lock/lock-file.ts';
 import { mergeIntoLock } from '../src/lib/anchors-lock/merge-lock.ts';
 import { publishedPage } from '../src/lib/anchors-lock/published-anchors.ts';
-import { formatProblem } from '../src/lib/redirects/problems.ts';
-import type { LockedPage } from '../src/lib/anchors-lock/lock-file.ts';
+import { formatProblems } from '../src/lib/problems/format-problems.ts';
 
-const projectRoot = resolve(import.meta.dirname, '..');
+const settings = commandSettings();
 const write = process.argv.includes('--write');
-const distDir = resolve(projectRoot, process.env.DIST_DIR ?? 'dist');
-const lockPath = join(projectRoot, siteConfig.anchorsLockFile);
+const dist = outputDir();
+const lockPath = join(settings.projectRoot, settings.anchorsLockFile);
 
-if (!existsSync(distDir)) {
-  console.error(`anchors: ${distDir} does not exist; build the site first (npm run build)`);
+if (!existsSync(dist)) {
+  console.error(`anchors: ${dist} does not exist; build the site first (npm run build)`);
   process.exit(1);
 }
-const sourceFileOf = sourceFileResolver(projectRoot, siteConfig.contentDir);
+const sourceFiles = sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir);
 const published: LockedPage[] = [];
-for (const page of await readBuiltPages(distDir)) {
-  const entry = publishedPage(page.path, page.html, sourceFileOf(page.path) ?? '');
+for (const page of (await readBuiltSite(dist)).pages.values()) {
+  const entry = publishedPage(page, sourceFiles.get(page.path) ?? '');
   if (entry !== undefined) published.push(entry);
 }
 
-const { lock, problems } = existsSync(lockPath) ? parseAnchorsLock(await readFile(lockPath, 'utf8'), siteConfig.anchorsLockFile) : { lock: { pages: [] }, problems: [] };
+const { lock, problems } = await loadLock(settings.projectRoot, settings.anchorsLockFile);
 if (problems.length > 0) {
-  console.error(problems.map(formatProblem).join('\n'));
+  process.stderr.write(formatProblems(problems, 'human'));
   process.exit(1);
 }
 const merged = mergeIntoLock(lock, published);
@@ -46,7 +46,7 @@ if (merged.added.length === 0) {
   console.log(`anchors: the lock already holds every URL and anchor of ${published.length} pages`);
 } else if (write) {
   await writeFile(lockPath, serializeAnchorsLock(merged.lock));
-  console.log(`anchors: added ${merged.added.length} to ${siteConfig.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
+  console.log(`anchors: added ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
 } else {
-  console.log(`anchors: --write would add ${merged.added.length} to ${siteConfig.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
+  console.log(`anchors: --write would add ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
 }

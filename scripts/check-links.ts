@@ -1,31 +1,40 @@
 /**
- * `npm run check`: checks every link of the built site and exits 1 on any error.
+ * `npm run check`: checks every link of a built site and exits 1 on any error.
  *
  *   node scripts/check-links.ts [--dist DIR] [--base /pr-123/] [--format human|json|github]
- *                               [--external] [--cache FILE] [--site-url URL]
+ *                               [--redirects FILE|none] [--external] [--cache FILE] [--site-url URL]
  *
- * Defaults: --dist from env DIST_DIR or `dist`, --base from env SITE_BASE or `/`.
+ * Defaults: --dist from env DIST_DIR or `dist`, --base from env SITE_BASE or `/`, --redirects
+ * this project's map. The problems read exactly as the build prints them.
  */
 import module from 'node:module';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ReportFormat } from '../src/lib/links/format.ts';
 
 // CI runs this on every pull request: reusing compiled code across runs halves start-up,
 // which is most of the time on a small site. The modules are loaded after the cache is on.
 module.enableCompileCache?.();
+const { commandSettings, outputDir } = await import('./cli-settings.ts');
+const { readBuiltSite } = await import('../src/lib/site/read-site.ts');
+const { anchorIndexOf } = await import('../src/lib/site/built-site.ts');
+const { listSourceFiles, sourceFileMap } = await import('../src/lib/site/source-files.ts');
+const { loadRedirects } = await import('../src/lib/redirects/load-redirects.ts');
+const { emptyPlan } = await import('../src/lib/redirects/follow.ts');
 const { checkSite } = await import('../src/lib/links/check-site.ts');
-const { formatReport, REPORT_FORMATS } = await import('../src/lib/links/format.ts');
+const { count, formatProblems, isReportFormat, problemCounts, REPORT_FORMATS } = await import('../src/lib/problems/format-problems.ts');
 
-const usage = 'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--external] [--cache FILE] [--site-url URL]';
+const usage =
+  'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--external] [--cache FILE] [--site-url URL]';
 
 async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
-        dist: { type: 'string', default: process.env.DIST_DIR || 'dist' },
-        base: { type: 'string', default: process.env.SITE_BASE || '/' },
+        dist: { type: 'string' },
+        base: { type: 'string' },
         format: { type: 'string', default: 'human' },
+        redirects: { type: 'string' },
         external: { type: 'boolean', default: false },
         cache: { type: 'string', default: '.cache/external-links.json' },
         'site-url': { type: 'string' },
@@ -40,25 +49,38 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  if (!(REPORT_FORMATS as readonly string[]).includes(values.format)) {
+  if (!isReportFormat(values.format)) {
     console.error(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`);
     return 2;
   }
+  const settings = commandSettings({ base: values.base, site: values['site-url'] });
+  const dist = outputDir(values.dist);
   const started = performance.now();
-  const result = await checkSite({
-    distDir: values.dist,
-    base: values.base,
-    projectRoot: process.cwd(),
-    siteUrl: values['site-url'],
-    external: values.external ? { cacheFile: values.cache } : undefined,
+  const site = await readBuiltSite(dist);
+  const index = anchorIndexOf(site);
+  const mapFile = values.redirects ?? settings.redirectsFile;
+  const redirects =
+    values.redirects === 'none'
+      ? { plan: emptyPlan(), problems: [] }
+      : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index);
+  const result = await checkSite(site, {
+    base: settings.base,
+    siteOrigin: settings.site,
+    index,
+    plan: redirects.plan,
+    mapFile,
+    projectRoot: settings.projectRoot,
+    sourceFiles: sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir),
+    ...(values.external ? { external: { cacheFile: values.cache } } : {}),
   });
-  const report = { errors: result.errors, warnings: result.warnings, distDir: values.dist, pages: result.pages, links: result.links };
-  process.stdout.write(formatReport(report, values.format as ReportFormat));
-  if (values.format === 'human') {
+  const problems = [...redirects.problems, ...result.problems];
+  process.stdout.write(formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' }));
+  if (values.format !== 'json') {
     const seconds = (performance.now() - started) / 1000;
+    console.error(`${count(result.pages, 'page')}, ${count(result.links, 'link')} checked: ${problemCounts(problems)}`);
     console.error(`${(result.bytes / 1e6).toFixed(1)} MB of HTML in ${seconds.toFixed(2)} s`);
   }
-  return result.errors.length > 0 ? 1 : 0;
+  return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }
 
 // exitCode rather than exit(): a long report piped to another program must be written out in full.

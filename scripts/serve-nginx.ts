@@ -5,28 +5,34 @@
  *
  *   PORT=4611 DIST_DIR=dist npm run serve:nginx      (PORT defaults to 8080, DIST_DIR to dist)
  *
- * The base is read back from the rules file, so a `dist-pr/` built with SITE_BASE=/pr-123/ is
- * served under /pr-123/. SIGTERM or SIGINT stops nginx and exits cleanly.
+ * The base is read from the build's `_build.json`, so a `dist-pr/` built with SITE_BASE=/pr-123/
+ * is served under /pr-123/; `SITE_BASE`, when set, must agree. SIGTERM or SIGINT stops nginx and
+ * exits cleanly.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { NGINX_RULES_FILE, baseOfNginxRules } from '../src/lib/redirects/nginx-rules.ts';
-import { normalizeBase } from '../src/lib/base-path.ts';
+import { outputDir, projectRoot } from './cli-settings.ts';
+import { NGINX_RULES_FILE } from '../src/lib/redirects/nginx-rules.ts';
+import { parseBase, type Base } from '../src/lib/site-path.ts';
+import { readManifest } from '../src/lib/site/build-manifest.ts';
 
-const projectRoot = resolve(import.meta.dirname, '..');
-const port = Number(process.env.PORT ?? 8080);
-const distDir = resolve(projectRoot, process.env.DIST_DIR ?? 'dist');
+const port = Number(process.env['PORT'] ?? 8080);
+const distDir = outputDir();
 const rulesFile = join(distDir, NGINX_RULES_FILE);
 
-if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT "${process.env.PORT}" is not a port number`);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT "${process.env['PORT']}" is not a port number`);
 if (!existsSync(rulesFile)) fail(`${rulesFile} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`);
-const base = baseOfNginxRules(await readFile(rulesFile, 'utf8'));
-if (base === undefined || !/^\/([^\s"';{}$]+\/)?$/.test(base)) fail(`${rulesFile} records no usable base ("# base: /..." line); rebuild the site`);
+let base: Base = parseBase('/');
+try {
+  base = readManifest(distDir).base;
+} catch (error) {
+  fail((error as Error).message);
+}
 // Playwright passes the base it expects; serving a build made for another base would test nothing.
-if (process.env.SITE_BASE !== undefined && normalizeBase(process.env.SITE_BASE) !== base) {
-  fail(`${distDir} was built for base ${base}, but SITE_BASE is ${process.env.SITE_BASE}; rebuild it or point DIST_DIR at the right output`);
+if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']) !== base) {
+  fail(`${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`);
 }
 const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) ?? 'nginx';
 

@@ -3,22 +3,35 @@
  * files only, no rewrite rules, `dir/` answered by `dir/index.html`, `404.html` for anything
  * missing, and the whole site mounted under the base it was built with.
  *
- *   PORT=4610 DIST_DIR=dist SITE_BASE=/ node scripts/serve-static.ts
+ *   PORT=4610 DIST_DIR=dist node scripts/serve-static.ts
  *
+ * The base comes from the build's `_build.json`; `SITE_BASE`, when set, must agree with it.
  * sirv does the file serving (MIME types, ETags, ranges); this file only adds the base mount
- * and the 404 page, which sirv-cli has no option for. Like S3 and GitHub Pages, `dir` and `dir/`
- * both answer with `dir/index.html`.
+ * and the 404 page, which sirv-cli has no option for. Like S3 and GitHub Pages, `dir` and
+ * `dir/` both answer with `dir/index.html`.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sirv from 'sirv';
-import { normalizeBase, withoutBase } from '../src/lib/base-path.ts';
+import { outputDir } from './cli-settings.ts';
+import { parseBase, withoutBase } from '../src/lib/site-path.ts';
+import { readManifest } from '../src/lib/site/build-manifest.ts';
 
-const distDir = resolve(process.env.DIST_DIR ?? 'dist');
-const base = normalizeBase(process.env.SITE_BASE);
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
+const distDir = outputDir();
+const port = Number(process.env['PORT'] ?? 4321);
+const host = process.env['HOST'] ?? '127.0.0.1';
+let base;
+try {
+  base = readManifest(distDir).base;
+} catch (error) {
+  console.error(`serve: ${(error as Error).message}`);
+  process.exit(1);
+}
+if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']) !== base) {
+  console.error(`serve: ${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`);
+  process.exit(1);
+}
 
 const files = sirv(distDir, { dev: true, etag: true, extensions: ['html'] });
 const notFound = () => readFileSync(join(distDir, '404.html'));

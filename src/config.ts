@@ -1,7 +1,16 @@
 /**
- * Site-wide settings that are not Astro's own. Astro's `base` and `site` come from the
- * `SITE_BASE` and `SITE_URL` environment variables (see astro.config.mjs).
+ * The site's own settings, and the one place that reads the environment. The Astro
+ * integration and every command build their `SiteSettings` here and pass them down.
+ *
+ * | variable    | effect                                                   | default                    |
+ * |-------------|----------------------------------------------------------|----------------------------|
+ * | `SITE_BASE` | base path the site is served under (`/pr-123/`)          | `/`                        |
+ * | `SITE_URL`  | the published origin, for canonical URLs and the sitemap | `https://docs.example.com` |
+ * | `OUT_DIR`   | output directory of a build                              | `dist`                     |
  */
+import { parseBase } from './lib/site-path.ts';
+import type { SiteSettings } from './lib/settings.ts';
+
 export const siteConfig = {
   title: 'Mattermost Docs',
   /** Where "Edit this page" links point: `${repositoryUrl}/edit/${editBranch}/${sourceFile}`. */
@@ -18,3 +27,31 @@ export const siteConfig = {
    */
   redirectHosts: ['docs.mattermost.com', 'mattermost.com'],
 } as const;
+
+/** The published origin when `SITE_URL` is not set. */
+export const DEFAULT_SITE_URL = 'https://docs.example.com';
+
+/** Settings for a project root, base and origin, with everything else from `siteConfig`. */
+export function siteSettings(projectRoot: string, base: string | undefined, site: string | undefined): SiteSettings {
+  return {
+    projectRoot,
+    base: parseBase(base),
+    site: site || DEFAULT_SITE_URL,
+    contentDir: siteConfig.contentDir,
+    redirectsFile: siteConfig.redirectsFile,
+    anchorsLockFile: siteConfig.anchorsLockFile,
+    redirectHosts: siteConfig.redirectHosts,
+  };
+}
+
+/** What a build or command takes from the environment. */
+export interface Environment {
+  base: string | undefined;
+  site: string | undefined;
+  outDir: string;
+}
+
+/** `SITE_BASE`, `SITE_URL` and `OUT_DIR`, read once. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  return { base: env['SITE_BASE'], site: env['SITE_URL'], outDir: env['OUT_DIR'] || 'dist' };
+}

@@ -41,7 +41,8 @@ const ours: Checker = {
   command: (site) => ({ file: process.execPath, args: [join(projectRoot, 'scripts/check-links.ts'), '--dist', site, '--format', 'json'] }),
   reported: (output) => {
     try {
-      return (JSON.parse(output.slice(output.indexOf('{'))) as { errors: unknown[] }).errors.length;
+      const problems = JSON.parse(output.slice(output.indexOf('['))) as Array<{ severity: string }>;
+      return problems.filter((problem) => problem.severity === 'error').length;
     } catch {
       return undefined;
     }

@@ -1,5 +1,6 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import type { HastPluginDefinition } from 'satteri';
+import { HEADING_ANCHOR_CLASS } from '../lib/html/markers.ts';
 
 /**
  * Adds a "link to this section" self-link after every h2–h6 that has an id. Heading and link
@@ -24,7 +25,7 @@ export function headingAnchorsPlugin(): HastPluginDefinition {
             {
               type: 'element',
               tagName: 'a',
-              properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: true },
+              properties: { className: [HEADING_ANCHOR_CLASS], href: `#${id}`, dataPagefindIgnore: true },
               children: [
                 { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
                 {

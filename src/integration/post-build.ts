@@ -1,46 +1,99 @@
-import { siteConfig } from '../config.ts';
-import { anchorIndexOf, readBuiltPages } from './built-site.ts';
-import { fillCrossReferences } from './fill-cross-references.ts';
-import { sourceFileResolver } from './source-files.ts';
-import { applyRedirects } from './redirects.ts';
+/**
+ * What happens between "Astro wrote the HTML" and "the site may be published". The built site
+ * is read and scanned once; every step below works on that one scan:
+ * 1. index every page's ids and headings (the final HTML is the only truth about anchors);
+ * 2. give empty-text cross-references their target's title;
+ * 3. plan the redirect map against the index and prove the anchors lock;
+ * 4. edit the pages that need it (cross-reference titles, old-anchor tables and ids), once each;
+ * 5. write the redirect outputs: stubs, `_redirects`, nginx rules;
+ * 6. check every internal link and fragment, naming the MDX source line;
+ * 7. build the search index from the pages in memory.
+ * Every problem of every step is returned together, so one build shows all there is to fix.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SiteSettings } from '../lib/settings.ts';
+import type { SitePath } from '../lib/site-path.ts';
+import type { Problem } from '../lib/problems/problem.ts';
+import { applyInsertions, type Insertion } from '../lib/html/splice.ts';
+import { readBuiltSite } from '../lib/site/read-site.ts';
+import { anchorIndexOf, idCount, type BuiltPage, type BuiltSite } from '../lib/site/built-site.ts';
+import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
+import { BUILD_MANIFEST_FILE, serializeManifest } from '../lib/site/build-manifest.ts';
+import { loadRedirects } from '../lib/redirects/load-redirects.ts';
+import { loadLock } from '../lib/anchors-lock/load-lock.ts';
+import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
 import { checkSite } from '../lib/links/check-site.ts';
-import { formatProblem } from '../lib/links/format.ts';
+import { crossReferenceInsertions } from './cross-reference-titles.ts';
+import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
 import { writeSearchIndex } from './search-index.ts';
 
-interface Logger { info(message: string): void; warn(message: string): void }
-
-/**
- * What happens between "Astro wrote the HTML" and "the site may be published", in order:
- * 1. index every page's ids and headings from the final HTML (the only truth about anchors);
- * 2. fill empty-text cross-references with their target's title;
- * 3. resolve the redirect map, write stubs, per-page anchor tables, `_redirects` and nginx
- *    rules, and check the published-anchors lock;
- * 4. check every internal link and fragment, naming the MDX source line;
- * 5. build the search index.
- * Any problem fails the build with every message at once, so one build shows all there is to fix.
- */
-export async function postBuild(options: { projectRoot: string; distDir: string; base: string; site: string | undefined; logger: Logger }): Promise<void> {
-  const { projectRoot, distDir, base, site, logger } = options;
-  const sourceFileOf = sourceFileResolver(projectRoot, siteConfig.contentDir);
-
-  const pages = await readBuiltPages(distDir);
-  const index = anchorIndexOf(pages);
-  logger.info(`indexed ${index.size} pages, ${[...index.values()].reduce((n, p) => n + p.ids.size, 0)} ids`);
-
-  const crossReferenceProblems = await fillCrossReferences(pages, index, base, sourceFileOf, projectRoot);
-  if (crossReferenceProblems.length) fail('cross-references', crossReferenceProblems);
-
-  await applyRedirects({ projectRoot, distDir, base, site, index, sourceFileOf, logger });
-
-  const links = await checkSite({ distDir, base, projectRoot });
-  for (const warning of links.warnings) logger.warn(formatProblem(warning, distDir));
-  if (links.errors.length) fail('links', links.errors.map((problem) => formatProblem(problem, distDir)));
-  logger.info('every internal link and fragment resolves');
-
-  const searchable = await writeSearchIndex(distDir);
-  logger.info(`search index: ${searchable} pages`);
+/** Where the build logs what it did. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
 }
 
-function fail(what: string, problems: string[]): never {
-  throw new Error(`The site has ${problems.length} problem(s) with ${what}:\n- ${problems.join('\n- ')}`);
+/** Runs every post-build step on the output in `distDir`; returns every problem found. */
+export async function postBuild(settings: SiteSettings, distDir: string, logger: Logger): Promise<Problem[]> {
+  const site = await readBuiltSite(distDir, { sectionText: true, editPoints: true, keepHtml: true });
+  const index = anchorIndexOf(site);
+  const sourceFiles = sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir);
+  logger.info(`indexed ${index.size} pages, ${idCount(index)} ids`);
+
+  const edits = new Map<SitePath, Insertion[]>();
+  const crossReferences = await crossReferenceInsertions(site, index, settings, sourceFiles);
+  mergeEdits(edits, crossReferences.edits);
+
+  const redirects = await loadRedirects(settings.projectRoot, settings.redirectsFile, settings.redirectHosts, index);
+  const lock = await loadLock(settings.projectRoot, settings.anchorsLockFile);
+  const lockProblems =
+    lock.problems.length > 0
+      ? lock.problems
+      : compareLock(lock.lock, index, redirects.plan, {
+          lockFile: settings.anchorsLockFile,
+          mapFile: settings.redirectsFile,
+          sourceFileOf: (path) => sourceFiles.get(path),
+        });
+  const anchorTables = anchorTableInsertions(site, redirects.plan, settings.base, logger);
+  mergeEdits(edits, anchorTables);
+  await writeEdits(site, edits);
+
+  const outputs = await writeRedirectOutputs(site, index, redirects.plan, settings);
+  await writeFile(join(site.dir, BUILD_MANIFEST_FILE), serializeManifest({ base: settings.base, site: settings.site }));
+  logger.info(
+    `redirects: ${redirects.entries.length} entries; ${outputs.summary}; ` +
+      `${lock.lock.pages.length} locked URLs with ${lock.lock.pages.reduce((n, page) => n + page.anchors.length, 0)} anchors checked`,
+  );
+
+  const check = await checkSite(
+    { ...site, files: new Set([...site.files, ...outputs.files, BUILD_MANIFEST_FILE]) },
+    {
+      base: settings.base,
+      siteOrigin: settings.site,
+      index,
+      plan: redirects.plan,
+      mapFile: settings.redirectsFile,
+      projectRoot: settings.projectRoot,
+      sourceFiles,
+    },
+  );
+  logger.info(`checked ${check.links} links on ${check.pages} pages`);
+
+  const searchable = await writeSearchIndex(site);
+  logger.info(`search index: ${searchable} pages`);
+  return [...crossReferences.problems, ...redirects.problems, ...lockProblems, ...outputs.problems, ...check.problems];
+}
+
+function mergeEdits(into: Map<SitePath, Insertion[]>, from: ReadonlyMap<SitePath, Insertion[]>): void {
+  for (const [path, insertions] of from) into.set(path, [...(into.get(path) ?? []), ...insertions]);
+}
+
+/** Applies each page's insertions to its HTML in memory and writes the page once. */
+async function writeEdits(site: BuiltSite, edits: ReadonlyMap<SitePath, Insertion[]>): Promise<void> {
+  for (const [path, insertions] of edits) {
+    const page = site.pages.get(path) as BuiltPage;
+    page.html = applyInsertions(page.html!, insertions);
+    await writeFile(join(site.dir, page.file), page.html);
+  }
 }

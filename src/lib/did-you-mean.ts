@@ -7,7 +7,10 @@
  */
 
 /** A page the reader could be sent to. */
-export interface PageChoice { path: string; title: string }
+export interface PageChoice {
+  path: string;
+  title: string;
+}
 
 /**
  * Edit distance between two short strings, counting a swap of two neighbouring letters as one
@@ -40,11 +43,11 @@ function slugSimilarity(a: string, b: string): number {
  * The closest page, or `undefined` when nothing is close enough to be a useful suggestion
  * (a wrong guess is worse than none). The last segment weighs most; shared parents add a little.
  */
-export function closestPage(missingPath: string, pages: PageChoice[]): PageChoice | undefined {
+export function closestPage<Page extends PageChoice>(missingPath: string, pages: readonly Page[]): Page | undefined {
   const asked = segments(missingPath);
   const slug = asked.at(-1);
   if (!slug) return undefined;
-  let best: { page: PageChoice; score: number } | undefined;
+  let best: { page: Page; score: number } | undefined;
   for (const page of pages) {
     const candidate = segments(page.path);
     const last = candidate.at(-1);

@@ -1,3 +1,5 @@
+import type { SitePath } from './site-path.ts';
+
 /**
  * The sidebar tree, built from the docs collection's ids and front matter. Directories become
  * groups; a directory's `index.mdx` becomes the group's own link. Siblings sort by
@@ -22,14 +24,14 @@ export interface SidebarNode {
    */
   groupLabel: string;
   /** Site path of the page (`/a/b/`), absent for a directory without an index page. */
-  path: string | undefined;
+  path: SitePath | undefined;
   order: number | undefined;
   children: SidebarNode[];
 }
 
 /** Site path of a collection id: `a/b` is served at `/a/b/`. */
-export function pagePath(id: string): string {
-  return id === '' || id === 'index' ? '/' : `/${id}/`;
+export function pagePath(id: string): SitePath {
+  return (id === '' || id === 'index' ? '/' : `/${id}/`) as SitePath;
 }
 
 /** Builds the sidebar forest from every published page. */
@@ -71,8 +73,8 @@ function titleFromSlug(slug: string): string {
 }
 
 /** Pages in reading order (depth-first, as the sidebar shows them): the basis of previous/next links. */
-export function readingOrder(nodes: SidebarNode[]): { label: string; path: string }[] {
-  const out: { label: string; path: string }[] = [];
+export function readingOrder(nodes: SidebarNode[]): { label: string; path: SitePath }[] {
+  const out: { label: string; path: SitePath }[] = [];
   const walk = (list: SidebarNode[]) => {
     for (const node of list) {
       if (node.path) out.push({ label: node.label, path: node.path });
@@ -84,7 +86,7 @@ export function readingOrder(nodes: SidebarNode[]): { label: string; path: strin
 }
 
 /** The chain of nodes from the top of the sidebar down to the page at `path` (empty when absent). */
-export function breadcrumbTrail(nodes: SidebarNode[], path: string): SidebarNode[] {
+export function breadcrumbTrail(nodes: SidebarNode[], path: SitePath): SidebarNode[] {
   for (const node of nodes) {
     if (node.path === path) return [node];
     const below = breadcrumbTrail(node.children, path);
@@ -94,7 +96,7 @@ export function breadcrumbTrail(nodes: SidebarNode[], path: string): SidebarNode
 }
 
 /** The previous and next pages around `path` in reading order. */
-export function neighbours(nodes: SidebarNode[], path: string) {
+export function neighbours(nodes: SidebarNode[], path: SitePath) {
   const order = readingOrder(nodes);
   const at = order.findIndex((entry) => entry.path === path);
   return { previous: at > 0 ? order[at - 1] : undefined, next: at >= 0 ? order[at + 1] : undefined };

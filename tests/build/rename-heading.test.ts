@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { siteConfig } from '../../src/config.ts';
 import { parseAnchorsLock, serializeAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { mergeIntoLock } from '../../src/lib/anchors-lock/merge-lock.ts';
+import { sitePath } from '../../src/lib/site-path.ts';
 import { buildCopy, copyProject, projectRoot } from './support/project-copy.ts';
 
 /** The id github-slugger gives a heading of letters and single spaces (the only kind picked here). */
@@ -50,7 +51,7 @@ test('renaming a published heading without a redirect fails the build, naming th
     // The anchor is published (locked) whether or not the lock in the repository has caught up.
     const lockFile = join(copy, siteConfig.anchorsLockFile);
     const { lock } = parseAnchorsLock(readFileSync(lockFile, 'utf8'), siteConfig.anchorsLockFile);
-    const published = { url: heading.url, source: heading.file, anchors: [{ id: oldId, heading: heading.text }] };
+    const published = { url: sitePath(heading.url), source: heading.file, anchors: [{ id: oldId, heading: heading.text }] };
     writeFileSync(lockFile, serializeAnchorsLock(mergeIntoLock(lock, [published]).lock));
     const page = join(copy, heading.file);
     writeFileSync(page, readFileSync(page, 'utf8').replace(heading.line, `## ${newText}`));

@@ -11,13 +11,16 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { scanPage } from '../../src/lib/html/scan-page.ts';
-import { withBase } from '../../src/lib/base-path.ts';
-import { classifyUrl, displayUrl, outputFileToSitePath } from '../../src/lib/links/site-paths.ts';
+import { siteConfig } from '../../src/config.ts';
+import { parseBase, withBase, type SitePath } from '../../src/lib/site-path.ts';
+import { classifyUrl, displayUrl } from '../../src/lib/links/classify-url.ts';
 import { findTargetFile } from '../../src/lib/links/target-file.ts';
-import { parseRedirectMap } from '../../src/lib/links/redirect-map.ts';
-import { redirectLookup } from '../../src/lib/links/redirect-lookup.ts';
+import { readPage } from '../../src/lib/site/read-site.ts';
+import { anchorIndexOf, type BuiltPage } from '../../src/lib/site/built-site.ts';
+import { isPageFile, sitePathOfFile } from '../../src/lib/site/output-paths.ts';
+import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
+import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
+import { follow } from '../../src/lib/redirects/follow.ts';
 import { projectBase, sitePathToUrl } from './support/site.ts';
 
 const PLAN_DIST = process.env.DIST_DIR ?? 'dist';
@@ -43,20 +46,22 @@ function makePlan() {
   if (!existsSync(PLAN_DIST)) throw new Error(`${PLAN_DIST}/ does not exist: build the site first (npm run build).`);
   const files = readdirSync(PLAN_DIST, { recursive: true, encoding: 'utf8' }).map((file) => file.split('\\').join('/'));
   const fileSet = new Set(files);
-  const pages = new Map<string, ReturnType<typeof scanPage>>();
-  for (const file of files.filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))) {
-    const scan = scanPage(readFileSync(join(PLAN_DIST, file), 'utf8'));
-    // Redirect stubs are proven by the old-URL tests below, not clicked from.
-    if (!scan.links.some((link) => link.tag === 'meta')) pages.set(outputFileToSitePath(file), scan);
-  }
-  const redirectsText = existsSync('content/redirects.yaml') ? readFileSync('content/redirects.yaml', 'utf8') : '';
-  const redirectEntries = parseRedirectMap(redirectsText, 'content/redirects.yaml');
-  const redirects = redirectLookup(redirectEntries);
+  const all = new Map<SitePath, BuiltPage>();
+  for (const file of files.filter(isPageFile)) all.set(sitePathOfFile(file), readPage(PLAN_DIST, file));
+  // Redirect stubs are proven by redirects.spec.ts, not clicked from.
+  const index = anchorIndexOf({ dir: PLAN_DIST, files: fileSet, pages: all });
+  const pages = new Map([...index.keys()].map((path) => [path, all.get(path)!]));
+  const mapText = existsSync(siteConfig.redirectsFile) ? readFileSync(siteConfig.redirectsFile, 'utf8') : '';
+  const entries = parseRedirectMap(mapText, siteConfig.redirectsFile, siteConfig.redirectHosts).entries;
+  const redirects = planRedirects(entries, index, siteConfig.redirectsFile).plan;
 
-  /** Where a browser ends up for a site path: through the map, or right there. */
-  const landingOf = (path: string, fragment: string | null): Landing => {
-    const redirect = redirects(path, fragment);
-    if (redirect !== null) return { path: redirect.path, fragment: redirect.fragment };
+  /** Where a browser ends up for a site path: through the redirects (the build's own follower), or right there. */
+  const landingOf = (path: SitePath, fragment: string | null): Landing => {
+    const file = findTargetFile(path, fileSet)?.file;
+    const visit = follow(redirects, index, { path: file === undefined ? path : sitePathOfFile(file), fragment }, 'static');
+    if (visit.kind === 'landed' && visit.hops.length > 0) {
+      return visit.target.kind === 'site' ? { path: visit.target.path, fragment: visit.target.fragment } : { path: visit.target.url, fragment: null };
+    }
     return { path: findTargetFile(path, fileSet)?.canonicalPath ?? path, fragment };
   };
 
@@ -68,7 +73,7 @@ function makePlan() {
     const list: { key: string; click: Click; samePage: boolean }[] = [];
     for (const link of scan.links) {
       if (link.tag !== 'a' && link.tag !== 'area') continue;
-      const target = classifyUrl(link.url, pagePath, '/', SITE_ORIGIN);
+      const target = classifyUrl(link.url, pagePath, parseBase('/'), SITE_ORIGIN);
       if (target.kind !== 'internal') continue;
       const samePage = target.path === pagePath && link.url.startsWith('#');
       const key = samePage ? `${pagePath} ${link.url}` : displayUrl(target.path, target.fragment);
@@ -96,7 +101,7 @@ function makePlan() {
       choices[0]!;
     unproven.delete(next.key);
     walk.push(next.click);
-    if (!next.samePage) current = pages.has(next.click.landing.path) ? next.click.landing.path : undefined;
+    if (!next.samePage) current = pages.has(next.click.landing.path as SitePath) ? next.click.landing.path : undefined;
   }
   const partSize = Math.ceil(walk.length / CLICK_PARTS);
   const clickParts = Array.from({ length: CLICK_PARTS }, (_, part) => walk.slice(part * partSize, (part + 1) * partSize)).filter((part) => part.length > 0);
@@ -185,7 +190,7 @@ plan.clickParts.forEach((clicks, part) => {
       if (new URL(page.url()).pathname !== new URL(sitePathToUrl(baseURL!, click.from)).pathname) {
         await page.goto(click.from.slice(1), { waitUntil: 'domcontentloaded' });
       }
-      await clickLink(page, withBase(click.href, base));
+      await clickLink(page, click.href.startsWith('/') ? withBase(click.href as SitePath, base) : click.href);
       await expectLanding(page, click.landing, baseURL!, `${click.href} on ${click.from}`);
     }
     expect([...failedResources], 'pages and resources that failed to load').toEqual([]);

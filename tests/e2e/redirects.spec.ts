@@ -8,16 +8,14 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { siteConfig } from '../../src/config.ts';
-import type { AnchorIndex } from '../../src/lib/types.ts';
-import { scanPage } from '../../src/lib/html/scan-page.ts';
-import { readBuiltPages } from '../../src/integration/built-site.ts';
+import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
+import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
-import { resolveRedirects } from '../../src/lib/redirects/resolve-redirects.ts';
-import { planRedirects, type RedirectPlan } from '../../src/lib/redirects/anchor-tables.ts';
-import { followInBrowser, type HostMode } from '../../src/lib/redirects/browser-model.ts';
+import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
+import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
 import { displayLocation, targetHref, type SiteLocation } from '../../src/lib/redirects/locations.ts';
 import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
-import { isRedirectStub } from '../../src/lib/anchors-lock/published-anchors.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
 
 const map = parseRedirectMap(readFileSync(siteConfig.redirectsFile, 'utf8'), siteConfig.redirectsFile, siteConfig.redirectHosts);
@@ -31,19 +29,13 @@ for (const page of lock.pages) {
   for (const anchor of page.anchors) arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
 }
 
-/** The built site as the build saw it: stubs left out and kept-alive old ids removed. */
+/** The built site as the build saw it: its content pages (stubs and kept-alive old ids are not content) and the plan. */
 const sites = new Map<string, Promise<{ index: AnchorIndex; plan: RedirectPlan }>>();
 function builtSite(distDir: string) {
   if (!sites.has(distDir)) {
     sites.set(distDir, (async () => {
-      const index: AnchorIndex = new Map();
-      for (const page of await readBuiltPages(distDir)) {
-        if (isRedirectStub(page.html)) continue;
-        const { ids, headings } = scanPage(page.html.replace(/<span id="[^"]*" data-legacy-anchor><\/span>/g, ''));
-        index.set(page.path, { path: page.path, ids: new Set(ids), headings });
-      }
-      const resolution = resolveRedirects(map.entries, index, siteConfig.redirectsFile);
-      const { plan } = planRedirects(resolution.resolved, index, siteConfig.redirectsFile);
+      const index = anchorIndexOf(await readBuiltSite(distDir));
+      const { plan } = planRedirects(map.entries, index, siteConfig.redirectsFile);
       return { index, plan };
     })());
   }
@@ -88,7 +80,7 @@ for (const [name, group] of batches) {
     const { index, plan } = await builtSite(projectDistDir(info));
     await stayOffline(page);
     for (const [label, arrival] of group) {
-      const landing = followInBrowser(plan, index, arrival, modeOf(info.project.name));
+      const landing = follow(plan, index, arrival, modeOf(info.project.name));
       expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
       if (landing.kind !== 'landed') continue;
       const expected = new URL(targetHref(landing.target, base), baseURL).href;

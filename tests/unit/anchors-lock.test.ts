@@ -1,18 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guide, plan, site } from './support/redirect-fixtures.ts';
+import { guide, path, plan, site } from './support/redirect-fixtures.ts';
 import { parseAnchorsLock, serializeAnchorsLock, type AnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { mergeIntoLock } from '../../src/lib/anchors-lock/merge-lock.ts';
 import { compareLock } from '../../src/lib/anchors-lock/compare-lock.ts';
 import { suggestNewHome } from '../../src/lib/anchors-lock/suggest-home.ts';
-import type { AnchorIndex } from '../../src/lib/types.ts';
+import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
+import { readPage } from '../../src/lib/site/read-site.ts';
+import type { SitePath } from '../../src/lib/site-path.ts';
 
-const context = { lockFile: 'anchors.lock.json', mapFile: 'redirects.yaml', sourceFileOf: (path: string) => (path === '/ha/' ? 'content/docs/ha/index.mdx' : undefined) };
+const context = { lockFile: 'anchors.lock.json', mapFile: 'redirects.yaml', sourceFileOf: (page: SitePath) => (page === '/ha/' ? 'content/docs/ha/index.mdx' : undefined) };
 
 const lock: AnchorsLock = {
   pages: [
-    { url: '/ha/', source: 'content/docs/ha/index.mdx', anchors: [{ id: 'overview', heading: 'Overview' }, { id: 'old-name', heading: 'Old name' }] },
-    { url: '/deployment/cluster.html', source: 'legacy-anchors.json', anchors: [{ id: 'upgrade-guide', heading: 'Upgrade guide' }, { id: 'proxy-server-configuration', heading: 'Proxy server configuration' }] },
+    { url: path('/ha/'), source: 'content/docs/ha/index.mdx', anchors: [{ id: 'overview', heading: 'Overview' }, { id: 'old-name', heading: 'Old name' }] },
+    { url: path('/deployment/cluster.html'), source: 'legacy-anchors.json', anchors: [{ id: 'upgrade-guide', heading: 'Upgrade guide' }, { id: 'proxy-server-configuration', heading: 'Proxy server configuration' }] },
   ],
 };
 
@@ -33,8 +35,8 @@ test('a malformed lock is an error, not an empty lock', () => {
 
 test('merging adds new pages and anchors and never removes any', () => {
   const { lock: merged, added } = mergeIntoLock(lock, [
-    { url: '/ha/', source: 'content/docs/ha/index.mdx', anchors: [{ id: 'overview', heading: 'Overview' }, { id: 'new-name', heading: 'New name' }] },
-    { url: '/ha/deploy/', source: 'content/docs/ha/deploy.mdx', anchors: [{ id: 'database', heading: 'Database' }] },
+    { url: path('/ha/'), source: 'content/docs/ha/index.mdx', anchors: [{ id: 'overview', heading: 'Overview' }, { id: 'new-name', heading: 'New name' }] },
+    { url: path('/ha/deploy/'), source: 'content/docs/ha/deploy.mdx', anchors: [{ id: 'database', heading: 'Database' }] },
   ]);
   assert.deepEqual(added, ['/ha/#new-name', '/ha/deploy/', '/ha/deploy/#database']);
   assert.deepEqual(merged.pages[0]!.anchors.map((anchor) => anchor.id), ['overview', 'old-name', 'new-name']);
@@ -57,9 +59,9 @@ test('a lost anchor names URL#anchor, its source file, its likely new home and t
   assert.equal(problems.length, 2);
   const [live, legacy] = problems;
   assert.match(live!.message, /\/ha\/#old-name \(heading "Old name"\), defined in content\/docs\/ha\/index\.mdx, no longer resolves; most likely new home: \/ha\/#new-name/);
-  assert.match(live!.fix, /add to redirects\.yaml:\n- from: \/ha\/#old-name\n  to: \/ha\/#new-name$/);
+  assert.match(live!.fix!, /add to redirects\.yaml:\n- from: \/ha\/#old-name\n  to: \/ha\/#new-name$/);
   assert.match(legacy!.message, /\/deployment\/cluster\.html#upgrade-guide .*defined in legacy-anchors\.json.*\/ha\/upgrade\/#upgrade-guide, same heading text "Upgrade guide"/);
-  assert.match(legacy!.fix, /- from: \/deployment\/cluster\.html#proxy-server-configuration\n  to: \/ha\/deploy\/#proxy-server/);
+  assert.match(legacy!.fix!, /- from: \/deployment\/cluster\.html#proxy-server-configuration\n  to: \/ha\/deploy\/#proxy-server/);
 });
 
 test('a lost page is reported with the page most of its headings moved to', () => {
@@ -68,7 +70,7 @@ test('a lost page is reported with the page most of its headings moved to', () =
   const problems = compareLock(lock, index, result, context);
   assert.equal(problems.length, 1);
   assert.match(problems[0]!.message, /\/deployment\/cluster\.html no longer resolves .*most likely new home: \/ha\/upgrade\//);
-  assert.match(problems[0]!.fix, /^add to redirects\.yaml:\n- from: \/deployment\/cluster\.html\n  to: \/ha\/upgrade\//);
+  assert.match(problems[0]!.fix!, /^add to redirects\.yaml:\n- from: \/deployment\/cluster\.html\n  to: \/ha\/upgrade\//);
 });
 
 test('suggestions: same heading text first, then same id, then the most similar heading, else nothing', () => {
@@ -84,8 +86,8 @@ test('suggestions: same heading text first, then same id, then the most similar 
 
 test('suggestions: with no similar heading, the section whose text covers the lost topic', () => {
   const index: AnchorIndex = new Map([
-    ['/ops/', {
-      path: '/ops/',
+    [path('/ops/'), {
+      path: path('/ops/'),
       ids: new Set(['how-it-works', 'plugins']),
       headings: [
         { id: 'how-it-works', level: 2, text: 'How the cluster works', section: 'One node, the leader, runs scheduled jobs; leader election needs no settings.' },
@@ -101,6 +103,9 @@ test('suggestions: with no similar heading, the section whose text covers the lo
 
 test('a page publishes its self-linked headings; stubs, layout headings and kept-alive old ids publish nothing', async () => {
   const { publishedPage } = await import('../../src/lib/anchors-lock/published-anchors.ts');
+  const { mkdtempSync, writeFileSync, rmSync, mkdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
   const html = [
     '<html><head></head><body><h1 id="_top">Deploy</h1>',
     '<nav><h2 id="toc-title">On this page</h2></nav>',
@@ -108,12 +113,21 @@ test('a page publishes its self-linked headings; stubs, layout headings and kept
     '<h3 id="café">Café</h3><a href="#caf%C3%A9" class="x heading-anchor">#</a>',
     '</body></html>',
   ].join('');
-  assert.deepEqual(publishedPage('/ha/', html, 'content/docs/ha.mdx'), {
-    url: '/ha/',
-    source: 'content/docs/ha.mdx',
-    title: 'Deploy',
-    anchors: [{ id: 'new-name', heading: 'New name' }, { id: 'café', heading: 'Café' }],
-  });
-  assert.equal(publishedPage('/old.html', '<!doctype html><html lang="en" data-redirect-stub><body><h2 id="a">A</h2></body></html>', ''), undefined);
-  assert.equal(publishedPage('/404.html', html, ''), undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'published-'));
+  try {
+    mkdirSync(join(dir, 'ha'));
+    writeFileSync(join(dir, 'ha/index.html'), html);
+    writeFileSync(join(dir, '404.html'), html);
+    writeFileSync(join(dir, 'old.html'), '<!doctype html><html lang="en" data-redirect-stub><body><h2 id="a">A</h2><a class="heading-anchor" href="#a">#</a></body></html>');
+    assert.deepEqual(publishedPage(readPage(dir, 'ha/index.html'), 'content/docs/ha.mdx'), {
+      url: '/ha/',
+      source: 'content/docs/ha.mdx',
+      title: 'Deploy',
+      anchors: [{ id: 'new-name', heading: 'New name' }, { id: 'café', heading: 'Café' }],
+    });
+    assert.equal(publishedPage(readPage(dir, 'old.html'), ''), undefined);
+    assert.equal(publishedPage(readPage(dir, '404.html'), ''), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,22 +1,44 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillEmptyLinks } from '../../src/lib/cross-references.ts';
+import { crossReferenceTitle, fillEmptyLinks } from '../../src/lib/cross-references.ts';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { applyInsertions } from '../../src/lib/html/splice.ts';
+import { parseBase } from '../../src/lib/site-path.ts';
+import { path, site } from './support/redirect-fixtures.ts';
 
 const titles: Record<string, string> = { '/a/#x': 'Configure <the> database', '/b/': 'Upgrade' };
 
+/** Fills a page's empty links from `titles`, as the build does. */
+function fill(html: string, titleFor: (href: string) => string | undefined = (href) => titles[href]) {
+  const { insertions, unresolved } = fillEmptyLinks(scanPage(html, { editPoints: true }).editPoints!.emptyLinks, titleFor);
+  return { html: applyInsertions(html, insertions), unresolved };
+}
+
 test('empty links get their target title, escaped; links with text are untouched', () => {
   const html = '<p>See <a href="/a/#x"></a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> </a>.</p>';
-  const { html: out, unresolved } = fillEmptyLinks(html, (href) => titles[href]);
+  const { html: out, unresolved } = fill(html);
   assert.equal(out, '<p>See <a href="/a/#x">Configure &lt;the&gt; database</a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> Upgrade</a>.</p>');
   assert.deepEqual(unresolved, []);
 });
 
 test('a link holding only an element is not empty', () => {
   const html = '<a href="/b/"><img src="x.svg" alt="x"></a>';
-  assert.equal(fillEmptyLinks(html, () => 'T').html, html);
+  assert.equal(fill(html, () => 'T').html, html);
 });
 
 test('an empty link to an unknown target is reported with its line', () => {
-  const { unresolved } = fillEmptyLinks('<p>\n<a href="/gone/#y"></a></p>', () => undefined);
-  assert.deepEqual(unresolved, [{ href: '/gone/#y', line: 2 }]);
+  const { unresolved } = fill('<p>\n<a href="/gone/#y"></a></p>', () => undefined);
+  assert.deepEqual(unresolved.map((link) => [link.href, link.line]), [['/gone/#y', 2]]);
+});
+
+test('the title is the heading for /page/#id and the h1 for /page/, under the base', () => {
+  const index = site({ '/a/': [['x', 'X marks']] });
+  const page = index.get(path('/a/'))!;
+  (page.headings as { id: string; level: number; text: string }[]).unshift({ id: '_top', level: 1, text: 'Page A' });
+  const base = parseBase('/pr-1/');
+  assert.equal(crossReferenceTitle('/pr-1/a/#x', path('/b/'), base, index), 'X marks');
+  assert.equal(crossReferenceTitle('/pr-1/a/', path('/b/'), base, index), 'Page A');
+  assert.equal(crossReferenceTitle('#x', path('/a/'), base, index), 'X marks');
+  assert.equal(crossReferenceTitle('/pr-1/a/#nope', path('/b/'), base, index), undefined);
+  assert.equal(crossReferenceTitle('https://elsewhere.example/a/', path('/b/'), base, index), undefined);
 });

@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { checkUrl, type CheckUrlOptions } from '../../src/lib/links/external/check-url.ts';
 import { checkExternalUses } from '../../src/lib/links/external/check-external.ts';
 import { hostLimiter } from '../../src/lib/links/external/host-limiter.ts';
-import type { ExternalUse } from '../../src/lib/links/check-internal.ts';
+import type { ExternalUse } from '../../src/lib/links/check-links.ts';
+import { sitePath } from '../../src/lib/site-path.ts';
 
 let server: Server;
 let origin = '';
@@ -167,14 +168,14 @@ test('the per-host limiter caps concurrency per host and spaces request starts',
 test('checkExternalUses reports each use of a failing URL and caches successes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'external-cache-'));
   const cacheFile = join(dir, 'cache.json');
-  const source = { file: 'a/index.html', path: '/a/', links: [] };
+  const source = { file: 'a/index.html', path: sitePath('/a/'), links: [] };
   const use = (url: string, line: number): ExternalUse => ({ url, uses: [{ source, link: { url, tag: 'a', attribute: 'href', line, column: 3 } }] });
   const uses = [use(`${origin}/ok`, 1), use(`${origin}/missing`, 2)];
   try {
     hits.delete('/ok');
     const settings = { cacheFile, timeoutMs: 400, perHostIntervalMs: 0, retry: { retries: 0, backoffMs: 10, maxRetryAfterMs: 100 } };
     const first = await checkExternalUses(uses, settings);
-    assert.deepEqual(first.map((problem) => `${problem.severity} ${problem.output.line} ${problem.message}`), [`error 2 ${origin}/missing: HTTP 404`]);
+    assert.deepEqual(first.map((problem) => `${problem.severity} ${problem.output?.line} ${problem.message}`), [`error 2 ${origin}/missing: HTTP 404`]);
     assert.ok(JSON.parse(readFileSync(cacheFile, 'utf8')).entries[`${origin}/ok`]);
     const second = await checkExternalUses(uses, settings);
     assert.equal(second.length, 1, 'failures are asked again');

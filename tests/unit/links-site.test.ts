@@ -8,8 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { checkSite } from '../../src/lib/links/check-site.ts';
-import type { Problem } from '../../src/lib/links/problem.ts';
+import { checkSite, type CheckSiteResult } from '../../src/lib/links/check-site.ts';
+import type { Problem } from '../../src/lib/problems/problem.ts';
+import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
+import { listSourceFiles, sourceFileMap } from '../../src/lib/site/source-files.ts';
+import { loadRedirects } from '../../src/lib/redirects/load-redirects.ts';
+import { parseBase } from '../../src/lib/site-path.ts';
 
 const GUIDE_MDX = `---
 title: Guide
@@ -60,7 +65,7 @@ function writeSite(guideMdx: string, redirects: string): string {
     'content/redirects.yaml': redirects,
     'dist/site.css': 'body{}',
     'dist/guide/index.html': page(renderGuide(guideMdx)),
-    'dist/guide/setup/index.html': page('<h2 id="install">Install</h2><span id="old-install"></span><h2 id="upgrade">Upgrade</h2>'),
+    'dist/guide/setup/index.html': page('<h2 id="install">Install</h2><span id="old-install" data-legacy-anchor></span><h2 id="upgrade">Upgrade</h2>'),
     'dist/deployment/cluster.html':
       '<!doctype html><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=/pr-123/guide/setup/">',
     'dist/_redirects': '/pr-123/deployment/cluster.html /pr-123/guide/setup/ 301\n',
@@ -72,16 +77,34 @@ function writeSite(guideMdx: string, redirects: string): string {
   return root;
 }
 
+/** The check as the build and `npm run check` run it: one read of the site, the map planned against it. */
+async function checkFolder(root: string): Promise<{ errors: Problem[]; warnings: Problem[]; result: CheckSiteResult }> {
+  const site = await readBuiltSite(join(root, 'dist'));
+  const index = anchorIndexOf(site);
+  const redirects = await loadRedirects(root, 'content/redirects.yaml', [], index);
+  const result = await checkSite(site, {
+    base: parseBase('/pr-123/'),
+    siteOrigin: 'https://docs.example.com',
+    index,
+    plan: redirects.plan,
+    mapFile: 'content/redirects.yaml',
+    projectRoot: root,
+    sourceFiles: sourceFileMap(listSourceFiles(root, 'content/docs'), 'content/docs'),
+  });
+  const problems = [...redirects.problems.filter((problem) => problem.severity === 'error'), ...result.problems];
+  return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), result };
+}
+
 async function check(guideMdx: string, redirects = REDIRECTS) {
   const root = writeSite(guideMdx, redirects);
   try {
-    return await checkSite({ distDir: join(root, 'dist'), base: '/pr-123/', projectRoot: root });
+    return await checkFolder(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-const where = (problem: Problem) => `${problem.code} ${problem.source?.file}:${problem.source?.line}:${problem.source?.column}`;
+const where = (problem: Problem) => `${problem.code} ${problem.at?.file}:${problem.at?.line}:${problem.at?.column}`;
 
 test('the intact fixture has no errors; an anchor renamed through the map is a warning', async () => {
   const result = await check(GUIDE_MDX);
@@ -97,7 +120,7 @@ test('a broken page link is reported at its MDX line, twice if written twice', a
     'missing-page content/docs/guide/index.mdx:6:57',
   ]);
   assert.equal(result.errors[0]?.page, '/guide/');
-  assert.equal(result.errors[0]?.output.file, 'guide/index.html');
+  assert.equal(result.errors[0]?.output?.file, 'guide/index.html');
 });
 
 test('a broken anchor is reported at its MDX line with the closest id', async () => {
@@ -110,15 +133,17 @@ test('an old URL passes with a warning naming the current one', async () => {
   const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'));
   assert.deepEqual(result.errors.map(where), []);
   const warning = result.warnings.find((problem) => problem.url === '/pr-123/deployment/cluster.html#upgrade-guide');
-  assert.equal(warning?.source?.line, 4);
+  assert.equal(warning?.at?.line, 4);
   assert.equal(warning?.suggestion, '/guide/setup/#upgrade');
 });
 
-test('a redirect whose target is gone turns the link that uses it red', async () => {
+test('a redirect whose target is gone is an error at its map line, and the link that used it lands where a browser would', async () => {
   const broken = REDIRECTS.replace('to: /guide/setup/#upgrade', 'to: /guide/setup/#upgrading');
   const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'), broken);
-  assert.deepEqual(result.errors.map(where), ['broken-redirect content/docs/guide/index.mdx:4:14']);
-  assert.match(result.errors[0]!.message, /content\/redirects\.yaml:3/);
+  // The broken entry is left out, so a browser carries the fragment through the page's default
+  // redirect to /guide/setup/#upgrade-guide, an anchor that does not exist: the link is red too.
+  assert.deepEqual(result.errors.map(where), ['redirect-target content/redirects.yaml:3:undefined', 'broken-redirect content/docs/guide/index.mdx:4:14']);
+  assert.match(result.errors[1]!.message, /redirects to \/guide\/setup\/#upgrade-guide, which does not exist \(content\/redirects\.yaml:1\)/);
 });
 
 test('a root-relative link that skips the base is an error', async () => {
@@ -130,8 +155,8 @@ test('a layout link is reported on the output page only', async () => {
   const root = writeSite(GUIDE_MDX, REDIRECTS);
   try {
     writeFileSync(join(root, 'dist/guide/index.html'), page(renderGuide(GUIDE_MDX)).replace('/pr-123/guide/">Guide', '/pr-123/guides/">Guide'));
-    const result = await checkSite({ distDir: join(root, 'dist'), base: '/pr-123/', projectRoot: root });
-    assert.deepEqual(result.errors.map((problem) => `${problem.code} ${problem.source === undefined} ${problem.output.file}:${problem.output.line}`), [
+    const result = await checkFolder(root);
+    assert.deepEqual(result.errors.map((problem) => `${problem.code} ${problem.at === undefined} ${problem.output?.file}:${problem.output?.line}`), [
       'missing-page true guide/index.html:2',
     ]);
   } finally {

@@ -1,90 +1,53 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyUrl, outputFileToSitePath } from '../../src/lib/links/site-paths.ts';
+import { classifyUrl } from '../../src/lib/links/classify-url.ts';
 import { findTargetFile } from '../../src/lib/links/target-file.ts';
-import { parseRedirectMap } from '../../src/lib/links/redirect-map.ts';
-import { redirectLookup } from '../../src/lib/links/redirect-lookup.ts';
-import { redirectsFileTargets, sitemapLocations } from '../../src/lib/links/other-outputs.ts';
-import { findWrittenUrl, writtenForms, sourceCandidates, assignSources } from '../../src/lib/links/source-map.ts';
-import { formatReport } from '../../src/lib/links/format.ts';
-import { checkInternalLinks, type SiteModel } from '../../src/lib/links/check-internal.ts';
-import type { Problem } from '../../src/lib/links/problem.ts';
+import { redirectsFileTargets, sitemapLocations } from '../../src/lib/links/non-page-links.ts';
+import { findWrittenUrl, writtenForms, assignSources } from '../../src/lib/links/source-map.ts';
+import { formatProblems } from '../../src/lib/problems/format-problems.ts';
+import { checkLinks, type LinkCheckContext } from '../../src/lib/links/check-links.ts';
+import type { Problem } from '../../src/lib/problems/problem.ts';
+import { sitePathOfFile } from '../../src/lib/site/output-paths.ts';
+import { sitePathOfSource, sourceFileMap } from '../../src/lib/site/source-files.ts';
+import { emptyPlan } from '../../src/lib/redirects/follow.ts';
+import { parseBase } from '../../src/lib/site-path.ts';
+import { path, plan, site } from './support/redirect-fixtures.ts';
 
 const ORIGIN = 'https://docs.example.com';
+const ROOT = parseBase('/');
 
 test('output files map to the URLs they are served at', () => {
-  assert.equal(outputFileToSitePath('index.html'), '/');
-  assert.equal(outputFileToSitePath('a/b/index.html'), '/a/b/');
-  assert.equal(outputFileToSitePath('404.html'), '/404.html');
-  assert.equal(outputFileToSitePath('deployment/cluster.html'), '/deployment/cluster.html');
+  assert.equal(sitePathOfFile('index.html'), '/');
+  assert.equal(sitePathOfFile('a/b/index.html'), '/a/b/');
+  assert.equal(sitePathOfFile('404.html'), '/404.html');
+  assert.equal(sitePathOfFile('deployment/cluster.html'), '/deployment/cluster.html');
 });
 
 test('URLs are classified relative to the page, the base and the site origin', () => {
-  const base = '/pr-123/';
-  assert.deepEqual(classifyUrl('/pr-123/a/b/#Sec', '/x/', base, ORIGIN), { kind: 'internal', path: '/a/b/', fragment: 'Sec' });
-  assert.deepEqual(classifyUrl('../c/', '/a/b/', base, ORIGIN), { kind: 'internal', path: '/a/c/', fragment: null });
-  assert.deepEqual(classifyUrl('#caf%C3%A9', '/a/', base, ORIGIN), { kind: 'internal', path: '/a/', fragment: 'café' });
-  assert.deepEqual(classifyUrl('#', '/a/', base, ORIGIN), { kind: 'internal', path: '/a/', fragment: '' });
-  assert.deepEqual(classifyUrl('/a/', '/x/', base, ORIGIN), { kind: 'outside-base', path: '/a/', fragment: null });
-  assert.deepEqual(classifyUrl('https://docs.example.com/pr-123/a/', '/x/', base, ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
-  assert.deepEqual(classifyUrl('https://example.org/x', '/x/', base, ORIGIN), { kind: 'external', url: 'https://example.org/x' });
-  assert.deepEqual(classifyUrl('//cdn.example.org/x.js', '/x/', base, ORIGIN), { kind: 'external', url: 'http://cdn.example.org/x.js' });
+  const base = parseBase('/pr-123/');
+  assert.deepEqual(classifyUrl('/pr-123/a/b/#Sec', path('/x/'), base, ORIGIN), { kind: 'internal', path: '/a/b/', fragment: 'Sec' });
+  assert.deepEqual(classifyUrl('../c/', path('/a/b/'), base, ORIGIN), { kind: 'internal', path: '/a/c/', fragment: null });
+  assert.deepEqual(classifyUrl('#caf%C3%A9', path('/a/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: 'café' });
+  assert.deepEqual(classifyUrl('#', path('/a/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: '' });
+  assert.deepEqual(classifyUrl('/a/', path('/x/'), base, ORIGIN), { kind: 'outside-base', path: '/a/', fragment: null });
+  assert.deepEqual(classifyUrl('https://docs.example.com/pr-123/a/', path('/x/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
+  assert.deepEqual(classifyUrl('https://example.org/x', path('/x/'), base, ORIGIN), { kind: 'external', url: 'https://example.org/x' });
+  assert.deepEqual(classifyUrl('//cdn.example.org/x.js', path('/x/'), base, ORIGIN), { kind: 'external', url: 'http://cdn.example.org/x.js' });
   for (const ignored of ['mailto:a@b.c', 'tel:+1', 'javascript:void(0)', 'data:image/png;base64,AA']) {
-    assert.deepEqual(classifyUrl(ignored, '/', '/', ORIGIN), { kind: 'ignored' });
+    assert.deepEqual(classifyUrl(ignored, path('/'), ROOT, ORIGIN), { kind: 'ignored' });
   }
 });
 
 test('targets resolve like a static host: index.html, .html, trailing slash', () => {
   const files = new Set(['index.html', 'a/b/index.html', 'old.html', 'img/x y.png']);
-  assert.deepEqual(findTargetFile('/', files), { file: 'index.html', canonicalPath: '/' });
-  assert.deepEqual(findTargetFile('/a/b/', files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
-  assert.deepEqual(findTargetFile('/a/b', files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
-  assert.deepEqual(findTargetFile('/a/b/index.html', files), { file: 'a/b/index.html', canonicalPath: '/a/b/index.html' });
-  assert.deepEqual(findTargetFile('/old', files), { file: 'old.html', canonicalPath: '/old' });
-  assert.deepEqual(findTargetFile('/img/x%20y.png', files), { file: 'img/x y.png', canonicalPath: '/img/x%20y.png' });
-  assert.equal(findTargetFile('/a/', files), null);
-  assert.equal(findTargetFile('/old/', files), null);
-});
-
-const MAP = `# comment
-- from: /deployment/cluster.html
-  to: /ha/
-- from: /deployment/cluster.html#upgrade-guide
-  to: /ha/upgrade/
-  note: moved
-- from: /ha/#old-name
-  to: /ha/#new-name
-- from: /a/
-  to: /b/
-- from: /b/
-  to: /a/
-`;
-
-test('the redirect map is read with line numbers; bad entries name file and line', () => {
-  const entries = parseRedirectMap(MAP, 'content/redirects.yaml');
-  assert.deepEqual(entries.slice(0, 2), [
-    { from: '/deployment/cluster.html', to: '/ha/', line: 2 },
-    { from: '/deployment/cluster.html#upgrade-guide', to: '/ha/upgrade/', line: 4 },
-  ]);
-  assert.throws(() => parseRedirectMap('- from: /a/\n  to: /b/\n- from: /c/\n', 'r.yaml'), /r\.yaml:3: error: the entry has no "to"/);
-  assert.throws(() => parseRedirectMap('from: /a/\n', 'r.yaml'), /r\.yaml:1: error: the redirect map must be a YAML list/);
-  assert.throws(() => parseRedirectMap('- from: [\n', 'r.yaml'), /^Error: r\.yaml:\d+:/);
-  assert.deepEqual(parseRedirectMap('', 'r.yaml'), []);
-});
-
-test('redirect lookup: anchor entries win, page entries carry the fragment, chains and cycles', () => {
-  const lookup = redirectLookup(parseRedirectMap(MAP, 'r.yaml'));
-  const landing = (path: string, fragment: string | null) => {
-    const outcome = lookup(path, fragment);
-    return outcome === null ? null : `${outcome.path}#${outcome.fragment ?? ''} ${outcome.cycle ? 'cycle' : outcome.via.map((entry) => entry.line).join(',')}`;
-  };
-  assert.equal(landing('/deployment/cluster.html', 'upgrade-guide'), '/ha/upgrade/# 4');
-  assert.equal(landing('/deployment/cluster.html', 'other'), '/ha/#other 2');
-  assert.equal(landing('/deployment/cluster.html', 'old-name'), '/ha/#new-name 2,7');
-  assert.equal(landing('/ha/', 'old-name'), '/ha/#new-name 7');
-  assert.equal(landing('/ha/', 'new-name'), null);
-  assert.equal(landing('/a/', null), '/a/# cycle');
-  assert.equal(landing('/a/index.html', null), '/a/# cycle');
+  assert.deepEqual(findTargetFile(path('/'), files), { file: 'index.html', canonicalPath: '/' });
+  assert.deepEqual(findTargetFile(path('/a/b/'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
+  assert.deepEqual(findTargetFile(path('/a/b'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
+  assert.deepEqual(findTargetFile(path('/a/b/index.html'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/index.html' });
+  assert.deepEqual(findTargetFile(path('/old'), files), { file: 'old.html', canonicalPath: '/old' });
+  assert.deepEqual(findTargetFile(path('/img/x%20y.png'), files), { file: 'img/x y.png', canonicalPath: '/img/x%20y.png' });
+  assert.equal(findTargetFile(path('/a/'), files), null);
+  assert.equal(findTargetFile(path('/old/'), files), null);
 });
 
 test('_redirects targets and sitemap locations keep their positions', () => {
@@ -96,10 +59,18 @@ test('_redirects targets and sitemap locations keep their positions', () => {
   assert.deepEqual(sitemapLocations(xml).map((link) => `${link.url} ${link.line}:${link.column}`), ['https://d.example/a/ 3:11', 'https://d.example/b/ 5:3']);
 });
 
+test('pages map to the MDX file they are built from', () => {
+  assert.equal(sitePathOfSource('content/docs/a/b.mdx', 'content/docs'), '/a/b/');
+  assert.equal(sitePathOfSource('content/docs/a/b/index.mdx', 'content/docs'), '/a/b/');
+  assert.equal(sitePathOfSource('content/docs/index.mdx', 'content/docs'), '/');
+  assert.equal(sitePathOfSource('content/docs/a.md', 'content/docs'), undefined, 'only the collection\'s own extension');
+  assert.equal(sitePathOfSource('content/other/a.mdx', 'content/docs'), undefined);
+  const map = sourceFileMap(['content/docs/a/index.mdx', 'content/docs/a.mdx', 'content/docs/b.mdx'], 'content/docs/');
+  assert.deepEqual([...map], [['/a/', 'content/docs/a.mdx'], ['/b/', 'content/docs/b.mdx']]);
+});
+
 test('source mapping finds whole URLs only, without the base', () => {
-  assert.deepEqual(sourceCandidates('/a/b/', 'content/docs'), ['content/docs/a/b.mdx', 'content/docs/a/b/index.mdx', 'content/docs/a/b.md', 'content/docs/a/b/index.md']);
-  assert.deepEqual(sourceCandidates('/', 'content/docs'), ['content/docs/index.mdx', 'content/docs/index.md']);
-  assert.deepEqual(writtenForms('/pr-1/a/%C3%A9/', '/pr-1/'), ['/a/%C3%A9/', '/pr-1/a/%C3%A9/', '/a/é/', '/pr-1/a/é/']);
+  assert.deepEqual(writtenForms('/pr-1/a/%C3%A9/', parseBase('/pr-1/')), ['/a/%C3%A9/', '/pr-1/a/%C3%A9/', '/a/é/', '/pr-1/a/é/']);
   const mdx = 'x [a](/a/) [b](/a/b/)\n<a href="/a/">c</a> [](/a/#x)\n[ref]: /a/\n';
   assert.deepEqual(findWrittenUrl(mdx, '/a/'), [
     { line: 1, column: 7 },
@@ -111,69 +82,98 @@ test('source mapping finds whole URLs only, without the base', () => {
   assert.deepEqual(sources, [undefined, { file: 'p.mdx', line: 1, column: 7 }, { file: 'p.mdx', line: 3, column: 8 }, undefined]);
 });
 
-test('the internal check judges each target once and reports every use', () => {
-  const site: SiteModel = {
-    files: new Set(['index.html', 'a/index.html', 'old/index.html']),
-    ids: new Map([
-      ['index.html', new Set(['top-section'])],
-      ['a/index.html', new Set(['x'])],
-      ['old/index.html', new Set()],
+test('the internal check judges each target once, reports every use, and follows redirects as a browser does', () => {
+  const index = site({ '/': [['top-section', 'Top']], '/a/': [['x', 'X']] });
+  const files = new Set(['index.html', 'a/index.html', 'old/index.html']);
+  const { plan: redirects, problems: planProblems } = plan('- from: /old/\n  to: /a/\n- from: /a/#was-x\n  to: /a/#x\n', index);
+  assert.deepEqual(planProblems, []);
+  const context: LinkCheckContext = {
+    files,
+    pages: new Map([
+      [path('/'), { ids: new Set(['top-section']), isStub: false, refresh: null }],
+      [path('/a/'), { ids: new Set(['x']), isStub: false, refresh: null }],
+      [path('/old/'), { ids: new Set(), isStub: true, refresh: '/a/' }],
     ]),
-    stubs: new Map([['old/index.html', '/a/']]),
-    sources: [
-      {
-        file: 'index.html',
-        path: '/',
-        links: ['/a/#x', '/a/#y', 'a/#y', '/a', '/b/', '/old/', '#top', '#TOP', '#', 'https://example.org/', '/a/#x'].map((url, index) => ({ url, tag: 'a', attribute: 'href', line: index + 1, column: 1 })),
-      },
-    ],
+    index,
+    plan: redirects,
+    base: ROOT,
+    siteOrigin: ORIGIN,
+    mapFile: 'r.yaml',
   };
-  const { problems, external } = checkInternalLinks(site, { base: '/', siteOrigin: ORIGIN, redirects: () => null, redirectsFile: 'r.yaml' });
-  assert.deepEqual(problems.map((problem) => `${problem.output.line} ${problem.severity} ${problem.code} ${problem.suggestion ?? ''}`), [
+  const urls = ['/a/#x', '/a/#y', 'a/#y', '/a', '/b/', '/old/', '#top', '#TOP', '#', 'https://example.org/', '/a/#x', '/a/#was-x', '/old/#x', '/old/#nope', '/a/index.html#x'];
+  const source = { file: 'index.html', path: path('/'), links: urls.map((url, index) => ({ url, tag: 'a', attribute: 'href', line: index + 1, column: 1 })) };
+  const { problems, external } = checkLinks([source], context);
+  assert.deepEqual(problems.map((problem) => `${problem.output!.line} ${problem.severity} ${problem.code} ${problem.suggestion ?? ''}`), [
     '2 error missing-anchor /a/#x',
     '3 error missing-anchor /a/#x',
     '4 warning missing-trailing-slash /a/',
     '5 error missing-page ',
     '6 warning redirected /a/',
+    '12 warning redirected /a/#x',
+    '13 warning redirected /a/#x',
+    '14 error broken-redirect ',
   ]);
   assert.deepEqual(external.map((use) => `${use.url} ${use.uses.length}`), ['https://example.org/ 1']);
+  const withoutMap = checkLinks([source], { ...context, plan: emptyPlan() });
+  assert.ok(withoutMap.problems.some((problem) => problem.code === 'redirected' && problem.suggestion === '/a/'), 'a foreign redirect page is followed by its refresh');
 });
 
-test('reports: human lines, JSON, and escaped GitHub annotations', () => {
+test('problems read alike everywhere: human lines with page and fix, JSON, and escaped GitHub annotations', () => {
   const problem: Problem = {
     severity: 'error',
     code: 'missing-anchor',
     message: 'no id "a,b"\n100%',
+    fix: 'link to #a-b',
     url: '/x/#a',
-    page: '/p/',
+    page: path('/p/'),
     output: { file: 'p/index.html', line: 9, column: 4 },
-    source: { file: 'content/docs/p.mdx', line: 3, column: 7 },
+    at: { file: 'content/docs/p.mdx', line: 3, column: 7 },
   };
-  const warning: Problem = { ...problem, severity: 'warning', code: 'redirected', source: undefined };
-  const report = { errors: [problem], warnings: [warning], distDir: 'dist', pages: 1, links: 2 };
-  const human = formatReport(report, 'human').split('\n');
-  assert.equal(human[0], 'content/docs/p.mdx:3:7: error: no id "a,b"\n100% [missing-anchor] (output dist/p/index.html:9:4, page /p/)'.split('\n')[0]);
-  assert.match(formatReport(report, 'human'), /^dist\/p\/index\.html:9:4: warning: /m);
-  assert.match(formatReport(report, 'human'), /1 page, 2 links checked: 1 error, 1 warning\n$/);
-  const github = formatReport(report, 'github').split('\n');
-  assert.equal(github[0], '::error file=content/docs/p.mdx,line=3,col=7,title=Link check%3A missing-anchor::no id "a,b"%0A100%25 (on page /p/)');
+  const { at: _at, ...warning } = { ...problem, severity: 'warning' as const, code: 'redirected' as const };
+  const lock: Problem = { severity: 'error', code: 'lost-anchor', message: 'published link broken', fix: 'run npm run moves -- --write', at: { file: 'content/anchors.lock.json' } };
+  const human = formatProblems([warning, problem, lock], 'human', { outputDir: 'dist' });
+  assert.equal(
+    human,
+    [
+      'content/anchors.lock.json: error: published link broken [lost-anchor]',
+      '  fix: run npm run moves -- --write',
+      'content/docs/p.mdx:3:7: error: no id "a,b"',
+      '100% [missing-anchor]',
+      '  on page /p/ (dist/p/index.html:9:4)',
+      '  fix: link to #a-b',
+      'dist/p/index.html:9:4: warning: no id "a,b"',
+      '100% [redirected]',
+      '  fix: link to #a-b',
+      '',
+    ].join('\n'),
+  );
+  const github = formatProblems([problem, warning], 'github', { outputDir: 'dist' }).split('\n');
+  assert.equal(github[0], '::error file=content/docs/p.mdx,line=3,col=7,title=missing-anchor::no id "a,b"%0A100%25 (on page /p/)%0Afix: link to #a-b');
   assert.equal(github[1]?.startsWith('::warning file=dist/p/index.html,line=9,col=4,'), true);
-  assert.deepEqual(JSON.parse(formatReport(report, 'json')).errors[0].source, problem.source);
+  assert.deepEqual(JSON.parse(formatProblems([problem], 'json'))[0].at, problem.at);
 });
 
-test('scan results survive packing for the trip between threads', async () => {
-  const { packScan, unpackScan } = await import('../../src/lib/links/read-site.ts');
-  const scanned = [
-    { file: 'a/index.html', ids: ['x', 'y'], links: [{ url: '/b/', tag: 'a', attribute: 'href', line: 3, column: 9 }], bytes: 120 },
-    { file: 'b/index.html', ids: [], links: [{ url: '/b/', tag: 'a', attribute: 'href', line: 1, column: 1 }, { url: 'i.png', tag: 'img', attribute: 'src', line: 2, column: 5 }], bytes: 80 },
-  ];
-  const packed = packScan(scanned);
-  assert.equal(packed.strings.filter((text) => text === '/b/').length, 1, 'each string once');
-  assert.deepEqual(unpackScan(packed), scanned);
+test('scanned pages survive packing for the trip between threads', async () => {
+  const { packPages, unpackPages } = await import('../../src/lib/site/packed-pages.ts');
+  const { readPage } = await import('../../src/lib/site/read-site.ts');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'pack-'));
+  try {
+    writeFileSync(join(dir, 'a.html'), '<html data-redirect-stub><main><h2 id="x">X</h2><a href="/b/">b</a><p id="y"></p><a href="/b/">again</a></main></html>');
+    writeFileSync(join(dir, 'b.html'), '<h1>B</h1><img src="i.png"><a href="/b/">b</a>');
+    const pages = ['a.html', 'b.html'].map((file) => readPage(dir, file));
+    const packed = packPages(pages);
+    assert.equal(packed.strings.filter((text) => text === '/b/').length, 1, 'each string once');
+    assert.deepEqual(unpackPages(packed), pages);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('URLs a parser would normalise take the careful path', () => {
-  assert.deepEqual(classifyUrl('/pr-123/a/../b/?q=1#s', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/b/', fragment: 's' });
-  assert.deepEqual(classifyUrl('/pr-123/a b/', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/a%20b/', fragment: null });
-  assert.deepEqual(classifyUrl('/pr-123/a/?q=1', '/x/', '/pr-123/', ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
+  assert.deepEqual(classifyUrl('/pr-123/a/../b/?q=1#s', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/b/', fragment: 's' });
+  assert.deepEqual(classifyUrl('/pr-123/a b/', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/a%20b/', fragment: null });
+  assert.deepEqual(classifyUrl('/pr-123/a/?q=1', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { parseSiteLocation, parseTarget, targetHref } from '../../src/lib/redirects/locations.ts';
+import { parseBase, sitePath } from '../../src/lib/site-path.ts';
 
 const hosts = ['docs.mattermost.com'];
 
@@ -42,21 +43,21 @@ test('malformed entries are errors naming the file and the line, never skipped',
   ].join('\n');
   const { entries, problems } = parseRedirectMap(text, 'r.yaml', hosts);
   assert.equal(entries.length, 1);
-  const at = (line: number) => problems.filter((problem) => problem.line === line).map((problem) => problem.message).join(' | ');
+  const at = (line: number) => problems.filter((problem) => problem.at?.line === line).map((problem) => problem.message).join(' | ');
   assert.match(at(3), /neither a page.*did you mean "\/no-slash\/"/);
   assert.match(at(5), /unknown field "form"/);
   assert.match(at(8), /not an allowed redirect host/);
   assert.match(at(9), /no "to"/);
   assert.match(at(10), /not a mapping/);
   assert.match(at(12), /must use https/);
-  assert.ok(problems.every((problem) => problem.file === 'r.yaml' && problem.severity === 'error'));
+  assert.ok(problems.every((problem) => problem.at?.file === 'r.yaml' && problem.severity === 'error' && problem.code === 'redirect-syntax'));
 });
 
 test('invalid YAML and a non-list are reported with a line', () => {
   const broken = parseRedirectMap('- from: /a/\n  to: [unclosed\n', 'r.yaml', hosts);
   assert.equal(broken.problems.length > 0, true);
   assert.match(broken.problems[0]!.message, /not valid YAML/);
-  assert.equal(typeof broken.problems[0]!.line, 'number');
+  assert.equal(typeof broken.problems[0]!.at?.line, 'number');
   const mapping = parseRedirectMap('from: /a/\nto: /b/\n', 'r.yaml', hosts);
   assert.match(mapping.problems[0]!.message, /must be a YAML list/);
 });
@@ -79,7 +80,7 @@ test('allowed external targets keep their fragment; others and credentials are r
 });
 
 test('targets are written under the base, with fragments encoded only where needed', () => {
-  assert.equal(targetHref({ kind: 'site', path: '/a/b/', fragment: 'x-y' }, '/pr-123/'), '/pr-123/a/b/#x-y');
-  assert.equal(targetHref({ kind: 'site', path: '/a/', fragment: null }, '/'), '/a/');
-  assert.equal(targetHref({ kind: 'site', path: '/a/', fragment: 'café "x"' }, '/'), '/a/#caf%C3%A9%20%22x%22');
+  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/b/'), fragment: 'x-y' }, parseBase('/pr-123/')), '/pr-123/a/b/#x-y');
+  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/'), fragment: null }, parseBase('/')), '/a/');
+  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/'), fragment: 'café "x"' }, parseBase('/')), '/a/#caf%C3%A9%20%22x%22');
 });

@@ -1,14 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guide, plan, site } from './support/redirect-fixtures.ts';
+import { guide, path, plan, site } from './support/redirect-fixtures.ts';
 import { displayTarget } from '../../src/lib/redirects/locations.ts';
-import { largestTable, stubFile } from '../../src/lib/redirects/anchor-tables.ts';
-import { followInBrowser, landsOnContent } from '../../src/lib/redirects/browser-model.ts';
+import { largestTable } from '../../src/lib/redirects/plan-redirects.ts';
+import { fileOfSitePath } from '../../src/lib/site/output-paths.ts';
+import { follow, landsOnContent } from '../../src/lib/redirects/follow.ts';
 import { renderNetlifyRedirects } from '../../src/lib/redirects/netlify-redirects.ts';
-import { baseOfNginxRules, renderNginxRules } from '../../src/lib/redirects/nginx-rules.ts';
+import { renderNginxRules } from '../../src/lib/redirects/nginx-rules.ts';
 import { renderStubPage } from '../../src/lib/redirects/stub-page.ts';
-import { injectAnchors } from '../../src/lib/redirects/inject-anchors.ts';
+import { anchorInsertions } from '../../src/lib/redirects/anchor-injection.ts';
 import { livePageScript } from '../../src/lib/redirects/anchor-script.ts';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { applyInsertions } from '../../src/lib/html/splice.ts';
+import { parseBase } from '../../src/lib/site-path.ts';
+
+const ROOT = parseBase('/');
+const PREVIEW = parseBase('/pr-123/');
 
 const MAP = [
   '- from: /deployment/cluster.html',
@@ -27,20 +34,20 @@ test('stubs, per-page tables, legacy ids and server moves come out of one plan',
   const { plan: result, problems } = plan(MAP, guide());
   assert.deepEqual(problems, []);
   assert.deepEqual([...result.stubs.keys()], ['/deployment/cluster.html', '/old/guide/']);
-  assert.deepEqual([...result.stubs.get('/deployment/cluster.html')!.table.keys()], ['upgrade-guide', 'proxy-server-configuration']);
+  assert.deepEqual([...result.stubs.get(path('/deployment/cluster.html'))!.table.keys()], ['upgrade-guide', 'proxy-server-configuration']);
   // The overview page answers its own rename and the fragments a 301 from cluster.html delivers.
-  const table = result.pageTables.get('/ha/')!;
-  assert.deepEqual([...table].map(([key, target]) => `${key}=${displayTarget(target)}`), [
+  const table = result.pageTables.get(path('/ha/'))!;
+  assert.deepEqual([...table].map(([key, route]) => `${key}=${displayTarget(route.target)}`), [
     'old-name=/ha/#new-name',
     'upgrade-guide=/ha/upgrade/#upgrade-guide',
     'proxy-server-configuration=/ha/deploy/#proxy-server',
   ]);
-  assert.equal(result.pageTables.has('/ha/deploy/'), false, 'a page gets only its own entries');
-  assert.deepEqual([...result.legacyIds.get('/ha/')!], [['old-name', 'new-name']]);
+  assert.equal(result.pageTables.has(path('/ha/deploy/')), false, 'a page gets only its own entries');
+  assert.deepEqual([...result.legacyIds.get(path('/ha/'))!], [['old-name', 'new-name']]);
   assert.deepEqual(result.serverRedirects.map((move) => move.from), ['/deployment/cluster.html', '/old/guide/']);
   assert.equal(largestTable(result).size, 3);
-  assert.equal(stubFile('/old/guide/'), 'old/guide/index.html');
-  assert.equal(stubFile('/deployment/cluster.html'), 'deployment/cluster.html');
+  assert.equal(fileOfSitePath(path('/old/guide/')), 'old/guide/index.html');
+  assert.equal(fileOfSitePath(path('/deployment/cluster.html')), 'deployment/cluster.html');
 });
 
 test('every source lands on the same content in static and server mode', () => {
@@ -55,13 +62,13 @@ test('every source lands on the same content in static and server mode', () => {
     ['/old/guide/', 'database', '/ha/deploy/#database'],
   ];
   for (const mode of ['static', 'server'] as const) {
-    for (const [path, fragment, expected] of cases) {
-      const landing = followInBrowser(result, index, { path, fragment }, mode);
-      assert.equal(landing.kind === 'landed' ? displayTarget(landing.target) : 'not found', expected, `${mode} ${path}#${fragment}`);
+    for (const [from, fragment, expected] of cases) {
+      const landing = follow(result, index, { path: path(from), fragment }, mode);
+      assert.equal(landing.kind === 'landed' ? displayTarget(landing.target) : 'not found', expected, `${mode} ${from}#${fragment}`);
       assert.ok(landsOnContent(landing, index));
     }
   }
-  const unknown = followInBrowser(result, index, { path: '/ha/', fragment: 'constructor' }, 'static');
+  const unknown = follow(result, index, { path: path('/ha/'), fragment: 'constructor' }, 'static');
   assert.equal(unknown.kind === 'landed' && displayTarget(unknown.target), '/ha/#constructor');
   assert.equal(landsOnContent(unknown, index), false);
 });
@@ -72,9 +79,9 @@ test('two removed pages whose same fragment must go to different places clash on
     guide(),
   );
   assert.equal(problems.length, 1);
-  assert.equal(problems[0]!.line, 7);
+  assert.equal(problems[0]!.at?.line, 7);
   assert.match(problems[0]!.message, /ambiguous under a server redirect: \/b\.html#setup goes to \/ha\/upgrade\/ but \/a\.html#setup \(line 3\) goes to \/ha\/deploy\/.*\/ha\/#setup/);
-  assert.match(problems[0]!.fix, /different default pages/);
+  assert.match(problems[0]!.fix!, /different default pages/);
 });
 
 test('a removed anchor that a 301 would deliver onto a live section of the same name is ambiguous', () => {
@@ -91,30 +98,28 @@ test('a removed page whose default names a fragment keeps its stub instead of a 
 
 test('_redirects and nginx rules are base-aware and cover both spellings of a directory', () => {
   const { plan: result } = plan(MAP, guide());
-  const netlify = renderNetlifyRedirects(result, '/pr-123/', 'redirects.yaml');
+  const netlify = renderNetlifyRedirects(result, PREVIEW, 'redirects.yaml');
   assert.match(netlify, /^\/pr-123\/deployment\/cluster\.html \/pr-123\/ha\/ 301$/m);
   assert.match(netlify, /^\/pr-123\/old\/guide \/pr-123\/ha\/deploy\/ 301$/m);
   assert.doesNotMatch(netlify, /!/);
-  const rootNetlify = renderNetlifyRedirects(result, '/', 'redirects.yaml');
+  const rootNetlify = renderNetlifyRedirects(result, ROOT, 'redirects.yaml');
   assert.match(rootNetlify, /^\/old\/guide\/ \/ha\/deploy\/ 301$/m);
-  const nginx = renderNginxRules(result, '/pr-123/', 'redirects.yaml');
+  const nginx = renderNginxRules(result, PREVIEW, 'redirects.yaml');
   assert.match(nginx, /^location = "\/pr-123\/deployment\/cluster\.html" \{ return 301 "\/pr-123\/ha\/"; \}$/m);
   assert.match(nginx, /^location = "\/pr-123\/old\/guide\/index\.html" \{ return 301 "\/pr-123\/ha\/deploy\/"; \}$/m);
-  assert.equal(baseOfNginxRules(nginx), '/pr-123/');
-  assert.equal(baseOfNginxRules(renderNginxRules(result, '/', 'r')), '/');
 });
 
 test('nginx targets cannot expand variables', () => {
   const index = site({ '/a$b/': [] });
   const { plan: result, problems } = plan('- from: /x.html\n  to: /a$b/\n', index);
   assert.deepEqual(problems, []);
-  assert.match(renderNginxRules(result, '/', 'r'), /return 301 "\/a%24b\/"/);
+  assert.match(renderNginxRules(result, ROOT, 'r'), /return 301 "\/a%24b\/"/);
 });
 
 test('a stub maps the hash, keeps it on the default, refreshes without JS, shows a link and is noindex', () => {
   const { plan: result } = plan(MAP, guide());
-  const stub = result.stubs.get('/deployment/cluster.html')!;
-  const html = renderStubPage({ table: stub.table, defaultTarget: stub.defaultTarget, base: '/pr-123/', targetTitle: 'High <availability>' });
+  const stub = result.stubs.get(path('/deployment/cluster.html'))!;
+  const html = renderStubPage({ stub, base: PREVIEW, targetTitle: 'High <availability>' });
   assert.match(html, /<meta name="robots" content="noindex">/);
   assert.match(html, /<noscript><meta http-equiv="refresh" content="0; url=\/pr-123\/ha\/"><\/noscript>/);
   assert.match(html, /<a href="\/pr-123\/ha\/">High &lt;availability&gt;<\/a>/);
@@ -125,8 +130,10 @@ test('a stub maps the hash, keeps it on the default, refreshes without JS, shows
 test('the head script goes after <meta charset>, old ids stand just before their new heading, nothing else moves', () => {
   const page = '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="intro">I</h2><h2 id="new-name">N</h2></body></html>';
   const { plan: result } = plan(MAP, guide());
-  const script = livePageScript(result.pageTables.get('/ha/')!, '/ha/', '/');
-  const { html, missingTargets } = injectAnchors(page, { headScript: script, legacyIds: new Map([['old-name', 'new-name'], ['gone', 'missing']]) });
+  const script = livePageScript(result.pageTables.get(path('/ha/'))!, path('/ha/'), ROOT);
+  const points = scanPage(page, { editPoints: true }).editPoints!;
+  const { insertions, missingTargets } = anchorInsertions(points, { headScript: script, legacyIds: new Map([['old-name', 'new-name'], ['gone', 'missing']]) });
+  const html = applyInsertions(page, insertions);
   assert.equal(html, page.replace('<meta charset="utf-8">', `<meta charset="utf-8">${script}`).replace('<h2 id="new-name">', '<span id="old-name" data-legacy-anchor></span><h2 id="new-name">'));
   assert.deepEqual(missingTargets, ['gone']);
   assert.match(script, /\["old-name","#new-name"\]/);
@@ -136,6 +143,6 @@ test('script tables cannot close their <script> element', () => {
   const index = site({ '/ha/': [['new', 'New']] });
   const { plan: result, problems } = plan('- from: "/ha/#</script><script>alert(1)</script>"\n  to: /ha/#new\n', index);
   assert.deepEqual(problems, []);
-  const script = livePageScript(result.pageTables.get('/ha/')!, '/ha/', '/');
+  const script = livePageScript(result.pageTables.get(path('/ha/'))!, path('/ha/'), ROOT);
   assert.equal(script.indexOf('</script>'), script.length - '</script>'.length);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanPage, srcsetUrls, metaRefreshUrl } from '../../src/lib/html/scan-page.ts';
+import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { srcsetUrls, metaRefreshUrl } from '../../src/lib/html/url-attributes.ts';
 
 const page = `<!doctype html>
 <html><head>
@@ -74,4 +75,31 @@ test('section text: asked for, each heading gets the text up to the next heading
   const headings = scanPage(html, { sectionText: true }).headings;
   assert.deepEqual(headings.map((h) => [h.id, h.section]), [['nav', undefined], ['one', 'First part.'], ['two', 'Second part.']]);
   assert.equal(scanPage(html).headings[1]!.section, undefined, 'off unless asked for');
+});
+
+test('ids inside <template> cannot be scrolled to; kept-alive old ids are told apart; repeats are reported', () => {
+  const scan = scanPage('<template><h2 id="hidden">H</h2></template>\n<span id="old" data-legacy-anchor></span><h2 id="a">A</h2>\n<p id="a"></p>');
+  assert.deepEqual(scan.ids, ['a']);
+  assert.deepEqual(scan.legacyIds, ['old']);
+  assert.deepEqual(scan.headings.map((h) => h.id), ['a']);
+  assert.deepEqual(scan.duplicateIds, [{ id: 'a', line: 3, column: 1 }]);
+});
+
+test('the page marks: stub, refresh target, <base href>, content range and self-linked ids', () => {
+  const scan = scanPage('<html data-redirect-stub><head><base href="/docs/"><meta http-equiv="refresh" content="0; url=/x/"></head>\n<body><nav></nav><main>\n<h2 id="b%">B</h2><a class="heading-anchor" href="#b%25">#</a>\n</main></body></html>');
+  assert.equal(scan.isStub, true);
+  assert.equal(scan.refresh, '/x/');
+  assert.equal(scan.baseHref, '/docs/');
+  assert.deepEqual(scan.contentRange, { start: { line: 2, column: 18 }, end: { line: 4, column: 1 } });
+  assert.deepEqual(scan.selfLinkedIds, ['b%']);
+  assert.equal(scanPage('<html><main></main></html>').isStub, false);
+});
+
+test('edit points: after <meta charset>, the first element of each id, and the end of every empty link', () => {
+  const html = '<html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="x">X</h2><p>See <a href="/y/"></a> and <a href="/z/">z</a></p></body></html>';
+  const points = scanPage(html, { editPoints: true }).editPoints!;
+  assert.equal(html.slice(points.headInsertAt, points.headInsertAt + 7), '<title>');
+  assert.equal(html.slice(points.idOffsets.get('x')!, points.idOffsets.get('x')! + 3), '<h2');
+  assert.deepEqual(points.emptyLinks.map((link) => [link.href, html.slice(link.insertAt, link.insertAt + 4)]), [['/y/', '</a>']]);
+  assert.equal(scanPage(html).editPoints, undefined, 'only when asked for');
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sitePath } from '../../src/lib/site-path.ts';
 import { buildSidebar, readingOrder, breadcrumbTrail, neighbours, pagePath } from '../../src/lib/sidebar.ts';
 
 const pages = [
@@ -27,13 +28,13 @@ test('directories become groups, index pages their links, order then label sorts
 test('reading order, breadcrumbs and neighbours follow the sidebar', () => {
   const tree = buildSidebar(pages);
   assert.deepEqual(readingOrder(tree).map((p) => p.path), ['/guide/ha/', '/guide/ha/deploy/', '/guide/ha/upgrade/', '/guide/ha/about/', '/guide/ha/faq/']);
-  assert.deepEqual(breadcrumbTrail(tree, '/guide/ha/upgrade/').map((n) => n.label), ['Guide', 'High availability', 'Upgrade']);
-  assert.deepEqual(breadcrumbTrail(tree, '/nope/'), []);
-  const around = neighbours(tree, '/guide/ha/deploy/');
+  assert.deepEqual(breadcrumbTrail(tree, sitePath('/guide/ha/upgrade/')).map((n) => n.label), ['Guide', 'High availability', 'Upgrade']);
+  assert.deepEqual(breadcrumbTrail(tree, sitePath('/nope/')), []);
+  const around = neighbours(tree, sitePath('/guide/ha/deploy/'));
   assert.equal(around.previous?.path, '/guide/ha/');
   assert.equal(around.next?.path, '/guide/ha/upgrade/');
-  assert.equal(neighbours(tree, '/guide/ha/').previous, undefined);
-  assert.equal(neighbours(tree, '/guide/ha/faq/').next, undefined);
+  assert.equal(neighbours(tree, sitePath('/guide/ha/')).previous, undefined);
+  assert.equal(neighbours(tree, sitePath('/guide/ha/faq/')).next, undefined);
 });
 
 test('pagePath maps collection ids to directory-style site paths', () => {

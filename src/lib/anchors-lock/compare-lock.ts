@@ -5,10 +5,10 @@
  * the exact YAML entry to add to the redirect map.
  */
 import { distance } from 'fastest-levenshtein';
-import type { AnchorIndex, SitePath } from '../types.ts';
-import type { Problem } from '../redirects/problems.ts';
-import type { RedirectPlan } from '../redirects/anchor-tables.ts';
-import { followInBrowser, landsOnContent, type HostMode } from '../redirects/browser-model.ts';
+import type { SitePath } from '../site-path.ts';
+import type { AnchorIndex } from '../site/anchor-index.ts';
+import type { Problem } from '../problems/problem.ts';
+import { landingEverywhere, type RedirectPlan } from '../redirects/follow.ts';
 import type { SiteLocation } from '../redirects/locations.ts';
 import type { AnchorsLock, LockedPage } from './lock-file.ts';
 import { normalizeText, suggestNewHome } from './suggest-home.ts';
@@ -20,17 +20,10 @@ export interface LockContext {
   sourceFileOf: (path: SitePath) => string | undefined;
 }
 
-const MODES: HostMode[] = ['static', 'server'];
-
-/** Where a visit ends, or undefined when it does not land on content in every host mode. */
-function landing(plan: RedirectPlan, index: AnchorIndex, location: SiteLocation): SitePath | undefined {
-  let path: SitePath | undefined;
-  for (const mode of MODES) {
-    const result = followInBrowser(plan, index, location, mode);
-    if (!landsOnContent(result, index)) return undefined;
-    path = result.kind === 'landed' && result.target.kind === 'site' ? result.target.path : path;
-  }
-  return path ?? '';
+/** The page a visit ends on in every host mode (undefined when it does not land, '' when it leaves the site). */
+function landing(plan: RedirectPlan, index: AnchorIndex, location: SiteLocation): SitePath | '' | undefined {
+  const target = landingEverywhere(plan, index, location);
+  return target === undefined ? undefined : target.kind === 'site' ? target.path : '';
 }
 
 /** Every locked URL or anchor that no longer resolves, one problem per locked page. */
@@ -44,7 +37,7 @@ export function compareLock(lock: AnchorsLock, index: AnchorIndex, plan: Redirec
 
     const yaml: string[] = [];
     const lines: string[] = [];
-    const newPage = pageLanding ?? likelyNewPage(page, index);
+    const newPage = pageLanding || likelyNewPage(page, index);
     if (pageLanding === undefined) {
       lines.push(`${page.url} no longer resolves (published by ${source})${newPage === undefined ? '' : `; most likely new home: ${newPage}`}`);
       yaml.push(`- from: ${page.url}`, `  to: ${newPage ?? '/where/it/went/'}`);
@@ -59,7 +52,8 @@ export function compareLock(lock: AnchorsLock, index: AnchorIndex, plan: Redirec
     }
     problems.push({
       severity: 'error',
-      file: context.lockFile,
+      code: 'lost-anchor',
+      at: { file: context.lockFile },
       message: `published link${lines.length > 1 ? 's' : ''} broken:\n  - ${lines.join('\n  - ')}`,
       fix: `add to ${context.mapFile}:\n${yaml.join('\n')}`,
     });

@@ -4,7 +4,8 @@
  * build fails when one of them stops resolving; entries are only ever added by tooling, so a
  * removal is a hand edit reviewers see.
  */
-import type { Problem } from '../redirects/problems.ts';
+import type { SitePath } from '../site-path.ts';
+import type { Problem } from '../problems/problem.ts';
 
 /** One published anchor and the heading it belonged to. */
 export interface LockedAnchor {
@@ -14,7 +15,7 @@ export interface LockedAnchor {
 
 /** One published URL and its anchors. */
 export interface LockedPage {
-  url: string;
+  url: SitePath;
   /** The file that defined it: `content/docs/...mdx`, or where a legacy URL was recorded. */
   source: string;
   /** The page's title when it was locked, used to suggest where a vanished page went. */
@@ -35,7 +36,13 @@ const ABOUT =
 export function parseAnchorsLock(text: string, file: string): { lock: AnchorsLock; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (message: string) => {
-    problems.push({ severity: 'error', file, message, fix: 'restore the file from version control, or regenerate it with `npm run anchors -- --write`' });
+    problems.push({
+      severity: 'error',
+      code: 'lock-syntax',
+      at: { file },
+      message,
+      fix: 'restore the file from version control, or regenerate it with `npm run anchors -- --write`',
+    });
     return { lock: { pages: [] }, problems };
   };
   let data: unknown;
@@ -59,7 +66,7 @@ export function parseAnchorsLock(text: string, file: string): { lock: AnchorsLoc
       anchors.push({ id: item.id, heading: typeof item.heading === 'string' ? item.heading : '' });
     }
     lock.pages.push({
-      url: candidate.url,
+      url: candidate.url as SitePath,
       source: typeof candidate.source === 'string' ? candidate.source : '',
       ...(typeof candidate.title === 'string' ? { title: candidate.title } : {}),
       anchors,

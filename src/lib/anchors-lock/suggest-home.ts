@@ -6,7 +6,8 @@
  * section). Ties prefer the page the old URL now lands on, where renames usually happen.
  */
 import { distance } from 'fastest-levenshtein';
-import type { AnchorIndex, PageAnchors, SitePath } from '../types.ts';
+import type { SitePath } from '../site-path.ts';
+import type { AnchorIndex, PageAnchors } from '../site/anchor-index.ts';
 
 /** A proposed new home for a lost anchor. */
 export interface Suggestion {

@@ -1,119 +1,91 @@
 /**
- * The link check of a built site: reads the output and the sources, calls the pure checker in
- * `src/lib/links`, and returns problems with the MDX file and line where each link was written.
- * Used by `scripts/check-links.ts` (`npm run check`) and callable from the build.
+ * The link check of a built site: every link of every page and of the non-page outputs
+ * (`_redirects`, sitemaps), judged by `check-links.ts`, optionally the external URLs over the
+ * network, and every problem traced back to the MDX line where the link was written. Used by
+ * the build and by `npm run check`, which pass the same settings, the same scan and the same
+ * redirect plan.
  */
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { siteConfig } from '../../config.ts';
-import { normalizeBase } from '../base-path.ts';
-import { checkInternalLinks, type ExternalUse, type LinkSource } from './check-internal.ts';
+import type { Base, SitePath } from '../site-path.ts';
+import { readOptionalText } from '../files.ts';
+import type { AnchorIndex } from '../site/anchor-index.ts';
+import type { BuiltSite } from '../site/built-site.ts';
+import type { RedirectPlan } from '../redirects/follow.ts';
+import { compareProblems, type Problem } from '../problems/problem.ts';
+import { checkLinks, type ExternalUse, type LinkSource } from './check-links.ts';
 import type { ExternalCheckOptions } from './external/check-external.ts';
-import { compareProblems, type Problem } from './problem.ts';
-import { redirectsFileTargets, sitemapLocations } from './other-outputs.ts';
-import { parseRedirectMap } from './redirect-map.ts';
-import { redirectLookup } from './redirect-lookup.ts';
-import { listOutputFiles, readOptionalText, scanOutputPages } from './read-site.ts';
-import { classifyUrl, displayUrl, outputFileToSitePath } from './site-paths.ts';
-import { attachSources, contentRange, sourceCandidates, type PageSource } from './source-map.ts';
+import { redirectsFileTargets, sitemapLocations } from './non-page-links.ts';
+import { attachSources, type PageSource } from './source-map.ts';
 
-/** What to check and how it is deployed. */
+/** What the check needs besides the site itself. */
 export interface CheckSiteOptions {
-  /** The built site (`dist`). */
-  distDir: string;
-  /** The deployment base the site was built with (`/`, `/pr-123/`). */
-  base: string;
-  /** Where `content/` lives, to map problems back to MDX files. */
+  base: Base;
+  /** The site's origin; absolute links to it count as internal (canonical links, sitemaps). */
+  siteOrigin: string;
+  /** The site's content pages and the redirect plan made against them. */
+  index: AnchorIndex;
+  plan: RedirectPlan;
+  /** The redirect map's path, for messages. */
+  mapFile: string;
+  /** Where sources live, and which MDX file each page was built from. */
   projectRoot: string;
-  /** The site's origin; absolute links to it count as internal. Default: env `SITE_URL` or https://docs.example.com. */
-  siteUrl?: string;
+  sourceFiles: ReadonlyMap<SitePath, string>;
   /** Also check external URLs over the network (off unless given). */
   external?: ExternalCheckOptions;
 }
 
-/** What `checkSite` found; `external` lists the outside URLs for an optional network check. */
+/** What the check found; `external` lists the outside URLs for an optional network check. */
 export interface CheckSiteResult {
-  errors: Problem[];
-  warnings: Problem[];
+  problems: Problem[];
   external: ExternalUse[];
   pages: number;
   links: number;
-  /** Bytes of HTML read. */
+  /** Bytes of HTML checked. */
   bytes: number;
 }
 
-/** Checks every internal link, fragment, redirect stub, `_redirects` line and sitemap entry of a built site. */
-export async function checkSite(options: CheckSiteOptions): Promise<CheckSiteResult> {
-  const base = normalizeBase(options.base);
-  const siteOrigin = options.siteUrl ?? process.env.SITE_URL ?? 'https://docs.example.com';
-  const files = await listOutputFiles(options.distDir);
-  const htmlFiles = files.filter((file) => file.endsWith('.html'));
-  const scanned = await scanOutputPages(options.distDir, htmlFiles);
-
-  const ids = new Map<string, Set<string>>();
-  const stubs = new Map<string, string>();
+/** Checks every internal link, fragment, redirect stub, `_redirects` line and sitemap entry of `site`. */
+export async function checkSite(site: BuiltSite, options: CheckSiteOptions): Promise<CheckSiteResult> {
   const sources: LinkSource[] = [];
   let links = 0;
   let bytes = 0;
-  for (const page of scanned) {
-    const path = outputFileToSitePath(page.file);
-    ids.set(page.file, new Set(page.ids));
-    const refresh = page.links.find((link) => link.tag === 'meta');
-    if (refresh !== undefined) stubs.set(page.file, stubTarget(refresh.url, path, base, siteOrigin));
-    sources.push({ file: page.file, path, links: page.links });
+  for (const page of site.pages.values()) {
+    sources.push({ file: page.file, path: page.path, links: page.links });
     links += page.links.length;
     bytes += page.bytes;
   }
-  for (const file of files) {
+  for (const file of site.files) {
     const isRedirects = file === '_redirects';
     if (!isRedirects && !/^sitemap[^/]*\.xml$/.test(file)) continue;
-    const text = await readFile(join(options.distDir, file), 'utf8');
+    const text = await readFile(join(site.dir, file), 'utf8');
     const fileLinks = isRedirects ? redirectsFileTargets(text) : sitemapLocations(text);
-    sources.push({ file, path: '/', links: fileLinks });
+    sources.push({ file, path: '/' as SitePath, links: fileLinks });
     links += fileLinks.length;
   }
 
-  const redirectsFile = siteConfig.redirectsFile;
-  const redirectsText = await readOptionalText(join(options.projectRoot, redirectsFile));
-  const redirects = redirectLookup(redirectsText === undefined ? [] : parseRedirectMap(redirectsText, redirectsFile));
-
-  const { problems, external } = checkInternalLinks({ files: new Set(files), ids, stubs, sources }, { base, siteOrigin, redirects, redirectsFile });
+  const context = { files: site.files, pages: site.pages, index: options.index, plan: options.plan, base: options.base, siteOrigin: options.siteOrigin, mapFile: options.mapFile };
+  const { problems, external } = checkLinks(sources, context);
   if (options.external !== undefined) {
     // Loaded only when asked for: most runs never touch the network.
     const { checkExternalUses } = await import('./external/check-external.ts');
     problems.push(...(await checkExternalUses(external, options.external)));
   }
-  const pageSources = await readPageSources(problems, options, siteConfig.contentDir);
-  const located = attachSources(problems, (file) => pageSources.get(file), base).sort(compareProblems);
-  return {
-    errors: located.filter((problem) => problem.severity === 'error'),
-    warnings: located.filter((problem) => problem.severity === 'warning'),
-    external,
-    pages: htmlFiles.length,
-    links,
-    bytes,
-  };
+  const pageSources = await readPageSources(problems, site, options);
+  const located = attachSources(problems, (file) => pageSources.get(file), options.base).sort(compareProblems);
+  return { problems: located, external, pages: site.pages.size, links, bytes };
 }
 
-/** Where a stub's meta refresh sends readers, as a site path (or absolute URL when it leaves the site). */
-function stubTarget(url: string, path: string, base: string, siteOrigin: string): string {
-  const target = classifyUrl(url, path, base, siteOrigin);
-  if (target.kind === 'internal') return displayUrl(target.path, target.fragment);
-  return target.kind === 'external' ? target.url : url;
-}
-
-/** Reads the MDX source and output content range of every page that has a problem. */
-async function readPageSources(problems: readonly Problem[], options: CheckSiteOptions, contentDir: string): Promise<Map<string, PageSource>> {
+/** The MDX source and content range of every page that has a problem, by output file. */
+async function readPageSources(problems: readonly Problem[], site: BuiltSite, options: CheckSiteOptions): Promise<Map<string, PageSource>> {
+  const byFile = new Map([...site.pages.values()].map((page) => [page.file, page]));
   const result = new Map<string, PageSource>();
-  const outputFiles = new Set(problems.map((problem) => problem.output.file).filter((file) => file.endsWith('.html')));
-  for (const outputFile of outputFiles) {
-    for (const candidate of sourceCandidates(outputFileToSitePath(outputFile), contentDir)) {
-      const text = await readOptionalText(join(options.projectRoot, candidate));
-      if (text === undefined) continue;
-      const html = await readFile(join(options.distDir, outputFile), 'utf8');
-      result.set(outputFile, { file: candidate, text, range: contentRange(html) });
-      break;
-    }
+  for (const outputFile of new Set(problems.map((problem) => problem.output?.file))) {
+    const page = outputFile === undefined ? undefined : byFile.get(outputFile);
+    const sourceFile = page === undefined ? undefined : options.sourceFiles.get(page.path);
+    if (page === undefined || sourceFile === undefined) continue;
+    const text = await readOptionalText(join(options.projectRoot, sourceFile));
+    if (text !== undefined) result.set(page.file, { file: sourceFile, text, range: page.contentRange });
   }
   return result;
 }

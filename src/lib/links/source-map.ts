@@ -5,30 +5,18 @@
  * (`[text](/a/b/#c)` becomes `href="/pr-123/a/b/#c"`), and an empty-text cross-reference
  * `[](/a/#b)` keeps its href while its text is filled in at build time.
  */
-import type { SitePath } from '../types.ts';
-import type { Problem, SourcePosition } from './problem.ts';
-import { lineLocator } from '../html/line-locator.ts';
+import type { Base } from '../site-path.ts';
+import type { LineColumn } from '../html/line-locator.ts';
+import type { Position, Problem } from '../problems/problem.ts';
 
 /** A 1-based line and column. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
-
-/** The MDX files a page at `pagePath` can come from, relative to the project root, most likely first. */
-export function sourceCandidates(pagePath: SitePath, contentDir: string): string[] {
-  const dir = contentDir.replace(/\/+$/, '');
-  if (!pagePath.endsWith('/')) return [];
-  const slug = pagePath.slice(1, -1);
-  if (slug === '') return [`${dir}/index.mdx`, `${dir}/index.md`];
-  return [`${dir}/${slug}.mdx`, `${dir}/${slug}/index.mdx`, `${dir}/${slug}.md`, `${dir}/${slug}/index.md`];
-}
+export type TextPosition = LineColumn;
 
 /**
  * The spellings an author may have used for an emitted URL: without the base (what Markdown
  * links are written as), as emitted, and percent-decoded.
  */
-export function writtenForms(url: string, base: string): string[] {
+export function writtenForms(url: string, base: Base): string[] {
   const forms = new Set<string>();
   if (base !== '/' && url.startsWith(base)) forms.add('/' + url.slice(base.length));
   forms.add(url);
@@ -91,7 +79,7 @@ export function assignSources(
   written: readonly TextPosition[],
   sourceFile: string,
   range: ContentRange | undefined,
-): (SourcePosition | undefined)[] {
+): (Position | undefined)[] {
   let next = 0;
   return occurrences.map((occurrence) => {
     if (!inContent(occurrence, range)) return undefined;
@@ -99,22 +87,6 @@ export function assignSources(
     next += 1;
     return position === undefined ? undefined : { file: sourceFile, ...position };
   });
-}
-
-/**
- * The content range of an output page: its `<article>`, else its `<main>`; undefined if it has
- * neither. A plain text search is enough here: it only decides whether a problem's link came
- * from the page's own content or from the layout around it, never what counts as a link.
- */
-export function contentRange(html: string): ContentRange | undefined {
-  for (const tag of ['article', 'main']) {
-    const start = html.indexOf(`<${tag}`);
-    const end = html.lastIndexOf(`</${tag}>`);
-    if (start === -1 || end <= start) continue;
-    const locate = lineLocator(html);
-    return { start: locate(start), end: locate(end) };
-  }
-  return undefined;
 }
 
 /** The source of one output page: its file (relative to the project root), text and content range. */
@@ -125,12 +97,13 @@ export interface PageSource {
 }
 
 /**
- * Fills in `source` on problems whose link can be found in the page's source. Problems of the
+ * Fills in `at` on problems whose link can be found in the page's source. Problems of the
  * same URL on the same output file are matched to the source in order.
  */
-export function attachSources(problems: readonly Problem[], sourceOf: (outputFile: string) => PageSource | undefined, base: string): Problem[] {
+export function attachSources(problems: readonly Problem[], sourceOf: (outputFile: string) => PageSource | undefined, base: Base): Problem[] {
   const groups = new Map<string, number[]>();
   problems.forEach((problem, index) => {
+    if (problem.output === undefined || problem.url === undefined) return;
     const key = `${problem.output.file}\n${problem.url}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [index]);
@@ -139,18 +112,19 @@ export function attachSources(problems: readonly Problem[], sourceOf: (outputFil
   const result = [...problems];
   for (const indexes of groups.values()) {
     const first = problems[indexes[0]!]!;
-    const source = sourceOf(first.output.file);
+    const source = sourceOf(first.output!.file);
     if (source === undefined) continue;
     let written: TextPosition[] = [];
-    for (const form of writtenForms(first.url, base)) {
+    for (const form of writtenForms(first.url!, base)) {
       written = findWrittenUrl(source.text, form);
       if (written.length > 0) break;
     }
-    const ordered = [...indexes].sort((a, b) => problems[a]!.output.line - problems[b]!.output.line || problems[a]!.output.column - problems[b]!.output.column);
-    const positions = assignSources(ordered.map((index) => problems[index]!.output), written, source.file, source.range);
+    const outputOf = (index: number) => problems[index]!.output!;
+    const ordered = [...indexes].sort((a, b) => outputOf(a).line - outputOf(b).line || outputOf(a).column - outputOf(b).column);
+    const positions = assignSources(ordered.map(outputOf), written, source.file, source.range);
     ordered.forEach((index, n) => {
       const position = positions[n];
-      if (position !== undefined) result[index] = { ...problems[index]!, source: position };
+      if (position !== undefined) result[index] = { ...problems[index]!, at: position };
     });
   }
   return result;

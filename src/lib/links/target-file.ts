@@ -4,7 +4,7 @@
  * to `/a/b.html` or `/a/b/index.html` (which every host we target serves, though not always
  * at that exact URL).
  */
-import type { SitePath } from '../types.ts';
+import type { SitePath } from '../site-path.ts';
 
 /** The file behind a site path and the URL the site itself uses for it. */
 export interface TargetFile {
@@ -32,6 +32,6 @@ export function findTargetFile(path: SitePath, files: ReadonlySet<string>): Targ
   }
   if (files.has(relative)) return { file: relative, canonicalPath: path };
   if (files.has(relative + '.html')) return { file: relative + '.html', canonicalPath: path };
-  if (files.has(relative + '/index.html')) return { file: relative + '/index.html', canonicalPath: path + '/' };
+  if (files.has(relative + '/index.html')) return { file: relative + '/index.html', canonicalPath: `${path}/` as SitePath };
   return null;
 }

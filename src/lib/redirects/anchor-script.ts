@@ -8,7 +8,10 @@
  * build-time same-origin URL by a stub); nothing is written into the document; every URL a
  * script can navigate to was written here at build time.
  */
-import type { SitePath } from '../types.ts';
+import type { Base, SitePath } from '../site-path.ts';
+import { scriptJson } from '../html/escape.ts';
+import { ANCHOR_SCRIPT_ATTRIBUTE } from '../html/markers.ts';
+import type { Route } from './follow.ts';
 import { encodeFragment, targetHref, type RedirectTarget } from './locations.ts';
 
 /**
@@ -36,31 +39,23 @@ export function scriptCodeBytes(code: string): number {
 }
 
 /**
- * JSON made safe inside an inline `<script>`: `<` can never close the element and the two
- * line separators JavaScript once rejected are escaped.
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-/**
  * The URL a table row holds for a page at `pagePath`: `#id` when the target is on the same
  * page (the script then scrolls instead of reloading), else the full URL under `base`.
  */
-export function tableUrl(target: RedirectTarget, pagePath: SitePath, base: string): string {
+export function tableUrl(target: RedirectTarget, pagePath: SitePath, base: Base): string {
   if (target.kind === 'site' && target.path === pagePath && target.fragment !== null) return `#${encodeFragment(target.fragment)}`;
   return targetHref(target, base);
 }
 
 /** The `<script>` element for a live page with the given table (fragment to target). */
-export function livePageScript(table: ReadonlyMap<string, RedirectTarget>, pagePath: SitePath, base: string): string {
-  const rows = [...table].map(([fragment, target]) => [fragment, tableUrl(target, pagePath, base)]);
-  return `<script data-anchor-redirects>${LIVE_PAGE_SCRIPT.replace('new Map(T)', `new Map(${scriptJson(rows)})`)}</script>`;
+export function livePageScript(table: ReadonlyMap<string, Route>, pagePath: SitePath, base: Base): string {
+  const rows = [...table].map(([fragment, route]) => [fragment, tableUrl(route.target, pagePath, base)]);
+  return `<script ${ANCHOR_SCRIPT_ATTRIBUTE}>${LIVE_PAGE_SCRIPT.replace('new Map(T)', `new Map(${scriptJson(rows)})`)}</script>`;
 }
 
 /** The `<script>` element of a stub: its table, and its default target. */
-export function stubScript(table: ReadonlyMap<string, RedirectTarget>, defaultTarget: RedirectTarget, base: string): string {
-  const rows = [...table].map(([fragment, target]) => [fragment, targetHref(target, base)]);
+export function stubScript(table: ReadonlyMap<string, Route>, defaultTarget: RedirectTarget, base: Base): string {
+  const rows = [...table].map(([fragment, route]) => [fragment, targetHref(route.target, base)]);
   const defaultUrl = targetHref(defaultTarget, base);
   // A default that names its own fragment replaces the reader's, exactly as a 301 would.
   const keepsHash = !defaultUrl.includes('#');

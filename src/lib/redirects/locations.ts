@@ -3,8 +3,7 @@
  * `.html` file, maybe with `#anchor`) and where they go (a site path or an allow-listed
  * `https://` URL). Parsing is strict: a loosely written path is a redirect that never matches.
  */
-import type { SitePath } from '../types.ts';
-import { withBase } from '../base-path.ts';
+import { withBase, type Base, type SitePath } from '../site-path.ts';
 
 /** Where a reader arrives: a site path and the fragment they asked for (decoded, without `#`), if any. */
 export interface SiteLocation {
@@ -53,7 +52,7 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
       return { ok: false, reason: `"${value}" has a fragment that is not valid percent-encoding` };
     }
   }
-  return { ok: true, value: { path, fragment } };
+  return { ok: true, value: { path: path as SitePath, fragment } };
 }
 
 /**
@@ -72,7 +71,10 @@ export function parseTarget(value: string, allowedHosts: readonly string[]): Par
       return { ok: false, reason: `"${value}" must use https:// (or be a site path such as /a/b/)` };
     }
     if (!allowedHosts.includes(url.hostname) || url.username !== '' || url.password !== '' || url.port !== '') {
-      return { ok: false, reason: `"${value}" points to ${url.host}, which is not an allowed redirect host (${allowedHosts.join(', ')}); add it to siteConfig.redirectHosts in src/config.ts or redirect to a site path` };
+      return {
+        ok: false,
+        reason: `"${value}" points to ${url.host}, which is not an allowed redirect host (${allowedHosts.join(', ')}); add it to siteConfig.redirectHosts in src/config.ts or redirect to a site path`,
+      };
     }
     return { ok: true, value: { kind: 'external', url: url.href } };
   }
@@ -99,7 +101,7 @@ export function locationKey(location: SiteLocation): string {
  * A target as a browser or server must receive it under `base`: `/pr-123/a/#x`. Fragments are
  * percent-encoded where a URL needs it, so the browser compares the same id the page carries.
  */
-export function targetHref(target: RedirectTarget, base: string): string {
+export function targetHref(target: RedirectTarget, base: Base): string {
   if (target.kind === 'external') return target.url;
   const path = encodeURI(withBase(target.path, base));
   return target.fragment === null ? path : `${path}#${encodeFragment(target.fragment)}`;

@@ -6,21 +6,20 @@
  * Plain `301`, not Netlify's forcing `301!`: Cloudflare rejects the `!`. On Netlify the stub
  * file at the same path then answers instead of the rule, which reaches the same place.
  */
-import type { RedirectPlan } from './anchor-tables.ts';
+import { withBase, type Base, type SitePath } from '../site-path.ts';
+import type { RedirectPlan } from './follow.ts';
 import { targetHref } from './locations.ts';
-import { withBase } from '../base-path.ts';
-import type { SitePath } from '../types.ts';
 
 /** The request paths that reach a removed page: `/a/` is also asked for as `/a` (and `/a/index.html`). */
 export function requestPaths(path: SitePath): SitePath[] {
-  return path.endsWith('/') && path !== '/' ? [path, path.slice(0, -1), `${path}index.html`] : [path];
+  return path.endsWith('/') && path !== '/' ? [path, path.slice(0, -1) as SitePath, `${path}index.html` as SitePath] : [path];
 }
 
 /** The `_redirects` file for `base`. */
-export function renderNetlifyRedirects(plan: RedirectPlan, base: string, mapFile: string): string {
+export function renderNetlifyRedirects(plan: RedirectPlan, base: Base, mapFile: string): string {
   const lines = [`# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`];
   for (const move of plan.serverRedirects) {
-    const to = targetHref(move.to, base);
+    const to = targetHref(move.route.target, base);
     for (const from of requestPaths(move.from)) lines.push(`${encodeURI(withBase(from, base))} ${to} 301`);
   }
   return `${lines.join('\n')}\n`;

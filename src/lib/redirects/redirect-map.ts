@@ -4,7 +4,7 @@
  * ambiguity) can point at the exact line a reviewer must change.
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../problems/problem.ts';
 import { parseSiteLocation, parseTarget, type RedirectTarget, type SiteLocation } from './locations.ts';
 
 /** One validated entry of the map. */
@@ -36,7 +36,8 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const lineOf = (node: unknown) => lineAt((node as Node | null)?.range?.[0]);
   const problems: Problem[] = [];
-  const error = (line: number, message: string, fix: string) => problems.push({ severity: 'error', file, line, message, fix });
+  const error = (line: number, message: string, fix: string) =>
+    problems.push({ severity: 'error', code: 'redirect-syntax', message, fix, at: { file, line } });
 
   for (const yamlError of document.errors) {
     error(lineAt(yamlError.pos[0]), `the file is not valid YAML: ${yamlError.message.split('\n')[0]}`, `fix the YAML syntax; each entry looks like:\n${EXAMPLE}`);
@@ -76,7 +77,7 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
       }
       const value: unknown = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'string' || value.trim() === '') {
-        error(lineOf(node) , `"${name}" must be a non-empty string`, `write a site path such as /a/b/ or /old.html#anchor`);
+        error(lineOf(node), `"${name}" must be a non-empty string`, `write a site path such as /a/b/ or /old.html#anchor`);
         broken = true;
         return undefined;
       }

@@ -1,11 +1,14 @@
 import type { TestInfo } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBuiltPages, sitePathOfFile, type BuiltPage } from '../../../src/integration/built-site.ts';
+import { readBuiltSite } from '../../../src/lib/site/read-site.ts';
+import type { BuiltPage } from '../../../src/lib/site/built-site.ts';
+import { sitePathOfFile } from '../../../src/lib/site/output-paths.ts';
+import { parseBase, type Base } from '../../../src/lib/site-path.ts';
 
 /** The base the current project's site was built with: `/` or `/pr-123/`. */
-export function projectBase(testInfo: TestInfo): string {
-  return String(testInfo.project.metadata['base'] ?? '/');
+export function projectBase(testInfo: TestInfo): Base {
+  return parseBase(String(testInfo.project.metadata['base'] ?? '/'));
 }
 
 /** The output directory the current project serves: `dist` or `dist-pr`. */
@@ -18,12 +21,12 @@ export function sitePathToUrl(baseURL: string, sitePath: string): string {
   return new URL(sitePath.replace(/^\//, ''), baseURL).href;
 }
 
-/** Every HTML page of the project's build, read once per worker. */
+/** Every HTML page of the project's build, with its HTML, read once per worker. */
 const cache = new Map<string, Promise<BuiltPage[]>>();
-export function builtPages(testInfo: TestInfo): Promise<BuiltPage[]> {
+export function builtPages(testInfo: TestInfo): Promise<Array<BuiltPage & { html: string }>> {
   const dir = projectDistDir(testInfo);
-  if (!cache.has(dir)) cache.set(dir, readBuiltPages(dir));
-  return cache.get(dir)!;
+  if (!cache.has(dir)) cache.set(dir, readBuiltSite(dir, { keepHtml: true }).then((site) => [...site.pages.values()]));
+  return cache.get(dir)! as Promise<Array<BuiltPage & { html: string }>>;
 }
 
 /**

@@ -2,8 +2,8 @@
  * Checks the external URLs a site links to: each distinct URL once, several hosts at a time,
  * each host within its limits, recent successes taken from the cache.
  */
-import type { ExternalUse } from '../check-internal.ts';
-import type { Problem } from '../problem.ts';
+import type { ExternalUse } from '../check-links.ts';
+import type { Problem } from '../../problems/problem.ts';
 import { loadCache, saveCache } from './cache-file.ts';
 import { checkUrl } from './check-url.ts';
 import { hostLimiter } from './host-limiter.ts';

@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guide, plan } from './support/redirect-fixtures.ts';
-import { displayTarget } from '../../src/lib/redirects/locations.ts';
-
-const messages = (problems: Array<{ severity: string; line?: number; message: string }>, severity = 'error') =>
-  problems.filter((problem) => problem.severity === severity).map((problem) => `${problem.line}: ${problem.message}`);
+import { finalTargets, guide, messages, plan } from './support/redirect-fixtures.ts';
 
 test('the four kinds of redirect resolve: page move, same-page rename, anchor to another page, removed page with default', () => {
   const result = plan(
@@ -23,30 +19,40 @@ test('the four kinds of redirect resolve: page move, same-page rename, anchor to
     guide(),
   );
   assert.deepEqual(result.problems, []);
-  assert.deepEqual(result.resolved.map((item) => displayTarget(item.final)), ['/ha/', '/ha/#new-name', '/ha/upgrade/#rolling-upgrade', '/ha/deploy/', '/ha/upgrade/#upgrade-guide']);
+  assert.deepEqual(Object.fromEntries(finalTargets(result.plan)), {
+    '/old/guide/': '/ha/',
+    '/ha/#old-name': '/ha/#new-name',
+    '/ha/#upgrading': '/ha/upgrade/#rolling-upgrade',
+    '/deployment/cluster.html': '/ha/deploy/',
+    '/deployment/cluster.html#upgrade-guide': '/ha/upgrade/#upgrade-guide',
+  });
 });
 
-test('chains are flattened in the result, with a warning naming the chain and the fix', () => {
+test('chains are flattened in the plan, with a warning naming the chain and the fix', () => {
   const result = plan('- from: /a.html\n  to: /b.html\n- from: /b.html\n  to: /c/\n- from: /c/\n  to: /ha/#new-name\n', guide());
   assert.deepEqual(messages(result.problems), []);
-  assert.equal(displayTarget(result.resolved[0]!.final), '/ha/#new-name');
+  assert.equal(finalTargets(result.plan).get('/a.html'), '/ha/#new-name');
   const warnings = messages(result.problems, 'warning');
   assert.equal(warnings.length, 2);
   assert.match(warnings[0]!, /^1: redirect chain \/a\.html -> \/b\.html -> \/c\/ -> \/ha\/#new-name/);
-  assert.match(result.problems[0]!.fix, /write "to: \/ha\/#new-name" on line 1/);
+  assert.equal(result.problems[0]!.code, 'redirect-chain');
+  assert.match(result.problems[0]!.fix!, /write "to: \/ha\/#new-name" on line 1/);
 });
 
 test('a chain through a removed page carries the fragment into its default', () => {
   const result = plan('- from: /x.html#sec\n  to: /old.html#proxy-server\n- from: /x.html\n  to: /ha/\n- from: /old.html\n  to: /ha/deploy/\n', guide());
   assert.deepEqual(messages(result.problems), []);
-  assert.equal(displayTarget(result.resolved[0]!.final), '/ha/deploy/#proxy-server');
+  assert.equal(finalTargets(result.plan).get('/x.html#sec'), '/ha/deploy/#proxy-server');
 });
 
-test('cycles are errors that show the loop', () => {
+test('cycles are errors that show the loop from the entry itself', () => {
   const result = plan('- from: /a.html\n  to: /b.html\n- from: /b.html\n  to: /a.html\n', guide());
   const errors = messages(result.problems);
   assert.equal(errors.length, 2);
-  assert.match(errors[0]!, /^1: to: redirect cycle: \/a\.html -> \/b\.html -> \/a\.html/);
+  assert.match(errors[0]!, /^1: redirect cycle: \/a\.html -> \/b\.html -> \/a\.html$/);
+  assert.match(errors[1]!, /^3: redirect cycle: \/b\.html -> \/a\.html -> \/b\.html$/);
+  assert.equal(result.problems[0]!.code, 'redirect-cycle');
+  assert.equal(result.plan.stubs.size, 0, 'entries with errors stay out of the plan');
 });
 
 test('missing target pages and anchors are errors that say what exists', () => {
@@ -54,7 +60,7 @@ test('missing target pages and anchors are errors that say what exists', () => {
   const errors = messages(result.problems);
   assert.match(errors[0]!, /^1: .*no page is built at \/nope\//);
   assert.match(errors[1]!, /^3: .*\/ha\/deploy\/ has no element with id "nope"/);
-  assert.match(result.problems[1]!.fix, /proxy-server, database/);
+  assert.match(result.problems[1]!.fix!, /proxy-server, database/);
 });
 
 test('a from that is still live can never fire', () => {
@@ -72,11 +78,16 @@ test('duplicate froms are errors pointing at the first one', () => {
 test('anchors of a removed page need the page default, or other anchors would 404', () => {
   const result = plan('- from: /gone.html#x\n  to: /ha/\n', guide());
   assert.match(messages(result.problems)[0]!, /^1: \/gone\.html is not a built page and has no default redirect/);
-  assert.match(result.problems[0]!.fix, /- from: \/gone\.html\n  to: /);
+  assert.match(result.problems[0]!.fix!, /- from: \/gone\.html\n  to: /);
+});
+
+test('a stub that would replace a live page is refused: /a/index.html is the file of /a/', () => {
+  const result = plan('- from: /ha/index.html\n  to: /ha/deploy/\n', guide());
+  assert.match(messages(result.problems)[0]!, /^1: .*\/ha\/index\.html.*live page \/ha\//);
 });
 
 test('external targets on allowed hosts are final', () => {
   const result = plan('- from: /gone.html\n  to: https://docs.mattermost.com/x/\n', guide());
   assert.deepEqual(result.problems, []);
-  assert.equal(displayTarget(result.resolved[0]!.final), 'https://docs.mattermost.com/x/');
+  assert.equal(finalTargets(result.plan).get('/gone.html'), 'https://docs.mattermost.com/x/');
 });

@@ -16,7 +16,11 @@ declare global {
 
 let pagefind: Promise<Pagefind> | undefined;
 
-/** Pagefind's client is generated at build time, so it is fetched at run time rather than bundled. */
+/**
+ * Pagefind's client is generated at build time, so it is fetched at run time rather than
+ * bundled. `base` is the site's root URL, rendered into the widget by the server (`data-base`),
+ * so this script imports nothing and stays inline.
+ */
 function loadPagefind(base: string): Promise<Pagefind> {
   pagefind ??= window.docsImportModule(`${base}pagefind/pagefind.js`).then(async (loaded) => {
     const module = loaded as Pagefind;
@@ -40,7 +44,8 @@ function item(title: string, url: string, excerpt: string, sub = false): HTMLLIE
 }
 
 /** Wires one search widget: open on click, `/` or Ctrl+K; search as the reader types. */
-export function mountSearch(root: HTMLElement, base: string): void {
+export function mountSearch(root: HTMLElement): void {
+  const base = root.dataset['base'] ?? '/';
   const dialog = root.querySelector('dialog')!;
   const input = root.querySelector<HTMLInputElement>('[data-search-input]')!;
   const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;

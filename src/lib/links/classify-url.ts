@@ -2,8 +2,8 @@
  * Where a URL written in a built page points: another page of this site, the outside world,
  * or nowhere a checker can follow. Everything here works on strings; nothing reads files.
  */
-import type { SitePath } from '../types.ts';
-import { withoutBase } from '../base-path.ts';
+import { withoutBase, type Base, type SitePath } from '../site-path.ts';
+import { decodeFragment } from '../html/page-collectors.ts';
 
 /** What a URL found in the output refers to. */
 export type LinkTarget =
@@ -18,18 +18,12 @@ export type LinkTarget =
 /** Schemes that never name a document to fetch. */
 const IGNORED_SCHEMES = new Set(['mailto:', 'tel:', 'javascript:', 'data:', 'blob:', 'about:', 'sms:', 'irc:', 'ircs:', 'ftp:']);
 
-/** The URL a file in the output directory is served at, without the base: `a/b/index.html` -> `/a/b/`. */
-export function outputFileToSitePath(file: string): SitePath {
-  const path = '/' + file.split('\\').join('/');
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
-
 /**
  * Classifies `url` as written in the page at `pagePath` (a site path), for a site deployed
  * at `base` on `siteOrigin` (e.g. `https://docs.example.com`): absolute URLs on that origin
  * count as internal, which covers canonical links and sitemap entries.
  */
-export function classifyUrl(url: string, pagePath: SitePath, base: string, siteOrigin: string): LinkTarget {
+export function classifyUrl(url: string, pagePath: SitePath, base: Base, siteOrigin: string): LinkTarget {
   const fast = classifyPlainUrl(url, pagePath, base);
   if (fast !== undefined) return fast;
   const trimmed = url.trim();
@@ -61,7 +55,7 @@ const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
  * hundreds of thousands of these, and `new URL()` was most of the checker's time. Returns
  * undefined whenever a full parse could differ (dot segments, unusual characters).
  */
-function classifyPlainUrl(url: string, pagePath: SitePath, base: string): LinkTarget | undefined {
+function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarget | undefined {
   const first = url.charCodeAt(0);
   if (first === 35 /* # */) return { kind: 'internal', path: pagePath, fragment: decodeFragment(url.slice(1)) };
   if (first !== 47 /* / */ || url.charCodeAt(1) === 47) return undefined;
@@ -73,15 +67,6 @@ function classifyPlainUrl(url: string, pagePath: SitePath, base: string): LinkTa
   const fragment = hash < 0 ? null : decodeFragment(url.slice(hash + 1));
   const path = withoutBase(pathname, base);
   return path === undefined ? { kind: 'outside-base', path: pathname, fragment } : { kind: 'internal', path, fragment };
-}
-
-/** A fragment as a browser compares it with ids: percent-decoded when that is valid UTF-8. */
-export function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }
 
 function originOf(url: string): string {

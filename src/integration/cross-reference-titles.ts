@@ -1,0 +1,49 @@
+/**
+ * Build glue for empty-text cross-references: each page's empty links get their target's title
+ * (see `lib/cross-references.ts`); a link whose target does not exist becomes a problem at the
+ * line of the page's MDX source where it was written.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SiteSettings } from '../lib/settings.ts';
+import { withoutBase, type SitePath } from '../lib/site-path.ts';
+import type { Insertion } from '../lib/html/splice.ts';
+import type { AnchorIndex } from '../lib/site/anchor-index.ts';
+import type { BuiltSite } from '../lib/site/built-site.ts';
+import type { Problem } from '../lib/problems/problem.ts';
+import { crossReferenceTitle, fillEmptyLinks } from '../lib/cross-references.ts';
+import { findWrittenUrl } from '../lib/links/source-map.ts';
+
+/** The title insertions per page, and a problem for each cross-reference with nothing to show. */
+export async function crossReferenceInsertions(
+  site: BuiltSite,
+  index: AnchorIndex,
+  settings: SiteSettings,
+  sourceFiles: ReadonlyMap<SitePath, string>,
+): Promise<{ edits: Map<SitePath, Insertion[]>; problems: Problem[] }> {
+  const edits = new Map<SitePath, Insertion[]>();
+  const problems: Problem[] = [];
+  for (const page of site.pages.values()) {
+    const emptyLinks = page.editPoints?.emptyLinks ?? [];
+    if (emptyLinks.length === 0) continue;
+    const { insertions, unresolved } = fillEmptyLinks(emptyLinks, (href) => crossReferenceTitle(href, page.path, settings.base, index));
+    if (insertions.length > 0) edits.set(page.path, insertions);
+    const sourceFile = sourceFiles.get(page.path);
+    const sourceText = unresolved.length > 0 && sourceFile !== undefined ? await readFile(join(settings.projectRoot, sourceFile), 'utf8') : undefined;
+    for (const link of unresolved) {
+      const written = withoutBase(link.href, settings.base) ?? link.href;
+      const at = sourceText === undefined ? undefined : findWrittenUrl(sourceText, written)[0];
+      problems.push({
+        severity: 'error',
+        code: 'cross-reference',
+        message: `the cross-reference [](${written}) has no text and its target does not exist, so there is no title to show`,
+        fix: 'point it at an existing page or heading, or write the link text',
+        ...(sourceFile === undefined ? {} : { at: { file: sourceFile, ...(at ?? {}) } }),
+        page: page.path,
+        url: link.href,
+        output: { file: page.file, line: link.line, column: link.column },
+      });
+    }
+  }
+  return { edits, problems };
+}

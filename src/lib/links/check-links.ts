@@ -1,0 +1,174 @@
+/**
+ * The internal half of the link checker: every URL found in the output is resolved against
+ * the output files the way a static host serves them, its fragment against the target page's
+ * ids, and old URLs through the redirect plan with the same follower the build and the browser
+ * tests use, so the checker's verdict is a browser's. Pure: the caller reads the site and maps
+ * problems back to sources.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import type { Base, SitePath } from '../site-path.ts';
+import type { LinkRef } from '../html/scan-page.ts';
+import type { AnchorIndex } from '../site/anchor-index.ts';
+import type { BuiltPage } from '../site/built-site.ts';
+import { sitePathOfFile } from '../site/output-paths.ts';
+import type { Problem } from '../problems/problem.ts';
+import { follow, landsOnContent, type RedirectPlan } from '../redirects/follow.ts';
+import { displayTarget } from '../redirects/locations.ts';
+import { classifyUrl, displayUrl, type LinkTarget } from './classify-url.ts';
+import { findTargetFile, type TargetFile } from './target-file.ts';
+
+/** One output file that holds links. */
+export interface LinkSource {
+  /** Output file relative to the output directory (`a/b/index.html`, `_redirects`). */
+  file: string;
+  /** The site path URLs in it are resolved against. */
+  path: SitePath;
+  links: readonly LinkRef[];
+}
+
+/** The built site and its redirects, as the checker sees them. */
+export interface LinkCheckContext {
+  /** Every output file, relative and `/`-separated. */
+  files: ReadonlySet<string>;
+  /** Every HTML page, by the site path it is served at. */
+  pages: ReadonlyMap<SitePath, Pick<BuiltPage, 'ids' | 'isStub' | 'refresh'>>;
+  /** The content pages the plan was made against. */
+  index: AnchorIndex;
+  plan: RedirectPlan;
+  base: Base;
+  /** The site's origin; absolute links to it count as internal. */
+  siteOrigin: string;
+  /** Where the redirect map lives, for messages (`content/redirects.yaml`). */
+  mapFile: string;
+}
+
+/** An external URL and everywhere it is used. */
+export interface ExternalUse {
+  url: string;
+  uses: { source: LinkSource; link: LinkRef }[];
+}
+
+/** A verdict on one (path, fragment), shared by every link that resolves to it. */
+type Verdict = Pick<Problem, 'severity' | 'code' | 'message' | 'suggestion' | 'fix'> | null;
+
+/** Checks every link of `sources`; returns internal problems (no source positions yet) and the external URLs to check. */
+export function checkLinks(sources: readonly LinkSource[], context: LinkCheckContext): { problems: Problem[]; external: ExternalUse[] } {
+  const problems: Problem[] = [];
+  const external = new Map<string, ExternalUse>();
+  // Sidebars repeat the same few hundred links on every page; judge each target once.
+  const verdicts = new Map<string, Verdict>();
+  // A URL that does not depend on the page it is on (`/a/`, `https://…`) is classified once.
+  const absoluteTargets = new Map<string, LinkTarget>();
+
+  for (const source of sources) {
+    for (const link of source.links) {
+      const pageIndependent = link.url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link.url);
+      let target = pageIndependent ? absoluteTargets.get(link.url) : undefined;
+      if (target === undefined) {
+        target = classifyUrl(link.url, source.path, context.base, context.siteOrigin);
+        if (pageIndependent) absoluteTargets.set(link.url, target);
+      }
+      if (target.kind === 'ignored') continue;
+      if (target.kind === 'external') {
+        let use = external.get(target.url);
+        if (use === undefined) external.set(target.url, (use = { url: target.url, uses: [] }));
+        use.uses.push({ source, link });
+        continue;
+      }
+      let verdict: Verdict;
+      if (target.kind === 'outside-base') {
+        verdict = outsideBaseVerdict(target.path, context.base);
+      } else {
+        const key = displayUrl(target.path, target.fragment);
+        verdict = verdicts.get(key) ?? null;
+        if (!verdicts.has(key)) verdicts.set(key, (verdict = judge(context, target.path, target.fragment)));
+      }
+      if (verdict !== null) {
+        problems.push({ ...verdict, url: link.url, page: source.path, output: { file: source.file, line: link.line, column: link.column } });
+      }
+    }
+  }
+  return { problems, external: [...external.values()] };
+}
+
+function outsideBaseVerdict(path: string, base: Base): Verdict {
+  return {
+    severity: 'error',
+    code: 'outside-base',
+    message: `links to ${path} without the base ${base}: it works at the root and breaks in a preview deploy`,
+    fix: 'write the link from the site root without the base (the build adds it), or use href() in components',
+    suggestion: base.slice(0, -1) + path,
+  };
+}
+
+/** The verdict for a link to `path#fragment` on this site. */
+function judge(context: LinkCheckContext, path: SitePath, fragment: string | null): Verdict {
+  const wanted = displayUrl(path, fragment);
+  const target = findTargetFile(path, context.files);
+  const page = target === null ? undefined : context.pages.get(sitePathOfFile(target.file));
+  // Where a browser asks the redirects: the page the served file belongs to (`/a/index.html` is `/a/`).
+  const location = { path: page === undefined ? path : sitePathOfFile(target!.file), fragment };
+  if (target === null || page?.isStub || context.plan.stubs.has(location.path)) {
+    const visit = follow(context.plan, context.index, location, 'static');
+    if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);
+    if (target === null) return { severity: 'error', code: 'missing-page', message: `${path} does not exist: no page, file or redirect at that path` };
+  }
+  if (page?.refresh != null) {
+    return { severity: 'warning', code: 'redirected', message: `${wanted} is a redirect page (to ${page.refresh}); link to the current URL instead`, suggestion: page.refresh };
+  }
+  if (page !== undefined && fragment !== null && !isTopOfPage(fragment) && !page.ids.has(fragment)) {
+    const visit = follow(context.plan, context.index, location, 'static');
+    if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);
+    return missingAnchor(page.ids, target!, fragment);
+  }
+  if (target !== null && target.canonicalPath !== path) {
+    return {
+      severity: 'warning',
+      code: 'missing-trailing-slash',
+      message: `${path} is served from ${target.canonicalPath}; some hosts answer it with a redirect, write ${target.canonicalPath}`,
+      suggestion: displayUrl(target.canonicalPath, fragment),
+    };
+  }
+  return null;
+}
+
+/** `#`, `#top` and `#_top` scroll to the top of any page, with or without such an id. */
+function isTopOfPage(fragment: string): boolean {
+  return fragment === '' || fragment.toLowerCase() === 'top';
+}
+
+/** Passes with a warning when the old URL lands on content; an error when the redirects do not. */
+function redirectVerdict(context: LinkCheckContext, wanted: string, visit: ReturnType<typeof follow>): Verdict {
+  const at = `${context.mapFile}:${visit.hops.map((hop) => hop.entry.line).join(',')}`;
+  if (visit.kind === 'loop') {
+    return { severity: 'error', code: 'broken-redirect', message: `${wanted} goes round in a circle in the redirect map (${at})`, fix: 'point one of those entries at a live page' };
+  }
+  if (visit.kind === 'not-found' || !landsOnContent(visit, context.index)) {
+    const where = visit.kind === 'not-found' ? displayUrl(visit.location.path, visit.location.fragment) : displayTarget(visit.target);
+    return {
+      severity: 'error',
+      code: 'broken-redirect',
+      message: `${wanted} redirects to ${where}, which does not exist (${at})`,
+      fix: `point the entry on ${at} at a live page or section`,
+    };
+  }
+  const landing = displayTarget(visit.target);
+  return {
+    severity: 'warning',
+    code: 'redirected',
+    message: `${wanted} is an old URL that only works through the redirect map (${at}); link to ${landing} instead`,
+    suggestion: landing,
+  };
+}
+
+/** The error for a fragment that names no element on the target page, with the closest id. */
+function missingAnchor(ids: ReadonlySet<string>, target: TargetFile, fragment: string): Verdict {
+  const nearest = ids.size > 0 ? closest(fragment, [...ids]) : undefined;
+  const close = nearest !== undefined && distance(fragment, nearest) <= Math.max(3, fragment.length / 3);
+  return {
+    severity: 'error',
+    code: 'missing-anchor',
+    message: `${target.canonicalPath} has no element with id "${fragment}"${close ? `; did you mean #${nearest}?` : ''}`,
+    ...(close ? { suggestion: displayUrl(target.canonicalPath, nearest!) } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The settings every step of the build and every command works with, settled once at the edge
+ * (the Astro integration, or a command reading its environment) and passed in. Nothing under
+ * `src/lib` reads the environment or the site's config file itself.
+ */
+import type { Base } from './site-path.ts';
+
+/** Where things are and how the site is deployed. */
+export interface SiteSettings {
+  /** Absolute project root; every file below is relative to it. */
+  projectRoot: string;
+  /** The deployment base: `/`, or `/pr-123/` for a preview. */
+  base: Base;
+  /** The published origin, e.g. `https://docs.example.com`, for canonical URLs and the sitemap. */
+  site: string;
+  /** Folder of the MDX pages. */
+  contentDir: string;
+  /** The redirect map. */
+  redirectsFile: string;
+  /** The lock of every URL and anchor ever published. */
+  anchorsLockFile: string;
+  /** Hosts a redirect may send readers to with an absolute `https://` target. */
+  redirectHosts: readonly string[];
+}

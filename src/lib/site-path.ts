@@ -1,0 +1,59 @@
+/**
+ * Site paths and the deployment base, kept apart by the type system.
+ *
+ * A *site path* is where a page or file lives on the site, without the deployment base:
+ * `/administration-guide/scale/`, `/favicon.svg`, or a legacy `/deployment/cluster.html`.
+ * Authors write site paths; maps and locks store them. A *base* is where the whole site is
+ * mounted: `/` for the published site, `/pr-123/` for a preview. Only `withBase` joins the two,
+ * and only `withoutBase` separates them, so a path that is missing its base or carries it twice
+ * does not compile.
+ */
+
+declare const sitePathBrand: unique symbol;
+declare const baseBrand: unique symbol;
+
+/** A URL path on this site without the deployment base; always starts with one `/`. */
+export type SitePath = string & { readonly [sitePathBrand]: true };
+
+/** A deployment base: `/` or `/sub/path/`, always with a leading and a trailing slash. */
+export type Base = string & { readonly [baseBrand]: true };
+
+/** True for URLs written from the site root: `/a/b/`, not `//host/`, `https://…` or `#x`. */
+export function isRootRelative(href: string): boolean {
+  return href.startsWith('/') && !href.startsWith('//');
+}
+
+/** A site path from a string an author or a tool wrote; throws when it is not root-relative. */
+export function sitePath(path: string): SitePath {
+  if (!isRootRelative(path)) {
+    throw new Error(`"${path}" is not a site path: write it from the site root, e.g. /a/b/`);
+  }
+  return path as SitePath;
+}
+
+/** `undefined`, `''`, `pr-123`, `/pr-123` and `/pr-123/` all become `/pr-123/`; nothing becomes `/`. */
+export function parseBase(base: string | undefined): Base {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (/[?#\s\\"'<>]/.test(trimmed) || trimmed.split('/').some((part) => part === '.' || part === '..')) {
+    throw new Error(
+      `SITE_BASE "${base}" is not a path: use letters, digits, "-", "_", "." and "/" only (example: /pr-123/).`,
+    );
+  }
+  return (trimmed === '' ? '/' : `/${trimmed}/`) as Base;
+}
+
+/** The URL path a browser asks for: `withBase('/a/', '/pr-1/')` is `/pr-1/a/`. Never guesses. */
+export function withBase(path: SitePath, base: Base): string {
+  return base === '/' ? path : base + path.slice(1);
+}
+
+/**
+ * The inverse of `withBase` for URL paths read back from a page or a request: `/pr-1/a/` gives
+ * `/a/`, `/pr-1` gives `/`, and a path outside the base gives `undefined`.
+ */
+export function withoutBase(urlPath: string, base: Base): SitePath | undefined {
+  if (!urlPath.startsWith('/')) return undefined;
+  if (base === '/') return urlPath as SitePath;
+  if (urlPath === base.slice(0, -1)) return '/' as SitePath;
+  return urlPath.startsWith(base) ? (('/' + urlPath.slice(base.length)) as SitePath) : undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * Reads a built site from disk into one `BuiltSite`: lists every output file, then reads and
+ * scans each HTML page exactly once. The only module that reads pages of the output.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { scanPage, type ScanOptions } from '../html/scan-page.ts';
+import type { SitePath } from '../site-path.ts';
+import type { BuiltPage, BuiltSite } from './built-site.ts';
+import { isPageFile, sitePathOfFile } from './output-paths.ts';
+import { packPages, unpackPages, type PackedPages } from './packed-pages.ts';
+
+/** What to keep of each page beyond ids, headings, links and marks. */
+export interface ReadSiteOptions extends ScanOptions {
+  /** Keep each page's HTML in memory, for steps that edit pages. */
+  keepHtml?: boolean;
+}
+
+/** Every file under the output directory, relative and `/`-separated, sorted. */
+export async function listOutputFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw new Error(
+      `Cannot read the built site in "${dir}": ${(error as Error).message}. Build it first (npm run build) or pass --dist DIR.`,
+    );
+  }
+  const root = dir.replace(/[\\/]+$/, '');
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    files.push(join(entry.parentPath, entry.name).slice(root.length + 1).split('\\').join('/'));
+  }
+  return files.sort();
+}
+
+/** Reads and scans every page of the site in `dir` once. */
+export async function readBuiltSite(dir: string, options: ReadSiteOptions = {}): Promise<BuiltSite> {
+  const files = await listOutputFiles(dir);
+  const pageFiles = files.filter(isPageFile);
+  const scanned = await scanFiles(dir, pageFiles, options);
+  const pages = new Map<SitePath, BuiltPage>();
+  for (const page of scanned) pages.set(page.path, page);
+  return { dir, files: new Set(files), pages };
+}
+
+/** Reads and scans one page file (relative to `dir`). */
+export function readPage(dir: string, file: string, options: ReadSiteOptions = {}): BuiltPage {
+  const bytes = readFileSync(join(dir, file));
+  const html = bytes.toString('utf8');
+  const { ids, ...scan } = scanPage(html, options);
+  return {
+    ...scan,
+    path: sitePathOfFile(file),
+    file,
+    bytes: bytes.length,
+    ids: new Set(ids),
+    ...(options.keepHtml ? { html } : {}),
+  };
+}
+
+/** Below this many pages a worker's start-up costs more than it saves. */
+const FILES_PER_WORKER = 400;
+
+/**
+ * Scans `files`, in worker threads when the site is large enough to gain from more than one
+ * core and nothing but the scan results must come back. Results keep the order of `files`.
+ */
+async function scanFiles(dir: string, files: readonly string[], options: ReadSiteOptions): Promise<BuiltPage[]> {
+  const workers = Math.min(availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
+  const lean = !options.keepHtml && !options.editPoints;
+  if (workers < 2 || !lean) return files.map((file) => readPage(dir, file, options));
+  // Interleaved shares balance big and small sections of the site.
+  const shares = Array.from({ length: workers }, (_, worker) => files.filter((_, index) => index % workers === worker));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<BuiltPage[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), {
+            workerData: { dir, files: share, options },
+          });
+          worker.once('message', (packed: PackedPages) => resolve(unpackPages(packed)));
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`page-scan worker stopped with code ${code}`)));
+        }),
+    ),
+  ).catch(() => null);
+  // A bundler may have moved this module away from its worker file: scan in this thread instead.
+  if (results === null) return files.map((file) => readPage(dir, file, options));
+  return files.map((_, index) => results[index % workers]![Math.floor(index / workers)]!);
+}
+
+/** The worker's side: scans its share and packs the results for the trip back. */
+export function scanShare(dir: string, files: readonly string[], options: ReadSiteOptions): PackedPages {
+  return packPages(files.map((file) => readPage(dir, file, options)));
+}
