@@ -120,8 +120,8 @@ test('every NGINX sample passes nginx -t', () => {
 });
 
 test('the NGINX proxy sample has what a cluster needs', () => {
-  const proxy = ofLang('nginx').find((block) => block.code.includes('server_name'));
-  assert.ok(proxy, 'no NGINX sample with a server block found');
+  const proxy = ofLang('nginx').find((block) => block.code.includes('upstream backend') && block.code.includes('server_name'));
+  assert.ok(proxy, 'no NGINX sample with an upstream and a server block found');
   const required: Array<[string, RegExp]> = [
     ['an upstream listing every node on 8065', /upstream backend \{(?:\s*server [\d.]+:8065;){3}/],
     ['upstream keepalive', /keepalive \d+;/],
@@ -129,7 +129,7 @@ test('the NGINX proxy sample has what a cluster needs', () => {
     ['the Upgrade header', /proxy_set_header Upgrade \$http_upgrade;/],
     ['the Connection "upgrade" header', /proxy_set_header Connection "upgrade";/],
     ['HTTP/1.1 to the nodes', /proxy_http_version 1\.1;/],
-    ['a 50M upload limit', /client_max_body_size 50M;/],
+    ['an upload limit', /client_max_body_size \d+[kKmMgG]?;/],
     ['a 600s read timeout', /proxy_read_timeout 600s;/],
     ['the cache zone definition', /proxy_cache_path \S+ levels=1:2 keys_zone=mattermost_cache:10m max_size=3g inactive=120m use_temp_path=off;/],
   ];

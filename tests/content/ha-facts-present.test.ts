@@ -100,7 +100,7 @@ test('deployment: database, storage, cluster settings, the NGINX essentials, ver
     'ClusterSettings.ClusterName has no default',
     'System Console > Environment > High Availability',
     'proxy_set_header Upgrade $http_upgrade;', 'proxy_set_header Connection "upgrade";',
-    'keys_zone=mattermost_cache:10m', 'client_max_body_size 50M;', 'proxy_read_timeout 600s;',
+    'keys_zone=mattermost_cache:10m', 'client_max_body_size 100M;', 'proxy_read_timeout 600s;',
     'rw,hard', 'SELECT * FROM ClusterDiscovery;',
   ]);
 });

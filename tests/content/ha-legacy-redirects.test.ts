@@ -14,6 +14,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Element } from 'domhandler';
 import { projectRoot } from './support/guide-sources.ts';
 
 const SECTION = '/administration-guide/scale/high-availability/';
@@ -104,4 +106,47 @@ test('every legacy entry lands on a section of the built guide', () => {
     if (id !== undefined && !builtIds(path).has(id)) wrong.push(`${entry.from} -> ${entry.to}: no id "${id}" on ${path}`);
   }
   assert.deepEqual(wrong, []);
+});
+
+/** The visible text of a built section: its heading and everything up to the next heading of the same or a higher level. */
+function builtSectionText(sitePath: string, id: string): string {
+  const file = join(distDir, sitePath, 'index.html');
+  assert.ok(existsSync(file), `${file} is missing: run \`npm run build\` first (or point DIST_DIR at a built site)`);
+  const document = parseDocument(readFileSync(file, 'utf8'));
+  const target = DomUtils.findOne((element) => element.attribs.id === id, document.children, true);
+  assert.ok(target, `${sitePath}: no element with id "${id}"`);
+  const heading = /^h[1-6]$/.test(target.name) ? target : (DomUtils.findOne((element) => /^h[1-6]$/.test(element.name), DomUtils.nextElementSibling(target) ? [DomUtils.nextElementSibling(target)!] : [], true) ?? target);
+  const level = Number(heading.name.slice(1));
+  const start = heading.parent && (heading.parent as Element).attribs?.class?.includes('heading-wrapper') ? (heading.parent as Element) : heading;
+  const levelOf = (element: Element): number | undefined => {
+    const inner = /^h[1-6]$/.test(element.name) ? element : DomUtils.findOne((child) => /^h[1-6]$/.test(child.name), element.children, false);
+    return inner ? Number(inner.name.slice(1)) : undefined;
+  };
+  const parts = [DomUtils.textContent(heading)];
+  for (let next = DomUtils.nextElementSibling(start); next; next = DomUtils.nextElementSibling(next)) {
+    const nextLevel = levelOf(next);
+    if (nextLevel !== undefined && nextLevel <= level) break;
+    parts.push(DomUtils.textContent(next));
+  }
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+test('old anchors land on a section that covers what they used to cover', () => {
+  // What each old section was about, in words its new home must contain.
+  const topics: Record<string, RegExp[]> = {
+    'next-steps': [/Calls/, /Redis/, /[Ee]nterprise search|Elasticsearch/, /Prometheus|[Mm]onitoring/],
+    'requirements-for-continuous-operation': [/100% of the load/, /one at a time/, /about 5 seconds/, /about 30 seconds/],
+    'continuous-operation': [/100% of the load/, /one at a time/, /about 5 seconds/, /about 30 seconds/],
+  };
+  const entries = redirectEntries();
+  for (const [id, words] of Object.entries(topics)) {
+    const targets = new Set(entries.filter((entry) => entry.from.endsWith(`#${id}`)).map((entry) => entry.to));
+    assert.ok(targets.size === 1, `#${id}: expected one target, found ${[...targets].join(', ') || 'none'}`);
+    const [target] = [...targets];
+    const [path = '', anchor] = target!.split('#');
+    assert.ok(anchor, `#${id} must land on a section, not the top of ${path}`);
+    const text = builtSectionText(path, anchor);
+    const missing = words.filter((word) => !word.test(text)).map(String);
+    assert.deepEqual(missing, [], `#${id} lands on ${target}, whose section does not cover its old topic`);
+  }
 });

@@ -57,4 +57,12 @@ export const OTHER_SETTINGS: readonly SettingFact[] = [
   { key: 'ComplianceSettings.Directory', defaultStartsWith: './data/', env: 'MM_COMPLIANCESETTINGS_DIRECTORY' },
   { key: 'JobSettings.RunJobs', defaultStartsWith: 'true', env: 'MM_JOBSETTINGS_RUNJOBS' },
   { key: 'JobSettings.RunScheduler', defaultStartsWith: 'true', env: 'MM_JOBSETTINGS_RUNSCHEDULER' },
+  // Checked against server/public/model/config.go (SetDefaults) in mattermost/mattermost.
+  { key: 'ServiceSettings.SiteURL', defaultStartsWith: '""', env: 'MM_SERVICESETTINGS_SITEURL' },
+  { key: 'ServiceSettings.EnableLocalMode', defaultStartsWith: 'false', env: 'MM_SERVICESETTINGS_ENABLELOCALMODE' },
+  { key: 'FileSettings.MaxFileSize', defaultStartsWith: '104857600', env: 'MM_FILESETTINGS_MAXFILESIZE' },
+  { key: 'FileSettings.AmazonS3SSL', defaultStartsWith: 'true', env: 'MM_FILESETTINGS_AMAZONS3SSL' },
 ];
+
+/** `FileSettings.MaxFileSize` by default: 100 MiB, in bytes. The proxy's upload limit must equal it. */
+export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;
