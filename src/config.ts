@@ -17,4 +17,5 @@ export const siteConfig = {
    * else in a redirect's `to` must be a path on this site.
    */
   redirectHosts: ['docs.mattermost.com', 'mattermost.com'],
+  oldestSupportedVersion: '10.5', // the oldest supported Mattermost release: the docs lint flags notes about older ones
 } as const;

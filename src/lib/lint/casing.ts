@@ -1,0 +1,46 @@
+/**
+ * Sentence case, as the headings, titles and list labels use it: a capital for the first word
+ * and for proper nouns, lower case for everything else. Proper nouns come from the terms file;
+ * acronyms and names with inner capitals (`HA`, `MinIO`) are never ordinary words.
+ */
+import type { Terms } from './terms.ts';
+import { capitalisedWords, inRanges, properNounRanges, startsSentence, wholeWords } from './words.ts';
+
+const patterns = new WeakMap<Terms, RegExp | undefined>();
+
+/** The proper nouns of `terms` as one whole-word, exact-case pattern (built once per terms). */
+export function properNounPattern(terms: Terms): RegExp | undefined {
+  if (!patterns.has(terms)) patterns.set(terms, wholeWords(terms.properNouns, false));
+  return patterns.get(terms);
+}
+
+/** A word and its index in the text it was found in. */
+export interface FoundWord {
+  word: string;
+  index: number;
+}
+
+/**
+ * Capitalised ordinary words that do not start the text or a clause (after `:`, `.`, `?`) and
+ * are not part of a proper noun: the words that make `text` title case rather than sentence case.
+ * `ignore(index)` leaves out words the caller knows are not prose (code, quotes).
+ */
+export function needlessCapitals(text: string, terms: Terms, ignore: (index: number) => boolean = () => false): FoundWord[] {
+  const proper = properNounRanges(text, properNounPattern(terms));
+  return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, proper) && !ignore(index));
+}
+
+/** The first word, when it starts with a lower-case letter and is not a proper noun written so (`mmctl`). */
+export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefined {
+  const first = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text);
+  if (first === null || !/^\p{Ll}/u.test(first[0])) return undefined;
+  if (inRanges(first.index, properNounRanges(text, properNounPattern(terms)))) return undefined;
+  return { word: first[0], index: first.index };
+}
+
+/** `text` with the words at `found` lower-cased: the sentence-case spelling to suggest. */
+export function withLowerCase(text: string, found: FoundWord[]): string {
+  let out = text;
+  for (const { word, index } of found) out = out.slice(0, index) + word.toLowerCase() + out.slice(index + word.length);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * `mid-sentence-capital`: an ordinary word capitalised in the middle of a sentence
+ * ("…configuration, Verify the servers", as in the 2025 rewrite). Usually the remains of an
+ * edit that joined two sentences.
+ *
+ * A capitalised word is accepted at the start of a block or sentence, after a colon, as part
+ * of a proper noun from the terms file, inside bold or italic text (interface labels such as
+ * **System Console > Environment**) and inside quotes (literal strings). Headings have their
+ * own rule, `heading-case`.
+ */
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import { needlessCapitals } from '../casing.ts';
+import { anyWithin, offsetAt, proseBlocks, Within } from '../prose.ts';
+import { reportAt } from '../report.ts';
+import type { Terms } from '../terms.ts';
+import { inRanges, quotedRanges } from '../words.ts';
+
+export interface MidSentenceCapitalOptions {
+  terms: Terms;
+  termsFile: string;
+}
+
+const LABELS = Within.strong | Within.emphasis | Within.code;
+
+const midSentenceCapital = lintRule<Root, MidSentenceCapitalOptions>({ origin: 'docs-lint:mid-sentence-capital' }, (tree, file, options) => {
+  for (const prose of proseBlocks(tree, String(file))) {
+    if (prose.block.type === 'heading') continue;
+    const quoted = quotedRanges(prose.text);
+    const ignore = (index: number) => anyWithin(prose, index, index + 1, LABELS) || inRanges(index, quoted);
+    for (const { word, index } of needlessCapitals(prose.text, options.terms, ignore)) {
+      reportAt(
+        file,
+        `"${word}" is capitalised mid-sentence: write "${word.toLowerCase()}", or start a new sentence (if it is a name, add it to properNouns in ${options.termsFile})`,
+        offsetAt(prose, index),
+        offsetAt(prose, index + word.length),
+      );
+    }
+  }
+});
+
+export default midSentenceCapital;

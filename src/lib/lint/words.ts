@@ -1,0 +1,63 @@
+/**
+ * Word-level helpers for the capitalisation rules: where proper nouns are, which words are
+ * ordinary capitalised words, and whether a position starts a sentence.
+ */
+
+/** Letters and digits, for whole-word boundaries that work beyond ASCII. */
+const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
+
+/** Escapes `text` for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression for `words` as whole words, each written exactly (or ignoring case). */
+export function wholeWords(words: string[], ignoreCase: boolean): RegExp | undefined {
+  if (words.length === 0) return undefined;
+  // Longest first, so that "Amazon S3" wins over "Amazon"; a space may be a line break.
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map((word) => escapeRegExp(word).replace(/ +/g, String.raw`\s+`));
+  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, ignoreCase ? 'giu' : 'gu');
+}
+
+/** `[start, end)` ranges of `text` covered by a proper noun written exactly as listed. */
+export function properNounRanges(text: string, properNouns: RegExp | undefined): [number, number][] {
+  if (properNouns === undefined) return [];
+  return [...text.matchAll(properNouns)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Capitalised ordinary-looking words: one capital then lower-case letters (`Verify`, `Server`).
+ * Acronyms (`HA`), names with inner capitals (`DataSource`, `MinIO`) and parts of paths, file
+ * names, setting keys or versions (`config.Json`, `v5`) are not ordinary words and never match.
+ */
+const CAPITALISED = /(?<![\p{L}\p{N}_./@\\#$=%&+~'’`])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])/gu;
+
+/** Every capitalised ordinary word in `text`, with its index. */
+export function capitalisedWords(text: string): { word: string; index: number }[] {
+  return [...text.matchAll(CAPITALISED)].map((m) => ({ word: m[0], index: m.index }));
+}
+
+/** Characters that may stand between a sentence's end and its first word. */
+const OPENERS = new Set([' ', '\t', '\n', '"', '“', '‘', "'", '(', '[']);
+
+/**
+ * Whether the word at `index` begins a sentence (or a clause after a colon): nothing but
+ * spaces, quotes and brackets since the block's start or since `.`, `!`, `?`, `:` or `…`.
+ */
+export function startsSentence(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && OPENERS.has(text[i] ?? '')) i--;
+  return i < 0 || '.!?:…'.includes(text[i] ?? '');
+}
+
+/** `[start, end)` ranges inside double quotes ("…" or “…”): quoted strings are literal text. */
+export function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(/"[^"\n]*"|“[^”]*”/g)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+/** Whether `index` lies in one of `ranges`. */
+export function inRanges(index: number, ranges: [number, number][]): boolean {
+  return ranges.some(([start, end]) => index >= start && index < end);
+}
