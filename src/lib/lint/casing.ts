@@ -4,7 +4,7 @@
  * acronyms and names with inner capitals (`HA`, `MinIO`) are never ordinary words.
  */
 import type { Terms } from './terms.ts';
-import { capitalisedWords, inRanges, properNounRanges, startsSentence, wholeWords } from './words.ts';
+import { capitalisedWords, inRanges, rangesOf, startsSentence, wholeWords } from './words.ts';
 
 const patterns = new WeakMap<Terms, RegExp | undefined>();
 
@@ -26,7 +26,7 @@ export interface FoundWord {
  * `ignore(index)` leaves out words the caller knows are not prose (code, quotes).
  */
 export function needlessCapitals(text: string, terms: Terms, ignore: (index: number) => boolean = () => false): FoundWord[] {
-  const proper = properNounRanges(text, properNounPattern(terms));
+  const proper = rangesOf(text, properNounPattern(terms));
   return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, proper) && !ignore(index));
 }
 
@@ -34,7 +34,7 @@ export function needlessCapitals(text: string, terms: Terms, ignore: (index: num
 export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefined {
   const first = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text);
   if (first === null || !/^\p{Ll}/u.test(first[0])) return undefined;
-  if (inRanges(first.index, properNounRanges(text, properNounPattern(terms)))) return undefined;
+  if (inRanges(first.index, rangesOf(text, properNounPattern(terms)))) return undefined;
   return { word: first[0], index: first.index };
 }
 

@@ -49,7 +49,7 @@ export const RULES: readonly RuleInfo[] = [
 /** The rule ids a disable comment may name. */
 export const RULE_IDS = RULES.map((rule) => rule.id);
 
-/** unified-lint-rule's severity labels. */
+/** unified-lint-rule's severity label; it must be passed in an array, `[label, options?]`. */
 const level = (id: string): 'error' | 'warn' => (RULES.find((rule) => rule.id === id)?.severity === 'warning' ? 'warn' : 'error');
 
 /** The plugins, configured from `settings`. Throws on an invalid `oldestSupportedVersion`. */
@@ -58,19 +58,19 @@ export function docsLintPlugins(settings: LintSettings): PluggableList {
   const { terms, termsFile, pages, contentDir, oldestSupportedVersion } = settings;
   return [
     ...mdxSyntax,
-    [markupLeak, level('markup-leak')],
-    [noUndefinedReferences, level('no-undefined-references')],
-    [noEmptyUrl, level('no-empty-url')],
+    [markupLeak, [level('markup-leak')]],
+    [noUndefinedReferences, [level('no-undefined-references')]],
+    [noEmptyUrl, [level('no-empty-url')]],
     [linkText, [level('link-text'), { pages, contentDir }]],
-    [bareUrl, level('bare-url')],
+    [bareUrl, [level('bare-url')]],
     [listLabels, [level('list-labels'), { terms }]],
     [headingCase, [level('heading-case'), { terms, termsFile }]],
     [terminology, [level('terminology'), { terms, termsFile, contentDir }]],
     [midSentenceCapital, [level('mid-sentence-capital'), { terms, termsFile }]],
     [staleVersion, [level('stale-version'), { oldestSupportedVersion }]],
     [fencedCodeFlag, [level('fenced-code-flag'), { allowEmpty: false }]],
-    [shellPrompt, level('shell-prompt')],
-    [placeholder, level('placeholder')],
+    [shellPrompt, [level('shell-prompt')]],
+    [placeholder, [level('placeholder')]],
     [disableComments, { rules: RULE_IDS }],
   ];
 }

@@ -63,7 +63,7 @@ export function parseTerms(text: string, file: string): Terms {
   };
 
   const syntax = doc.errors[0];
-  if (syntax) throw new TermsFileError(file, syntax.linePos?.[0].line ?? 1, `invalid YAML: ${syntax.message.split('\n')[0]}`);
+  if (syntax) throw new TermsFileError(file, lines.linePos(syntax.pos[0]).line, `invalid YAML: ${syntax.message.split('\n')[0]}`);
 
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'expected a mapping with `properNouns` and `terminology`');

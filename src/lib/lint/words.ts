@@ -19,10 +19,10 @@ export function wholeWords(words: string[], ignoreCase: boolean): RegExp | undef
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, ignoreCase ? 'giu' : 'gu');
 }
 
-/** `[start, end)` ranges of `text` covered by a proper noun written exactly as listed. */
-export function properNounRanges(text: string, properNouns: RegExp | undefined): [number, number][] {
-  if (properNouns === undefined) return [];
-  return [...text.matchAll(properNouns)].map((m) => [m.index, m.index + m[0].length]);
+/** `[start, end)` ranges of `text` that `pattern` (a global regular expression) matches. */
+export function rangesOf(text: string, pattern: RegExp | undefined): [number, number][] {
+  if (pattern === undefined) return [];
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 /**

@@ -14,7 +14,7 @@ const bareUrl = lintRule<Root>({ origin: 'docs-lint:bare-url' }, (tree, file) =>
   visit(tree, 'link', (link: Link) => {
     const text = toString(link).trim();
     if (text === '' || !sameUrl(text, link.url)) return;
-    file.message(`bare URL ${text} in prose: make it a link whose words say where it goes, such as [the PostgreSQL documentation](${link.url})`, link);
+    file.message(`bare URL ${text} in prose: make it a link whose words say where it goes: [words about the target](${link.url})`, link);
   });
 });
 

@@ -33,7 +33,7 @@ const staleVersion = lintRule<Root, StaleVersionOptions>({ origin: 'docs-lint:st
       if (DATES_CURRENT.test(prose.text.slice(Math.max(0, m.index - 60), m.index)) || LOWER_BOUND.test(prose.text.slice(end))) continue;
       reportAt(
         file,
-        `${m[0]} is older than the oldest supported release (${options.oldestSupportedVersion}): remove what applies only to it, or, if readers still need it, write it as the start of today's behaviour ("since ${m[0]}, …")`,
+        `${m[0]} is older than the oldest supported release (${options.oldestSupportedVersion}): remove what applies only to it, or, if readers still need it, say when today's behaviour began ("since vX.Y, …")`,
         offsetAt(prose, m.index),
         offsetAt(prose, end),
       );
