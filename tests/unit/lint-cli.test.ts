@@ -29,19 +29,19 @@ test('--format json prints one array of { file, line, column, rule, severity, me
   const results = JSON.parse(run.stdout) as LintResult[];
   assert.ok(Array.isArray(results) && results.length > 0);
   for (const result of results) assert.deepEqual(Object.keys(result), ['file', 'line', 'column', 'rule', 'severity', 'message']);
-  assert.ok(results.some((r) => r.file === defectsPage && r.line === 50 && r.rule === 'mid-sentence-capital' && r.severity === 'error'));
+  assert.ok(results.some((r) => r.file === defectsPage && r.line === 54 && r.rule === 'mid-sentence-capital' && r.severity === 'error'));
 });
 
 test('--format github prints workflow commands that annotate the file and line', () => {
   const run = cli([defectsPage, '--format', 'github']);
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /^::error file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=50,col=44,title=Docs lint%3A mid-sentence-capital::"Verify" is capitalised/m);
-  assert.match(run.stdout, /^::warning file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=60,col=4,title=Docs lint%3A stale-version::/m);
+  assert.match(run.stdout, /^::error file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=54,col=44,title=Docs lint%3A mid-sentence-capital::"Verify" is capitalised/m);
+  assert.match(run.stdout, /^::warning file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=64,col=4,title=Docs lint%3A stale-version::/m);
 });
 
 test('human format: file:line:column: severity: message [rule], and a summary', () => {
   const run = cli([defectsPage]);
-  assert.match(run.stdout, /^tests\/fixtures\/lint\/pages\/defects\.mdx:50:44: error: "Verify" is capitalised mid-sentence: write "verify".* \[mid-sentence-capital\]$/m);
+  assert.match(run.stdout, /^tests\/fixtures\/lint\/pages\/defects\.mdx:54:44: error: "Verify" is capitalised mid-sentence: write "verify".* \[mid-sentence-capital\]$/m);
   assert.match(run.stdout, /^1 page linted: \d+ errors, \d+ warnings$/m);
 });
 

@@ -38,31 +38,33 @@ const expected: Record<string, [line: number, snippet: string][]> = {
     [2, 'title: High Availability Defects'],
     [44, '## High Availability Settings'],
     [46, '## troubleshooting steps'],
+    [48, 'title="Keep the Nginx Proxy"'],
   ],
   terminology: [
-    [54, 'The master database'],
-    [54, 'the Nginx proxy'],
-    [54, 'talk to Postgres'],
-    [56, 'Point the DataSource at'],
-    [83, 'The master node.'],
+    [48, 'title="Keep the Nginx Proxy"'],
+    [58, 'The master database'],
+    [58, 'the Nginx proxy'],
+    [58, 'talk to Postgres'],
+    [60, 'Point the DataSource at'],
+    [87, 'The master node.'],
   ],
   'mid-sentence-capital': [
-    [50, 'configuration, Verify the servers'],
-    [52, '`config.json` File first'],
+    [54, 'configuration, Verify the servers'],
+    [56, '`config.json` File first'],
   ],
-  'stale-version': [[60, 'In v5.14 and earlier']],
-  'fenced-code-flag': [[64, '```']],
-  'shell-prompt': [[69, '$ sudo systemctl restart mattermost']],
+  'stale-version': [[64, 'In v5.14 and earlier']],
+  'fenced-code-flag': [[68, '```']],
+  'shell-prompt': [[73, '$ sudo systemctl restart mattermost']],
   placeholder: [
-    [74, 'NEED MORE DETAILS HERE'],
-    [76, 'TODO: describe'],
-    [78, 'Lorem ipsum'],
+    [78, 'NEED MORE DETAILS HERE'],
+    [80, 'TODO: describe'],
+    [82, 'Lorem ipsum'],
   ],
   'disable-comment': [
-    [82, 'lint-disable-next-line terminology */'],
-    [85, 'no-such-rule'],
-    [88, 'lint disable'],
-    [91, 'nothing to disable here'],
+    [86, 'lint-disable-next-line terminology */'],
+    [89, 'no-such-rule'],
+    [92, 'lint disable'],
+    [95, 'nothing to disable here'],
   ],
 };
 
@@ -91,27 +93,27 @@ for (const [rule, lines] of Object.entries(expected)) {
 
 test('each finding is at the defect itself, not just on its line', () => {
   const at = (rule: string, line: number) => results.filter((r) => r.rule === rule && r.line === line).map((r) => r.column);
-  assert.deepEqual(at('mid-sentence-capital', 50), [44]); // "Verify"
-  assert.deepEqual(at('terminology', 54), [5, 29, 49]); // master, Nginx, Postgres
+  assert.deepEqual(at('mid-sentence-capital', 54), [44]); // "Verify"
+  assert.deepEqual(at('terminology', 58), [5, 29, 49]); // master, Nginx, Postgres
   assert.deepEqual(at('markup-leak', 14), [5]); // |product|
-  assert.deepEqual(at('shell-prompt', 69), [1]);
+  assert.deepEqual(at('shell-prompt', 73), [1]);
 });
 
 test('severities: errors fail the run, stale versions and unused disable comments only warn', () => {
   const severityOf = (rule: string) => new Set(results.filter((r) => r.rule === rule).map((r) => r.severity));
   for (const rule of RULES) assert.deepEqual(severityOf(rule.id), new Set([rule.severity]), rule.id);
-  const unused = results.find((r) => r.rule === 'disable-comment' && r.line === 91);
+  const unused = results.find((r) => r.rule === 'disable-comment' && r.line === 95);
   assert.equal(unused?.severity, 'warning');
 });
 
 test('messages say how to fix the defect', () => {
   const message = (rule: string, line: number) => results.find((r) => r.rule === rule && r.line === line)?.message ?? '';
-  assert.match(message('mid-sentence-capital', 50), /write "verify"/);
-  assert.match(message('terminology', 54), /write "primary", not "master"/);
+  assert.match(message('mid-sentence-capital', 54), /write "verify"/);
+  assert.match(message('terminology', 58), /write "primary", not "master"/);
   assert.match(message('heading-case', 44), /write "High availability settings"/);
   assert.match(message('link-text', 22), /no heading #no-such-heading/);
   assert.match(message('list-labels', 42), /write \*\*Load balancers:\*\*/);
-  assert.match(message('placeholder', 74), /NEED MORE DETAILS HERE/);
+  assert.match(message('placeholder', 78), /NEED MORE DETAILS HERE/);
 });
 
 test('a disable comment with a reason silences one rule on the next line only', () => {

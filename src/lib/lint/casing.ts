@@ -6,12 +6,16 @@
 import type { Terms } from './terms.ts';
 import { capitalisedWords, inRanges, rangesOf, startsSentence, wholeWords } from './words.ts';
 
-const patterns = new WeakMap<Terms, RegExp | undefined>();
+const patterns = new WeakMap<Terms, { properNouns: RegExp | undefined; forbidden: RegExp | undefined }>();
 
-/** The proper nouns of `terms` as one whole-word, exact-case pattern (built once per terms). */
-export function properNounPattern(terms: Terms): RegExp | undefined {
-  if (!patterns.has(terms)) patterns.set(terms, wholeWords(terms.properNouns, false));
-  return patterns.get(terms);
+/** Whole-word patterns for the proper nouns (exact case) and forbidden variants (any case), built once per terms. */
+function patternsOf(terms: Terms): { properNouns: RegExp | undefined; forbidden: RegExp | undefined } {
+  let found = patterns.get(terms);
+  if (found === undefined) {
+    found = { properNouns: wholeWords(terms.properNouns, false), forbidden: wholeWords(terms.terminology.flatMap((entry) => entry.forbidden), true) };
+    patterns.set(terms, found);
+  }
+  return found;
 }
 
 /** A word and its index in the text it was found in. */
@@ -23,18 +27,20 @@ export interface FoundWord {
 /**
  * Capitalised ordinary words that do not start the text or a clause (after `:`, `.`, `?`) and
  * are not part of a proper noun: the words that make `text` title case rather than sentence case.
+ * A forbidden variant (`Nginx`) is left out too: the terminology rule reports it with its fix.
  * `ignore(index)` leaves out words the caller knows are not prose (code, quotes).
  */
 export function needlessCapitals(text: string, terms: Terms, ignore: (index: number) => boolean = () => false): FoundWord[] {
-  const proper = rangesOf(text, properNounPattern(terms));
-  return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, proper) && !ignore(index));
+  const { properNouns, forbidden } = patternsOf(terms);
+  const skip = [...rangesOf(text, properNouns), ...rangesOf(text, forbidden)];
+  return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, skip) && !ignore(index));
 }
 
 /** The first word, when it starts with a lower-case letter and is not a proper noun written so (`mmctl`). */
 export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefined {
   const first = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text);
   if (first === null || !/^\p{Ll}/u.test(first[0])) return undefined;
-  if (inRanges(first.index, rangesOf(text, properNounPattern(terms)))) return undefined;
+  if (inRanges(first.index, rangesOf(text, patternsOf(terms).properNouns))) return undefined;
   return { word: first[0], index: first.index };
 }
 

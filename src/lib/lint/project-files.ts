@@ -3,7 +3,7 @@
  * rule resolves cross-references against. Everything else takes these as arguments.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildPageIndex } from './page-index.ts';
 import { parseTerms } from './terms.ts';
 import type { LintSettings, LintSource } from './types.ts';
@@ -27,9 +27,9 @@ export function mdxFilesUnder(root: string, dir: string): string[] {
     .sort();
 }
 
-/** Reads `path` (relative to `root`) as a lint source. */
+/** Reads `path` (relative to `root`, or absolute) as a lint source. */
 export function readSource(root: string, path: string): LintSource {
-  return { path, contents: readFileSync(join(root, path), 'utf8') };
+  return { path, contents: readFileSync(resolve(root, path), 'utf8') };
 }
 
 /**

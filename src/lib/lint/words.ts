@@ -43,11 +43,16 @@ const OPENERS = new Set([' ', '\t', '\n', '"', '“', '‘', "'", '(', '[']);
 /**
  * Whether the word at `index` begins a sentence (or a clause after a colon): nothing but
  * spaces, quotes and brackets since the block's start or since `.`, `!`, `?`, `:` or `…`.
+ * A parenthesis that holds whole sentences, `(Values as of 2026. …)`, starts one too.
  */
 export function startsSentence(text: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0 && OPENERS.has(text[i] ?? '')) i--;
-  return i < 0 || '.!?:…'.includes(text[i] ?? '');
+  if (i < 0 || '.!?:…'.includes(text[i] ?? '')) return true;
+  const open = text.lastIndexOf('(', index);
+  if (open === -1 || text.slice(open + 1, index).trim() !== '') return false;
+  const close = text.indexOf(')', index);
+  return close !== -1 && '.!?'.includes(text.slice(index, close).trimEnd().slice(-1));
 }
 
 /** `[start, end)` ranges inside double quotes ("…" or “…”): quoted strings are literal text. */

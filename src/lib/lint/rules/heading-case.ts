@@ -3,14 +3,16 @@
  * availability" and "High Availability"; one rule for all headings keeps the table of
  * contents, the sidebar and search results consistent.
  *
- * Proper nouns and product names keep their capitals (the terms file lists them), and a word
- * after a colon may start a new clause. Code spans are never judged.
+ * Titles and labels of components (`<Aside title="…">`, `<TabItem label="…">`) count as
+ * headings. Proper nouns and product names keep their capitals (the terms file lists them),
+ * and a word after a colon may start a new clause. Code spans are never judged.
  */
 import type { Heading, Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 import { lowerCaseStart, needlessCapitals, withLowerCase } from '../casing.ts';
 import { frontMatterTexts } from '../front-matter.ts';
+import { shownAttributes } from '../jsx-attributes.ts';
 import { OBJECT, offsetAt, proseOf, Within } from '../prose.ts';
 import { reportAt } from '../report.ts';
 import type { Terms } from '../terms.ts';
@@ -39,6 +41,7 @@ const headingCase = lintRule<Root, HeadingCaseOptions>({ origin: 'docs-lint:head
 
   const title = frontMatterTexts(tree).title;
   if (title !== undefined) check('title', title.text, (index) => title.offset + index, () => false);
+  for (const shown of shownAttributes(tree, source)) check('title', shown.text, (index) => shown.offset + index, () => false);
 
   visit(tree, 'heading', (heading: Heading) => {
     const prose = proseOf(heading, source);

@@ -6,7 +6,7 @@
  * A capitalised word is accepted at the start of a block or sentence, after a colon, as part
  * of a proper noun from the terms file, inside bold or italic text (interface labels such as
  * **System Console > Environment**) and inside quotes (literal strings). Headings have their
- * own rule, `heading-case`, and a forbidden variant (`Nginx`) is left to `terminology`, whose
+ * own rule, `heading-case`; a forbidden variant (`Nginx`) is left to `terminology`, whose
  * message has the right fix.
  */
 import type { Root } from 'mdast';
@@ -15,7 +15,7 @@ import { needlessCapitals } from '../casing.ts';
 import { anyWithin, offsetAt, proseBlocks, Within } from '../prose.ts';
 import { reportAt } from '../report.ts';
 import type { Terms } from '../terms.ts';
-import { inRanges, rangesOf, quotedRanges, wholeWords } from '../words.ts';
+import { inRanges, quotedRanges } from '../words.ts';
 
 export interface MidSentenceCapitalOptions {
   terms: Terms;
@@ -25,12 +25,10 @@ export interface MidSentenceCapitalOptions {
 const LABELS = Within.strong | Within.emphasis | Within.code;
 
 const midSentenceCapital = lintRule<Root, MidSentenceCapitalOptions>({ origin: 'docs-lint:mid-sentence-capital' }, (tree, file, options) => {
-  const variants = wholeWords(options.terms.terminology.flatMap((entry) => entry.forbidden), true);
   for (const prose of proseBlocks(tree, String(file))) {
     if (prose.block.type === 'heading') continue;
     const quoted = quotedRanges(prose.text);
-    const forbidden = rangesOf(prose.text, variants);
-    const ignore = (index: number) => anyWithin(prose, index, index + 1, LABELS) || inRanges(index, quoted) || inRanges(index, forbidden);
+    const ignore = (index: number) => anyWithin(prose, index, index + 1, LABELS) || inRanges(index, quoted);
     for (const { word, index } of needlessCapitals(prose.text, options.terms, ignore)) {
       reportAt(
         file,

@@ -1,6 +1,7 @@
 /**
  * `terminology`: the words the terms file forbids (master → primary, Nginx → NGINX,
- * Postgres → PostgreSQL), in prose, headings, link text and the page's title and description.
+ * Postgres → PostgreSQL), in prose, headings, link text, component titles and labels, and the
+ * page's title and description.
  *
  * Code spans are never read, so a setting's real name in backticks is always fine. Where the
  * old word must appear in prose (a label in another product's interface, say), the terms file
@@ -12,6 +13,7 @@ import Slugger from 'github-slugger';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 import { frontMatterTexts } from '../front-matter.ts';
+import { shownAttributes } from '../jsx-attributes.ts';
 import { fileSitePath } from '../page-index.ts';
 import { anyWithin, offsetAt, proseBlocks, Within } from '../prose.ts';
 import { reportAt } from '../report.ts';
@@ -48,7 +50,9 @@ const terminology = lintRule<Root, TerminologyOptions>({ origin: 'docs-lint:term
   };
 
   const { title, description } = frontMatterTexts(tree);
-  for (const field of [title, description]) if (field !== undefined) check(field.text, (index) => field.offset + index, () => false);
+  for (const field of [title, description, ...shownAttributes(tree, String(file))]) {
+    if (field !== undefined) check(field.text, (index) => field.offset + index, () => false);
+  }
   for (const prose of proseBlocks(tree, String(file))) {
     check(prose.text, (index) => offsetAt(prose, index), (start, end) => anyWithin(prose, start, end, Within.code));
   }
