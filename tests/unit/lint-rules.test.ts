@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintDocs, RULES } from '../../src/lib/lint/index.ts';
-import { cleanPage, defectsPage, fixtureSettings, fixtureText, lintFixtures, pagesDir } from '../fixtures/lint/fixtures.ts';
+import { cleanPage, defectsPage, fixtureSettings, fixtureText, lintFixtures, pagesDir, projectRoot } from '../fixtures/lint/fixtures.ts';
 
 /** rule id → the defect lines it must report, each with a snippet of that line. */
 const expected: Record<string, [line: number, snippet: string][]> = {
@@ -135,4 +135,11 @@ test('an inline disable comment covers its own line, e.g. in a table row', () =>
   ].join('\n');
   const found = lintDocs([{ path: `${pagesDir}/table.mdx`, contents }], fixtureSettings());
   assert.deepEqual(found.map((r) => `${r.line}:${r.column}:${r.rule}`), ['4:3:terminology']);
+});
+
+test('an absolute path under the given root is the same page (the build passes absolute paths)', () => {
+  // The clean page's "Master" is allowed only on /clean/: a wrong site path would report it.
+  const absolute = `${projectRoot}${cleanPage}`;
+  const found = lintDocs([{ path: absolute, contents: fixtureText(cleanPage) }], { ...fixtureSettings(), root: projectRoot });
+  assert.deepEqual(found, []);
 });

@@ -3,6 +3,10 @@
  *
  * - `lintDocs(sources, settings)` lints pages and returns plain results;
  * - `loadLintSettings(…)` reads the terms file and indexes the content pages for it;
+ *
+ *     const settings = loadLintSettings({ root, contentDir: 'content/docs', termsFile: 'content/terms.yaml', oldestSupportedVersion: '10.5' });
+ *     const results = lintDocs(mdxFilesUnder(root, 'content/docs').map((path) => readSource(root, path)), settings);
+ *
  * - `docsLintPlugins(settings)` is the same lint as unified plugins, for `.remarkrc.mjs`;
  * - `parseTerms(text, file)` reads `content/terms.yaml` for any other use.
  */

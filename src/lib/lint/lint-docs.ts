@@ -21,7 +21,7 @@ export function lintDocs(sources: LintSource[], settings: LintSettings): LintRes
   const processor = unified().use(remarkParse).use(docsLintPlugins(settings)).freeze();
   const results: LintResult[] = [];
   for (const source of sources) {
-    const file = new VFile({ path: source.path, value: source.contents });
+    const file = new VFile({ path: source.path, value: source.contents, ...(settings.root === undefined ? {} : { cwd: settings.root }) });
     try {
       processor.runSync(processor.parse(file), file);
     } catch (error) {

@@ -42,5 +42,5 @@ export function loadLintSettings(options: ProjectLintOptions): LintSettings {
     mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
     options.contentDir,
   );
-  return { terms, termsFile: options.termsFile, pages, contentDir: options.contentDir, oldestSupportedVersion: options.oldestSupportedVersion };
+  return { terms, termsFile: options.termsFile, pages, contentDir: options.contentDir, oldestSupportedVersion: options.oldestSupportedVersion, root: options.root };
 }

@@ -34,6 +34,8 @@ export interface LintSettings {
   contentDir: string;
   /** The oldest release still supported, `major.minor` (`10.5`): older versions are stale. */
   oldestSupportedVersion: string;
+  /** The project root, which relative source paths start from; the current directory when absent. */
+  root?: string;
 }
 
 /** A file to lint: its path (for messages and its site path) and its text. */
