@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 export const OBJECT = '\uFFFC';
 
 /** What a character of prose sits in; combined as bits. */
-export const Within = { strong: 1, emphasis: 2, link: 4, code: 8 } as const;
+export const Within = { strong: 1, emphasis: 2, link: 4, code: 8, element: 16 } as const;
 
 /** One block's prose. */
 export interface Prose {
@@ -65,7 +65,8 @@ function addInline(prose: Prose, node: PhrasingContent, source: string, within: 
     case 'link':
     case 'linkReference':
     case 'mdxJsxTextElement': {
-      const flag = node.type === 'strong' ? Within.strong : node.type === 'emphasis' ? Within.emphasis : node.type.startsWith('link') ? Within.link : 0;
+      const flag =
+        node.type === 'strong' ? Within.strong : node.type === 'emphasis' ? Within.emphasis : node.type === 'mdxJsxTextElement' ? Within.element : node.type.startsWith('link') ? Within.link : 0;
       for (const child of node.children) addInline(prose, child as PhrasingContent, source, within | flag);
       return;
     }

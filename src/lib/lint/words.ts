@@ -32,9 +32,17 @@ export function rangesOf(text: string, pattern: RegExp | undefined): [number, nu
  */
 const CAPITALISED = /(?<![\p{L}\p{N}_./@\\#$=%&+~'’`])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])/gu;
 
+/**
+ * Days and months: proper nouns in any English text, so they need no entry in the terms file.
+ * Not May, which is far more often a verb ("it May fail" is a defect).
+ */
+const CALENDAR = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '),
+);
+
 /** Every capitalised ordinary word in `text`, with its index. */
 export function capitalisedWords(text: string): { word: string; index: number }[] {
-  return [...text.matchAll(CAPITALISED)].map((m) => ({ word: m[0], index: m.index }));
+  return [...text.matchAll(CAPITALISED)].filter((m) => !CALENDAR.has(m[0])).map((m) => ({ word: m[0], index: m.index }));
 }
 
 /** Characters that may stand between a sentence's end and its first word. */

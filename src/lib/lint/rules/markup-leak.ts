@@ -86,6 +86,7 @@ function reportStrayMarkers(prose: Prose, skip: Set<number>, report: (reason: st
     const wordBefore = /[\p{L}\p{N}]/u.test(before);
     const wordAfter = /[\p{L}\p{N}]/u.test(after);
     if (/\s/.test(before) && /\s/.test(after)) continue;
+    if (before === OBJECT || after === OBJECT) continue; // against a code span: `MM_`NAME reads as meant
     if (/:\/\/|^\//.test(tokenAround(prose.text, start))) continue; // part of a URL or path
     if (m[0].startsWith('_') && wordBefore && wordAfter) continue;
     if (!wordBefore && !wordAfter && !/[\p{P}]/u.test(before + after)) continue;

@@ -5,7 +5,8 @@
  *
  * A capitalised word is accepted at the start of a block or sentence, after a colon, as part
  * of a proper noun from the terms file, inside bold or italic text (interface labels such as
- * **System Console > Environment**) and inside quotes (literal strings). Headings have their
+ * **System Console > Environment**), inside inline components (<kbd>Ctrl</kbd>) and inside
+ * quotes (literal strings). Headings have their
  * own rule, `heading-case`; a forbidden variant (`Nginx`) is left to `terminology`, whose
  * message has the right fix.
  */
@@ -22,7 +23,8 @@ export interface MidSentenceCapitalOptions {
   termsFile: string;
 }
 
-const LABELS = Within.strong | Within.emphasis | Within.code;
+/** Bold and italic interface labels, code, and inline components such as <kbd>Ctrl</kbd>. */
+const LABELS = Within.strong | Within.emphasis | Within.code | Within.element;
 
 const midSentenceCapital = lintRule<Root, MidSentenceCapitalOptions>({ origin: 'docs-lint:mid-sentence-capital' }, (tree, file, options) => {
   for (const prose of proseBlocks(tree, String(file))) {
