@@ -50,6 +50,7 @@ const expected: Record<string, [line: number, snippet: string][]> = {
   ],
   'mid-sentence-capital': [
     [54, 'configuration, Verify the servers'],
+    [54, '[and Read the guide]'],
     [56, '`config.json` File first'],
   ],
   'stale-version': [[64, 'In v5.14 and earlier']],
@@ -93,7 +94,7 @@ for (const [rule, lines] of Object.entries(expected)) {
 
 test('each finding is at the defect itself, not just on its line', () => {
   const at = (rule: string, line: number) => results.filter((r) => r.rule === rule && r.line === line).map((r) => r.column);
-  assert.deepEqual(at('mid-sentence-capital', 54), [44]); // "Verify"
+  assert.deepEqual(at('mid-sentence-capital', 54), [44, 68]); // "Verify", "Read" (inside link text)
   assert.deepEqual(at('terminology', 58), [5, 29, 49]); // master, Nginx, Postgres
   assert.deepEqual(at('markup-leak', 14), [5]); // |product|
   assert.deepEqual(at('shell-prompt', 73), [1]);

@@ -36,10 +36,15 @@ export function needlessCapitals(text: string, terms: Terms, ignore: (index: num
   return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, skip) && !ignore(index));
 }
 
-/** The first word, when it starts with a lower-case letter and is not a proper noun written so (`mmctl`). */
+/**
+ * The first word, when it starts with a lower-case letter and is neither a proper noun written
+ * so (`mmctl`) nor a literal name (`config.json`, `max_connections`, `dataSource`).
+ */
 export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefined {
   const first = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text);
   if (first === null || !/^\p{Ll}/u.test(first[0])) return undefined;
+  const token = /^\S*/u.exec(text.slice(first.index))?.[0] ?? '';
+  if (/[./_@:]\p{L}|\p{Ll}\p{Lu}/u.test(token)) return undefined;
   if (inRanges(first.index, rangesOf(text, patternsOf(terms).properNouns))) return undefined;
   return { word: first[0], index: first.index };
 }

@@ -14,8 +14,11 @@ export function escapeRegExp(text: string): string {
 /** A regular expression for `words` as whole words, each written exactly (or ignoring case). */
 export function wholeWords(words: string[], ignoreCase: boolean): RegExp | undefined {
   if (words.length === 0) return undefined;
-  // Longest first, so that "Amazon S3" wins over "Amazon"; a space may be a line break.
-  const alternatives = [...words].sort((a, b) => b.length - a.length).map((word) => escapeRegExp(word).replace(/ +/g, String.raw`\s+`));
+  // Longest first, so that "Amazon S3" wins over "Amazon"; a space may be a line break, and an
+  // apostrophe may be typographic.
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => escapeRegExp(word).replace(/ +/g, String.raw`\s+`).replace(/['’]/g, "['’]"));
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, ignoreCase ? 'giu' : 'gu');
 }
 
