@@ -37,16 +37,18 @@ export function needlessCapitals(text: string, terms: Terms, ignore: (index: num
 }
 
 /**
- * The first word, when it starts with a lower-case letter and is neither a proper noun written
- * so (`mmctl`) nor a literal name (`config.json`, `max_connections`, `dataSource`).
+ * The first word, when the text starts with a lower-case letter and the word is neither a
+ * proper noun written so (`mmctl`) nor a literal name (`config.json`, `max_connections`,
+ * `dataSource`). Text that starts with code, a digit or a quote has no first word to judge.
  */
 export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefined {
-  const first = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(text);
-  if (first === null || !/^\p{Ll}/u.test(first[0])) return undefined;
-  const token = /^\S*/u.exec(text.slice(first.index))?.[0] ?? '';
+  const first = /^\s*(\p{Ll}[\p{L}\p{N}'’-]*)/u.exec(text);
+  if (first === null || first[1] === undefined) return undefined;
+  const index = first[0].length - first[1].length;
+  const token = /^\S*/u.exec(text.slice(index))?.[0] ?? '';
   if (/[./_@:]\p{L}|\p{Ll}\p{Lu}/u.test(token)) return undefined;
-  if (inRanges(first.index, rangesOf(text, patternsOf(terms).properNouns))) return undefined;
-  return { word: first[0], index: first.index };
+  if (inRanges(index, rangesOf(text, patternsOf(terms).properNouns))) return undefined;
+  return { word: first[1], index };
 }
 
 /** `text` with the words at `found` lower-cased: the sentence-case spelling to suggest. */

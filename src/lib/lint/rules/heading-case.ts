@@ -27,11 +27,11 @@ const headingCase = lintRule<Root, HeadingCaseOptions>({ origin: 'docs-lint:head
   const check = (what: string, text: string, offsetOf: (index: number) => number, isCode: (index: number) => boolean) => {
     const capitals = needlessCapitals(text, options.terms, isCode);
     const lower = lowerCaseStart(text, options.terms);
-    if (capitals.length === 0 && lower === undefined) return;
+    const first = lower ?? capitals[0];
+    if (first === undefined) return;
     const shown = text.replaceAll(OBJECT, '`…`').trim();
     let fixed = withLowerCase(text, capitals);
-    if (lower !== undefined) fixed = fixed.slice(0, lower.index) + lower.word[0]!.toUpperCase() + fixed.slice(lower.index + 1);
-    const first = capitals[0] ?? lower!;
+    if (lower !== undefined) fixed = fixed.slice(0, lower.index) + lower.word.charAt(0).toUpperCase() + fixed.slice(lower.index + 1);
     reportAt(
       file,
       `${what} "${shown}" is not in sentence case: write "${fixed.replaceAll(OBJECT, '`…`').trim()}" (if a word is a name, add it to properNouns in ${options.termsFile})`,

@@ -15,7 +15,7 @@ import { reportAt } from '../report.ts';
 
 interface Leak {
   pattern: RegExp;
-  /** How to fix it; `$&` is the leaked text. */
+  /** The message, given the leaked text: what it is and how to fix it. */
   fix: (found: string) => string;
 }
 
@@ -55,7 +55,6 @@ const markupLeak = lintRule<Root>({ origin: 'docs-lint:markup-leak' }, (tree, fi
         const end = m.index + m[0].length;
         // The pattern may end at a code span's placeholder, but must start in text.
         if (anyWithin(prose, m.index, m.index + 1, Within.code)) continue;
-        reported.add(m.index);
         for (let i = m.index; i < end; i++) reported.add(i);
         reportAt(file, leak.fix(m[0].replaceAll(OBJECT, '`…`')), offsetAt(prose, m.index), offsetAt(prose, end));
       }
@@ -89,7 +88,7 @@ function reportStrayMarkers(prose: Prose, skip: Set<number>, report: (reason: st
     if (before === OBJECT || after === OBJECT) continue; // against a code span: `MM_`NAME reads as meant
     if (/:\/\/|^\//.test(tokenAround(prose.text, start))) continue; // part of a URL or path
     if (m[0].startsWith('_') && wordBefore && wordAfter) continue;
-    if (!wordBefore && !wordAfter && !/[\p{P}]/u.test(before + after)) continue;
+    if (!wordBefore && !wordAfter && !/[\p{P}]/u.test(before + after)) continue; // between symbols: `a *= b`
     report(`"${m[0]}" is an emphasis marker without its partner and shows as a raw character: close it (**bold**, *italic*), or escape it as \\${m[0][0]}`, start, end);
   }
 }
