@@ -35,6 +35,7 @@ const stages: Stage[] = [
   { name: 'build (base /)', command: 'astro build' },
   { name: 'build (base /pr-123/)', command: 'astro build', env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' } },
   { name: 'type check', command: 'astro check' },
+  { name: 'docs lint', command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}` },
   { name: 'unit tests', command: "node --test 'tests/unit/*.test.ts'", count: nodeTestCounts },
   { name: 'content tests', command: "node --test 'tests/content/*.test.ts'", count: nodeTestCounts },
   { name: 'build tests', command: "node --test --test-concurrency=1 'tests/build/*.test.ts'", count: nodeTestCounts },

@@ -26,6 +26,7 @@ export const siteConfig = {
    * else in a redirect's `to` must be a path on this site.
    */
   redirectHosts: ['docs.mattermost.com', 'mattermost.com'],
+  oldestSupportedVersion: '10.5', // the oldest supported Mattermost release: the docs lint flags notes about older ones
 } as const;
 
 /** The published origin when `SITE_URL` is not set. */
