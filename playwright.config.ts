@@ -11,16 +11,41 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
  * Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` when present, else Playwright's
  * own browser (`npx playwright install chromium` where downloads are possible).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const previewBase = '/pr-123/';
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx').split(',');
 
 const allServers = [
-  { name: 'static-root', port: 4610, distDir: 'dist', base: '/', command: 'node scripts/serve-static.ts' },
-  { name: 'nginx-root', port: 4611, distDir: 'dist', base: '/', command: 'npm run --silent serve:nginx' },
-  { name: 'static-pr', port: 4612, distDir: 'dist-pr', base: previewBase, command: 'node scripts/serve-static.ts' },
-  { name: 'nginx-pr', port: 4613, distDir: 'dist-pr', base: previewBase, command: 'npm run --silent serve:nginx' },
+  {
+    name: 'static-root',
+    port: 4610,
+    distDir: 'dist',
+    base: '/',
+    command: 'node scripts/serve-static.ts',
+  },
+  {
+    name: 'nginx-root',
+    port: 4611,
+    distDir: 'dist',
+    base: '/',
+    command: 'npm run --silent serve:nginx',
+  },
+  {
+    name: 'static-pr',
+    port: 4612,
+    distDir: 'dist-pr',
+    base: previewBase,
+    command: 'node scripts/serve-static.ts',
+  },
+  {
+    name: 'nginx-pr',
+    port: 4613,
+    distDir: 'dist-pr',
+    base: previewBase,
+    command: 'npm run --silent serve:nginx',
+  },
 ] as const;
 const servers = allServers.filter((server) => modes.some((mode) => server.name.startsWith(mode)));
 
@@ -47,7 +72,12 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath,
       // The machine's network is closed: background services would only fail and slow startup.
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer,
@@ -58,6 +88,9 @@ export default defineConfig({
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,
     metadata: { base: server.base, distDir: server.distDir, server: server.name.split('-')[0] },
-    use: { baseURL: `http://127.0.0.1:${server.port}${server.base}`, browserName: 'chromium' as const },
+    use: {
+      baseURL: `http://127.0.0.1:${server.port}${server.base}`,
+      browserName: 'chromium' as const,
+    },
   })),
 });

@@ -12,7 +12,9 @@ for (const name of readdirSync(benchDir).sort()) {
   const script = join(benchDir, name, 'run.ts');
   if (!existsSync(script)) continue;
   console.error(`\n== bench/${name} ==`);
-  const result = spawnSync(process.execPath, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [script, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -29,7 +29,10 @@ if (!existsSync(dist)) {
   console.error(`anchors: ${dist} does not exist; build the site first (npm run build)`);
   process.exit(1);
 }
-const sourceFiles = sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir);
+const sourceFiles = sourceFileMap(
+  listSourceFiles(settings.projectRoot, settings.contentDir),
+  settings.contentDir,
+);
 const published: LockedPage[] = [];
 for (const page of (await readBuiltSite(dist)).pages.values()) {
   const entry = publishedPage(page, sourceFiles.get(page.path) ?? '');
@@ -46,7 +49,11 @@ if (merged.added.length === 0) {
   console.log(`anchors: the lock already holds every URL and anchor of ${published.length} pages`);
 } else if (write) {
   await writeFile(lockPath, serializeAnchorsLock(merged.lock));
-  console.log(`anchors: added ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
+  console.log(
+    `anchors: added ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`,
+  );
 } else {
-  console.log(`anchors: --write would add ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`);
+  console.log(
+    `anchors: --write would add ${merged.added.length} to ${settings.anchorsLockFile}:\n  ${merged.added.join('\n  ')}`,
+  );
 }

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 
 // CI runs this on every pull request: reusing compiled code across runs halves start-up,
 // which is most of the time on a small site. The modules are loaded after the cache is on.
-module.enableCompileCache?.();
+module.enableCompileCache();
 const { commandSettings, outputDir } = await import('./cli-settings.ts');
 const { readBuiltSite } = await import('../src/lib/site/read-site.ts');
 const { anchorIndexOf } = await import('../src/lib/site/built-site.ts');
@@ -21,7 +21,8 @@ const { listSourceFiles, sourceFileMap } = await import('../src/lib/site/source-
 const { loadRedirects } = await import('../src/lib/redirects/load-redirects.ts');
 const { emptyPlan } = await import('../src/lib/redirects/follow.ts');
 const { checkSite } = await import('../src/lib/links/check-site.ts');
-const { count, formatProblems, isReportFormat, problemCounts, REPORT_FORMATS } = await import('../src/lib/problems/format-problems.ts');
+const { count, formatProblems, isReportFormat, problemCounts, REPORT_FORMATS } =
+  await import('../src/lib/problems/format-problems.ts');
 
 const usage =
   'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--external] [--cache FILE] [--site-url URL]';
@@ -50,7 +51,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!isReportFormat(values.format)) {
-    console.error(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`);
+    console.error(
+      `--format must be one of ${REPORT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`,
+    );
     return 2;
   }
   const settings = commandSettings({ base: values.base, site: values['site-url'] });
@@ -70,14 +73,21 @@ async function main(): Promise<number> {
     plan: redirects.plan,
     mapFile,
     projectRoot: settings.projectRoot,
-    sourceFiles: sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir),
+    sourceFiles: sourceFileMap(
+      listSourceFiles(settings.projectRoot, settings.contentDir),
+      settings.contentDir,
+    ),
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
   });
   const problems = [...redirects.problems, ...result.problems];
-  process.stdout.write(formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' }));
+  process.stdout.write(
+    formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' }),
+  );
   if (values.format !== 'json') {
     const seconds = (performance.now() - started) / 1000;
-    console.error(`${count(result.pages, 'page')}, ${count(result.links, 'link')} checked: ${problemCounts(problems)}`);
+    console.error(
+      `${count(result.pages, 'page')}, ${count(result.links, 'link')} checked: ${problemCounts(problems)}`,
+    );
     console.error(`${(result.bytes / 1e6).toFixed(1)} MB of HTML in ${seconds.toFixed(2)} s`);
   }
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;

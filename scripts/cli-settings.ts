@@ -10,9 +10,15 @@ import type { SiteSettings } from '../src/lib/settings.ts';
 export const projectRoot = resolve(import.meta.dirname, '..');
 
 /** Settings for a command, with `base` and `site` overridable by its flags. */
-export function commandSettings(overrides: { base?: string | undefined; site?: string | undefined } = {}): SiteSettings {
+export function commandSettings(
+  overrides: { base?: string | undefined; site?: string | undefined } = {},
+): SiteSettings {
   const environment = readEnvironment();
-  return siteSettings(projectRoot, overrides.base ?? environment.base, overrides.site ?? environment.site);
+  return siteSettings(
+    projectRoot,
+    overrides.base ?? environment.base,
+    overrides.site ?? environment.site,
+  );
 }
 
 /** The build output folder a command reads: `--dist`, else `DIST_DIR`, else `OUT_DIR`, else `dist`. */

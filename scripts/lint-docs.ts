@@ -14,7 +14,16 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatResults, LINT_FORMATS, lintDocs, mdxFilesUnder, readSource, RULES, type LintFormat, type LintSettings } from '../src/lib/lint/index.ts';
+import {
+  formatResults,
+  LINT_FORMATS,
+  lintDocs,
+  mdxFilesUnder,
+  readSource,
+  RULES,
+  type LintFormat,
+  type LintSettings,
+} from '../src/lib/lint/index.ts';
 
 const usage = `usage: npm run lint:docs -- [FILE…] [--format ${LINT_FORMATS.join('|')}]
 
@@ -27,7 +36,13 @@ Disable one rule on one line, with a reason:
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'human' }, help: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'human' },
+        help: { type: 'boolean', default: false },
+      },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     return 2;
@@ -38,7 +53,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!(LINT_FORMATS as readonly string[]).includes(values.format)) {
-    console.error(`--format must be one of ${LINT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`);
+    console.error(
+      `--format must be one of ${LINT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`,
+    );
     return 2;
   }
 
@@ -58,7 +75,10 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const results = lintDocs(files.map((file) => readSource(process.cwd(), file)), config.lintSettings);
+  const results = lintDocs(
+    files.map((file) => readSource(process.cwd(), file)),
+    config.lintSettings,
+  );
   process.stdout.write(formatResults(results, values.format as LintFormat, files.length));
   return results.some((result) => result.severity === 'error') ? 1 : 0;
 }

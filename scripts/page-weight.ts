@@ -15,7 +15,10 @@ const sitePath = process.argv[3] ?? '/administration-guide/scale/high-availabili
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const fileOf = (url: string) => join(distDir, url.split(/[?#]/)[0]!);
 
-const html = readFileSync(join(distDir, sitePath, sitePath.endsWith('/') ? 'index.html' : ''), 'utf8');
+const html = readFileSync(
+  join(distDir, sitePath, sitePath.endsWith('/') ? 'index.html' : ''),
+  'utf8',
+);
 const styles: string[] = [];
 const moduleScripts: string[] = [];
 const inlineScripts: string[] = [];
@@ -23,16 +26,20 @@ let inScript: { inline: boolean; json: boolean } | undefined;
 let scriptText = '';
 new Parser({
   onopentag(name, attrs) {
-    if (name === 'link' && attrs['rel'] === 'stylesheet' && attrs['href']) styles.push(attrs['href']);
+    if (name === 'link' && attrs['rel'] === 'stylesheet' && attrs['href'])
+      styles.push(attrs['href']);
     if (name === 'script') {
       if (attrs['src']) moduleScripts.push(attrs['src']);
       inScript = { inline: !attrs['src'], json: (attrs['type'] ?? '').includes('json') };
       scriptText = '';
     }
   },
-  ontext(text) { if (inScript) scriptText += text; },
+  ontext(text) {
+    if (inScript) scriptText += text;
+  },
   onclosetag(name) {
-    if (name === 'script' && inScript?.inline && !inScript.json && scriptText.trim()) inlineScripts.push(scriptText);
+    if (name === 'script' && inScript?.inline && !inScript.json && scriptText.trim())
+      inlineScripts.push(scriptText);
     if (name === 'script') inScript = undefined;
   },
 }).end(html);
@@ -44,7 +51,9 @@ function eagerModules(entries: string[]): string[] {
     if (seen.has(url)) return;
     seen.add(url);
     const code = readFileSync(fileOf(url), 'utf8');
-    for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    for (const match of code.matchAll(
+      /(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g,
+    )) {
       visit(posix.join(dirname(url), match[1]!));
     }
   };
@@ -62,5 +71,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`Page weight of ${sitePath} (gzip):`);
 console.log(`  HTML        ${kb(htmlBytes)} (inline scripts included)`);
 console.log(`  CSS         ${kb(cssBytes)} (${styles.length} file)`);
-console.log(`  eager JS    ${kb(inlineJs + externalJs)} (${inlineScripts.length} inline script(s): ${kb(inlineJs)}; ${modules.length} module file(s): ${kb(externalJs)})`);
-console.log(`  total       ${kb(htmlBytes + cssBytes + externalJs)} (search index and client excluded: loaded on demand)`);
+console.log(
+  `  eager JS    ${kb(inlineJs + externalJs)} (${inlineScripts.length} inline script(s): ${kb(inlineJs)}; ${modules.length} module file(s): ${kb(externalJs)})`,
+);
+console.log(
+  `  total       ${kb(htmlBytes + cssBytes + externalJs)} (search index and client excluded: loaded on demand)`,
+);

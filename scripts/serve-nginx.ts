@@ -22,8 +22,12 @@ const port = Number(process.env['PORT'] ?? 8080);
 const distDir = outputDir();
 const rulesFile = join(distDir, NGINX_RULES_FILE);
 
-if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT "${process.env['PORT']}" is not a port number`);
-if (!existsSync(rulesFile)) fail(`${rulesFile} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`);
+if (!Number.isInteger(port) || port <= 0 || port > 65535)
+  fail(`PORT "${process.env['PORT']}" is not a port number`);
+if (!existsSync(rulesFile))
+  fail(
+    `${rulesFile} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`,
+  );
 let base: Base = parseBase('/');
 try {
   base = readManifest(distDir).base;
@@ -32,9 +36,13 @@ try {
 }
 // Playwright passes the base it expects; serving a build made for another base would test nothing.
 if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']) !== base) {
-  fail(`${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`);
+  fail(
+    `${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`,
+  );
 }
-const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) ?? 'nginx';
+const nginx =
+  ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) ??
+  'nginx';
 
 const stateDir = join(projectRoot, '.build', `nginx-${port}`);
 await rm(stateDir, { recursive: true, force: true });
@@ -81,13 +89,19 @@ http {
 );
 
 // `-e stderr` keeps nginx from opening its compiled-in log path before it reads the config.
-const child = spawn(nginx, ['-p', stateDir, '-e', 'stderr', '-c', join(stateDir, 'nginx.conf')], { stdio: 'inherit' });
+const child = spawn(nginx, ['-p', stateDir, '-e', 'stderr', '-c', join(stateDir, 'nginx.conf')], {
+  stdio: 'inherit',
+});
 console.log(`nginx serving ${distDir} at http://127.0.0.1:${port}${base}`);
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-child.on('error', (error) => fail(`cannot start ${nginx}: ${error.message} (install it: apt-get install nginx-light)`));
-child.on('exit', (code, signal) => process.exit(signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : (code ?? 0)));
+child.on('error', (error) =>
+  fail(`cannot start ${nginx}: ${error.message} (install it: apt-get install nginx-light)`),
+);
+child.on('exit', (code, signal) =>
+  process.exit(signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : (code ?? 0)),
+);
 
 function quote(path: string): string {
   return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

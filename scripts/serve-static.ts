@@ -29,7 +29,9 @@ try {
   process.exit(1);
 }
 if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']) !== base) {
-  console.error(`serve: ${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`);
+  console.error(
+    `serve: ${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`,
+  );
   process.exit(1);
 }
 
@@ -43,7 +45,10 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     response.end(notFound());
   };
-  if (path === undefined) return sendNotFound();
+  if (path === undefined) {
+    sendNotFound();
+    return;
+  }
   // Like a bucket, `/dir` without the slash is not `/dir/`: the host answers 404, except for the base itself.
   if (url.pathname === base.slice(0, -1) && base !== '/') {
     response.writeHead(301, { location: base });
@@ -54,4 +59,5 @@ const server = createServer((request, response) => {
 });
 
 server.listen(port, host, () => console.log(`Serving ${distDir} at http://${host}:${port}${base}`));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));

@@ -20,40 +20,69 @@ interface Stage {
 /** Node's test runner ends with `ℹ pass N` and `ℹ fail N` lines. */
 const nodeTestCounts = (output: string) => ({
   passed: Number(/^ℹ pass (\d+)/m.exec(output)?.[1] ?? 0),
-  failed: Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0) + Number(/^ℹ cancelled (\d+)/m.exec(output)?.[1] ?? 0),
+  failed:
+    Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0) +
+    Number(/^ℹ cancelled (\d+)/m.exec(output)?.[1] ?? 0),
 });
 
 /** Playwright's JSON report: expected and flaky pass; unexpected fail; skipped counts as failed (nothing may be skipped). */
 const playwrightCounts = () => {
   const report = 'test-results/playwright.json';
   if (!existsSync(report)) return { passed: 0, failed: 1 };
-  const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+  const { stats } = JSON.parse(readFileSync(report, 'utf8')) as {
+    stats: { expected: number; flaky: number; unexpected: number; skipped: number };
+  };
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
 };
 
 const stages: Stage[] = [
   { name: 'build (base /)', command: 'astro build' },
-  { name: 'build (base /pr-123/)', command: 'astro build', env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' } },
+  {
+    name: 'build (base /pr-123/)',
+    command: 'astro build',
+    env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' },
+  },
   { name: 'type check', command: 'astro check' },
-  { name: 'docs lint', command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}` },
+  { name: 'format (prettier)', command: 'prettier --check .' },
+  { name: 'code lint (typescript-eslint)', command: 'eslint .' },
+  { name: 'unused files, exports and dependencies (knip)', command: 'knip' },
+  {
+    name: 'docs lint',
+    command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}`,
+  },
   { name: 'unit tests', command: "node --test 'tests/unit/*.test.ts'", count: nodeTestCounts },
-  { name: 'content tests', command: "node --test 'tests/content/*.test.ts'", count: nodeTestCounts },
-  { name: 'build tests', command: "node --test --test-concurrency=1 'tests/build/*.test.ts'", count: nodeTestCounts },
+  {
+    name: 'content tests',
+    command: "node --test 'tests/content/*.test.ts'",
+    count: nodeTestCounts,
+  },
+  {
+    name: 'build tests',
+    command: "node --test --test-concurrency=1 'tests/build/*.test.ts'",
+    count: nodeTestCounts,
+  },
   { name: 'link check (base /)', command: 'node scripts/check-links.ts --dist dist --base /' },
-  { name: 'link check (base /pr-123/)', command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/' },
+  {
+    name: 'link check (base /pr-123/)',
+    command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/',
+  },
   { name: 'browser tests', command: 'playwright test', count: playwrightCounts },
 ];
 
 function run(stage: Stage): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(stage.command, { shell: true, env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(stage.command, {
+      shell: true,
+      env: { ...process.env, ...stage.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString();
       to.write(chunk);
     };
-    child.stdout.on('data', (chunk) => tee(chunk, process.stdout));
-    child.stderr.on('data', (chunk) => tee(chunk, process.stderr));
+    child.stdout.on('data', (chunk: Buffer) => tee(chunk, process.stdout));
+    child.stderr.on('data', (chunk: Buffer) => tee(chunk, process.stderr));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
@@ -65,17 +94,25 @@ const summary: string[] = [];
 const started = Date.now();
 rmSync('test-results/playwright.json', { force: true });
 
-for (const stage of stages.filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)))) {
+for (const stage of stages.filter(
+  (s) => only.length === 0 || only.some((o) => s.name.includes(o)),
+)) {
   console.log(`\n━━ ${stage.name} ━━ ${stage.command}`);
   const t0 = Date.now();
   const { code, output } = await run(stage);
-  let counts = stage.count ? stage.count(output) : code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  let counts = stage.count
+    ? stage.count(output)
+    : code === 0
+      ? { passed: 1, failed: 0 }
+      : { passed: 0, failed: 1 };
   // A runner that exits non-zero without reporting a failed case still failed (it crashed).
   if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
   if (stage.count && counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran no test
   passed += counts.passed;
   failed += counts.failed;
-  summary.push(`${counts.failed ? '✗' : '✓'} ${stage.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  summary.push(
+    `${counts.failed ? '✗' : '✓'} ${stage.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }
 
 console.log(`\n${summary.join('\n')}\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -33,7 +33,11 @@ export const siteConfig = {
 export const DEFAULT_SITE_URL = 'https://docs.example.com';
 
 /** Settings for a project root, base and origin, with everything else from `siteConfig`. */
-export function siteSettings(projectRoot: string, base: string | undefined, site: string | undefined): SiteSettings {
+export function siteSettings(
+  projectRoot: string,
+  base: string | undefined,
+  site: string | undefined,
+): SiteSettings {
   return {
     projectRoot,
     base: parseBase(base),

@@ -53,19 +53,38 @@ function random(seed: number): () => number {
   };
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** Generates the site into `dir` (emptied first). */
-export function generateSite(options: { dir: string; pages: number; brokenPages: number; brokenAnchors: number; fixturesDir: string }): GeneratedSite {
+export function generateSite(options: {
+  dir: string;
+  pages: number;
+  brokenPages: number;
+  brokenAnchors: number;
+  fixturesDir: string;
+}): GeneratedSite {
   const rand = random(20260701);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 
-  const basePaths = readFileSync(join(options.fixturesDir, 'mattermost-pages-2026.txt'), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
-  const redirects = Object.keys(JSON.parse(readFileSync(join(options.fixturesDir, 'mattermost-redirects-2026.json'), 'utf8')) as Record<string, string>);
+  const basePaths = readFileSync(join(options.fixturesDir, 'mattermost-pages-2026.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const redirects = Object.keys(
+    JSON.parse(
+      readFileSync(join(options.fixturesDir, 'mattermost-redirects-2026.json'), 'utf8'),
+    ) as Record<string, string>,
+  );
   const versions: string[] = [''];
-  for (let minor = 12; versions.length * basePaths.length < options.pages; minor -= 1) versions.push(`v10.${minor}/`);
+  for (let minor = 12; versions.length * basePaths.length < options.pages; minor -= 1)
+    versions.push(`v10.${minor}/`);
 
   const models: PageModel[] = [];
   for (const version of versions) {
@@ -98,7 +117,14 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
   for (let n = 0; n < seedCount; n += 1) {
     const index = Math.floor(((n + 0.5) / seedCount) * models.length);
     // Alternate the kinds so both spread over every part of the site.
-    const kind = n % 2 === 0 ? (n / 2 < options.brokenPages ? 'page' : 'anchor') : (Math.floor(n / 2) < options.brokenAnchors ? 'anchor' : 'page');
+    const kind =
+      n % 2 === 0
+        ? n / 2 < options.brokenPages
+          ? 'page'
+          : 'anchor'
+        : Math.floor(n / 2) < options.brokenAnchors
+          ? 'anchor'
+          : 'page';
     seedsByPage.set(index, [...(seedsByPage.get(index) ?? []), kind]);
   }
 
@@ -127,47 +153,78 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
       links += 1;
       return `<a href="${escape(href)}">${escape(text)}</a>`;
     };
-    out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(model.title)}</title>`);
-    out.push(`<link rel="stylesheet" href="/_static/site.css"><script src="/_static/app.js" defer></script><link rel="icon" href="/_static/logo.svg"></head><body>`);
+    out.push(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(model.title)}</title>`,
+    );
+    out.push(
+      `<link rel="stylesheet" href="/_static/site.css"><script src="/_static/app.js" defer></script><link rel="icon" href="/_static/logo.svg"></head><body>`,
+    );
     out.push(`<header><a href="#main" class="skip">Skip to content</a> ${link('/', 'Docs')} `);
-    for (const top of ['administration-guide', 'deployment-guide', 'end-user-guide', 'integrations-guide', 'product-overview', 'security-guide']) {
+    for (const top of [
+      'administration-guide',
+      'deployment-guide',
+      'end-user-guide',
+      'integrations-guide',
+      'product-overview',
+      'security-guide',
+    ]) {
       const target = siblings.find((other) => other.path.startsWith(`/${version}${top}/`));
       if (target !== undefined) out.push(link(target.path, top.replace(/-/g, ' ')) + ' ');
     }
     // A version switcher, as on real versioned docs: the same page in every release.
     const rest = model.path.slice(version === '' ? 1 : version.length + 2);
     const releases = versions.filter((other) => allPaths.has(`/${other}${rest}`));
-    out.push(`<select-version>${releases.map((other) => link(`/${other}${rest}`, other === '' ? 'latest' : other.slice(0, -1))).join(' ')}</select-version>`);
+    out.push(
+      `<select-version>${releases.map((other) => link(`/${other}${rest}`, other === '' ? 'latest' : other.slice(0, -1))).join(' ')}</select-version>`,
+    );
     out.push(`</header><nav class="sidebar"><ul>`);
     for (const entry of sidebar) out.push(`<li>${link(entry.path, entry.title)}</li>`);
-    out.push(`</ul></nav><main id="main"><article><h1 id="${slug(model.title)}">${escape(model.title)}</h1>`);
+    out.push(
+      `</ul></nav><main id="main"><article><h1 id="${slug(model.title)}">${escape(model.title)}</h1>`,
+    );
     const seeds = seedsByPage.get(index) ?? [];
     model.headings.forEach((heading, h) => {
-      out.push(`<h${heading.level} id="${heading.id}">${escape(heading.text)}<a class="heading-anchor" href="#${heading.id}">#</a></h${heading.level}>`);
+      out.push(
+        `<h${heading.level} id="${heading.id}">${escape(heading.text)}<a class="heading-anchor" href="#${heading.id}">#</a></h${heading.level}>`,
+      );
       for (let p = 0; p < 2; p += 1) {
         const target = pick(siblings);
         const withAnchor = rand() < 0.6 && target.headings.length > 0;
         const href = withAnchor ? `${target.path}#${pick(target.headings).id}` : target.path;
-        const external = rand() < 0.15 ? ` See ${link(`https://github.com/mattermost/mattermost/issues/${Math.floor(rand() * 30000)}`, 'the issue')}.` : '';
+        const external =
+          rand() < 0.15
+            ? ` See ${link(`https://github.com/mattermost/mattermost/issues/${Math.floor(rand() * 30000)}`, 'the issue')}.`
+            : '';
         out.push(`<p>${words(25)} ${link(href, words(3))} ${words(20)}.${external}</p>`);
       }
       if (h === 1 && seeds.length > 0) {
         for (const kind of seeds) {
           seedNumber += 1;
-          const url = kind === 'page' ? `/${version === '' ? '' : version + '/'}removed-page-${seedNumber}/` : `${pick(siblings).path}#missing-anchor-${seedNumber}`;
+          const url =
+            kind === 'page'
+              ? `/${version === '' ? '' : version + '/'}removed-page-${seedNumber}/`
+              : `${pick(siblings).path}#missing-anchor-${seedNumber}`;
           seeded.push({ file, url, kind });
           out.push(`<p>${words(10)} ${link(url, 'a link that is broken')}.</p>`);
         }
       }
       if (h % 3 === 2) {
-        const code = Array.from({ length: 6 }, () => `<span class="line"><span style="--shiki-light:#24292e">${words(4)}</span> <span style="--shiki-light:#005cc5">${Math.floor(rand() * 100)}</span></span>`).join('\n');
+        const code = Array.from(
+          { length: 6 },
+          () =>
+            `<span class="line"><span style="--shiki-light:#24292e">${words(4)}</span> <span style="--shiki-light:#005cc5">${Math.floor(rand() * 100)}</span></span>`,
+        ).join('\n');
         out.push(`<pre class="shiki"><code>${code}</code></pre>`);
       }
     });
     const prev = siblings[siblings.indexOf(model) - 1];
     const next = siblings[siblings.indexOf(model) + 1];
-    out.push(`</article><footer>${prev ? link(prev.path, 'Previous') : ''} ${next ? link(next.path, 'Next') : ''} ${link('#main', 'Back to top')}</footer></main>`);
-    out.push(`<aside class="toc"><ul>${model.headings.map((heading) => `<li>${link(`#${heading.id}`, heading.text)}</li>`).join('')}</ul></aside>`);
+    out.push(
+      `</article><footer>${prev ? link(prev.path, 'Previous') : ''} ${next ? link(next.path, 'Next') : ''} ${link('#main', 'Back to top')}</footer></main>`,
+    );
+    out.push(
+      `<aside class="toc"><ul>${model.headings.map((heading) => `<li>${link(`#${heading.id}`, heading.text)}</li>`).join('')}</ul></aside>`,
+    );
     out.push(`<img src="/_static/logo.svg" alt=""></body></html>\n`);
     write(file, out.join('\n'));
   });
@@ -176,9 +233,18 @@ export function generateSite(options: { dir: string; pages: number; brokenPages:
   const current = byVersion.get('')!;
   for (const old of redirects.filter((from) => !from.includes('#')).slice(0, 300)) {
     const target = pick(current).path;
-    write(old, `<!doctype html><meta charset="utf-8"><meta name="robots" content="noindex"><title>Moved</title><meta http-equiv="refresh" content="0; url=${target}"><a href="${target}">Moved</a>\n`);
+    write(
+      old,
+      `<!doctype html><meta charset="utf-8"><meta name="robots" content="noindex"><title>Moved</title><meta http-equiv="refresh" content="0; url=${target}"><a href="${target}">Moved</a>\n`,
+    );
     links += 2;
   }
-  write('index.html', `<!doctype html><title>Docs</title><h1>Docs</h1>${current.slice(0, 50).map((model) => `<a href="${model.path}">${escape(model.title)}</a>`).join(' ')}\n`);
+  write(
+    'index.html',
+    `<!doctype html><title>Docs</title><h1>Docs</h1>${current
+      .slice(0, 50)
+      .map((model) => `<a href="${model.path}">${escape(model.title)}</a>`)
+      .join(' ')}\n`,
+  );
   return { dir: options.dir, pages: models.length, bytes, links, seeded };
 }

@@ -38,7 +38,10 @@ mkdirSync(work, { recursive: true });
 /** Our checker, run as users run it: the CLI, JSON report. */
 const ours: Checker = {
   name: 'ours (npm run check)',
-  command: (site) => ({ file: process.execPath, args: [join(projectRoot, 'scripts/check-links.ts'), '--dist', site, '--format', 'json'] }),
+  command: (site) => ({
+    file: process.execPath,
+    args: [join(projectRoot, 'scripts/check-links.ts'), '--dist', site, '--format', 'json'],
+  }),
   reported: (output) => {
     try {
       const problems = JSON.parse(output.slice(output.indexOf('['))) as Array<{ severity: string }>;
@@ -63,27 +66,46 @@ interface Timing {
 
 function time(checker: Checker, siteName: string, siteDir: string, cwd: string): Timing {
   const { file, args } = checker.command(siteDir);
-  const result: Timing = { checker: checker.name, site: siteName, seconds: [], cpu: [], timedOut: false, output: '', stdout: '', exitCode: null };
+  const result: Timing = {
+    checker: checker.name,
+    site: siteName,
+    seconds: [],
+    cpu: [],
+    timedOut: false,
+    output: '',
+    stdout: '',
+    exitCode: null,
+  };
   for (let run = 0; run < runs; run += 1) {
     const started = performance.now();
     // GNU time reports the child's CPU time (threads and subprocesses included) on its own last
     // line; coreutils timeout stops the whole process group, where a plain kill would leave the
     // checker running on as an orphan and skew every later measurement.
-    const timed = existsSync('/usr/bin/time') ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] } : { file, args };
-    const child = spawnSync('timeout', ['-s', 'KILL', String(timeoutMs / 1000), timed.file, ...timed.args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const timed = existsSync('/usr/bin/time')
+      ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] }
+      : { file, args };
+    const child = spawnSync(
+      'timeout',
+      ['-s', 'KILL', String(timeoutMs / 1000), timed.file, ...timed.args],
+      { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
     const seconds = (performance.now() - started) / 1000;
     if (child.status === 137 || child.status === 124 || child.signal === 'SIGKILL') {
       result.timedOut = true;
       break;
     }
-    const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr ?? '');
+    const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
     if (cpu !== null) result.cpu.push(Number(cpu[1]) + Number(cpu[2]));
-    const stderr = (child.stderr ?? '').replace(/CPU-SECONDS .*\s*$/, '').replace(/^Command exited with non-zero status \d+\n?/m, '');
-    result.stdout = child.stdout ?? '';
+    const stderr = child.stderr
+      .replace(/CPU-SECONDS .*\s*$/, '')
+      .replace(/^Command exited with non-zero status \d+\n?/m, '');
+    result.stdout = child.stdout;
     result.output = `${result.stdout}\n${stderr}`;
     result.exitCode = child.status;
     result.seconds.push(seconds);
-    log(`  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s (exit ${child.status})`);
+    log(
+      `  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s (exit ${child.status})`,
+    );
   }
   return result;
 }
@@ -95,28 +117,52 @@ const median = (list: number[]) => {
 
 function htmlBytes(dir: string): number {
   let bytes = 0;
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (file.endsWith('.html')) bytes += statSync(join(dir, file)).size;
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    if (file.endsWith('.html')) bytes += statSync(join(dir, file)).size;
   return bytes;
 }
 
 // 1. The sites: the project's build, and the generated one.
 const projectSite = resolve(projectRoot, values.site);
 const sites: { name: string; dir: string; cwd: string; seeded?: SeededError[] }[] = [];
-if (existsSync(projectSite)) sites.push({ name: `this site (${values.site})`, dir: projectSite, cwd: projectRoot });
+if (existsSync(projectSite))
+  sites.push({ name: `this site (${values.site})`, dir: projectSite, cwd: projectRoot });
 else log(`${projectSite} does not exist: build the site first to include it (npm run build).`);
 log(`generating ${values.pages} pages …`);
-const generated = generateSite({ dir: join(work, 'site'), pages: Number(values.pages), brokenPages: 25, brokenAnchors: 25, fixturesDir: join(projectRoot, '..', 'shared', 'fixtures') });
+const generated = generateSite({
+  dir: join(work, 'site'),
+  pages: Number(values.pages),
+  brokenPages: 25,
+  brokenAnchors: 25,
+  fixturesDir: join(projectRoot, '..', 'shared', 'fixtures'),
+});
 // Run from an empty folder so the project's own redirect map does not apply to the generated site.
 mkdirSync(join(work, 'cwd'), { recursive: true });
-sites.push({ name: `generated (${generated.pages} pages)`, dir: generated.dir, cwd: join(work, 'cwd'), seeded: generated.seeded });
+sites.push({
+  name: `generated (${generated.pages} pages)`,
+  dir: generated.dir,
+  cwd: join(work, 'cwd'),
+  seeded: generated.seeded,
+});
 
 // 2. The peers, installed into the work folder.
 installPeers(join(work, 'peers'), log);
 const only = values.only?.split(',');
-const checkers = [ours, ...peerCheckers(join(work, 'peers'), process.execPath)].filter((checker) => only === undefined || only.some((name) => checker.name.startsWith(name)));
+const checkers = [ours, ...peerCheckers(join(work, 'peers'), process.execPath)].filter(
+  (checker) => only === undefined || only.some((name) => checker.name.startsWith(name)),
+);
 
 // 3. Time everything, side by side.
-const rows: { site: string; checker: string; median: string; ratio: string; cpu: string; cpuRatio: string; throughput: string; verdict: string }[] = [];
+const rows: {
+  site: string;
+  checker: string;
+  median: string;
+  ratio: string;
+  cpu: string;
+  cpuRatio: string;
+  throughput: string;
+  verdict: string;
+}[] = [];
 for (const site of sites) {
   const megabytes = htmlBytes(site.dir) / 1e6;
   log(`${site.name}: ${megabytes.toFixed(1)} MB of HTML`);
@@ -124,7 +170,16 @@ for (const site of sites) {
   let oursCpu = NaN;
   for (const checker of checkers) {
     if (checker.unavailable !== undefined) {
-      rows.push({ site: site.name, checker: checker.name, median: 'n/a', ratio: '', cpu: '', cpuRatio: '', throughput: '', verdict: checker.unavailable });
+      rows.push({
+        site: site.name,
+        checker: checker.name,
+        median: 'n/a',
+        ratio: '',
+        cpu: '',
+        cpuRatio: '',
+        throughput: '',
+        verdict: checker.unavailable,
+      });
       continue;
     }
     const timing = time(checker, site.name, site.dir, site.cwd);
@@ -136,14 +191,27 @@ for (const site of sites) {
     }
     const reported = checker.reported(checker === ours ? timing.stdout : timing.output);
     // Each checker's last report, to read what it missed or invented.
-    writeFileSync(join(work, `output-${site.seeded ? 'generated' : 'site'}-${checker.name.split(' ')[0]}.txt`), timing.output);
+    writeFileSync(
+      join(work, `output-${site.seeded ? 'generated' : 'site'}-${checker.name.split(' ')[0]}.txt`),
+      timing.output,
+    );
     rows.push({
       site: site.name,
       checker: checker.name,
       median: timing.timedOut ? `> ${values.timeout} s (stopped)` : `${seconds.toFixed(2)} s`,
-      ratio: checker === ours ? '1.0x' : timing.timedOut ? `> ${(timeoutMs / 1000 / oursSeconds).toFixed(0)}x` : `${(seconds / oursSeconds).toFixed(1)}x`,
+      ratio:
+        checker === ours
+          ? '1.0x'
+          : timing.timedOut
+            ? `> ${(timeoutMs / 1000 / oursSeconds).toFixed(0)}x`
+            : `${(seconds / oursSeconds).toFixed(1)}x`,
       cpu: Number.isNaN(cpu) ? '' : `${cpu.toFixed(2)} s`,
-      cpuRatio: Number.isNaN(cpu) || checker === ours ? (checker === ours ? '1.0x' : '') : `${(cpu / oursCpu).toFixed(1)}x`,
+      cpuRatio:
+        Number.isNaN(cpu) || checker === ours
+          ? checker === ours
+            ? '1.0x'
+            : ''
+          : `${(cpu / oursCpu).toFixed(1)}x`,
       throughput: checker === ours ? `${(megabytes / seconds).toFixed(1)} MB/s` : '',
       verdict: verdictOf(checker === ours, timing, reported, site.seeded),
     });
@@ -151,31 +219,75 @@ for (const site of sites) {
 }
 
 /** Whether the checker reported the seeded errors: exactly (ours, compared entry by entry) or by count and by URL (peers). */
-function verdictOf(isOurs: boolean, timing: Timing, reported: number | undefined, seeded: SeededError[] | undefined): string {
+function verdictOf(
+  isOurs: boolean,
+  timing: Timing,
+  reported: number | undefined,
+  seeded: SeededError[] | undefined,
+): string {
   if (timing.timedOut) return 'did not finish';
   const expected = seeded?.length ?? 0;
   if (isOurs) {
-    const report = JSON.parse(timing.stdout) as { errors: { output: { file: string }; url: string }[] };
+    const report = JSON.parse(timing.stdout) as {
+      errors: { output: { file: string }; url: string }[];
+    };
     const got = new Set(report.errors.map((error) => `${error.output.file} ${error.url}`));
     const want = new Set((seeded ?? []).map((error) => `${error.file} ${error.url}`));
     const missed = [...want].filter((key) => !got.has(key));
     const invented = [...got].filter((key) => !want.has(key));
-    return missed.length === 0 && invented.length === 0 ? `exact: ${got.size} of ${want.size} seeded, none invented` : `MISMATCH: missed ${missed.length}, invented ${invented.length}: ${[...missed, ...invented].slice(0, 3).join('; ')}`;
+    return missed.length === 0 && invented.length === 0
+      ? `exact: ${got.size} of ${want.size} seeded, none invented`
+      : `MISMATCH: missed ${missed.length}, invented ${invented.length}: ${[...missed, ...invented].slice(0, 3).join('; ')}`;
   }
   // A seeded URL counts as named when its distinctive part appears whole in the output.
   const named = (seeded ?? []).filter((error) => {
     const needle = error.url.split('#')[1] ?? error.url;
-    return new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(timing.output);
+    return new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(
+      timing.output,
+    );
   }).length;
   const count = reported === undefined ? 'no count printed' : `reports ${reported}`;
-  const note = reported === undefined ? '' : reported > expected ? `, ${reported - expected} more than seeded` : reported < expected ? `, ${expected - reported} fewer than seeded` : '';
+  const note =
+    reported === undefined
+      ? ''
+      : reported > expected
+        ? `, ${reported - expected} more than seeded`
+        : reported < expected
+          ? `, ${expected - reported} fewer than seeded`
+          : '';
   return `${count}${note}; names ${named} of ${expected} seeded`;
 }
 
 // 4. The table.
-const header = ['site', 'checker', `wall, median of ${runs}`, 'vs ours', 'CPU (user+sys)', 'vs ours', 'our throughput', 'errors found'];
-const table = [header, header.map(() => '---'), ...rows.map((row) => [row.site, row.checker, row.median, row.ratio, row.cpu, row.cpuRatio, row.throughput, row.verdict])];
-console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
+const header = [
+  'site',
+  'checker',
+  `wall, median of ${runs}`,
+  'vs ours',
+  'CPU (user+sys)',
+  'vs ours',
+  'our throughput',
+  'errors found',
+];
+const table = [
+  header,
+  header.map(() => '---'),
+  ...rows.map((row) => [
+    row.site,
+    row.checker,
+    row.median,
+    row.ratio,
+    row.cpu,
+    row.cpuRatio,
+    row.throughput,
+    row.verdict,
+  ]),
+];
+console.log(
+  `load average at the end: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(', ')} on ${availableParallelism()} cores`,
+);
 console.log(table.map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
 const oursRow = rows.find((row) => row.checker === ours.name && row.site.startsWith('generated'));
 if (oursRow !== undefined && !oursRow.verdict.startsWith('exact')) process.exitCode = 1;

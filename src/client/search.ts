@@ -1,10 +1,22 @@
 /** Browser side of the search dialog: lazy Pagefind, keyboard shortcuts, result rendering. */
 
-interface PagefindSubResult { title: string; url: string; excerpt: string; locations?: number[] }
-interface PagefindResultData { url: string; excerpt: string; meta: { title?: string }; sub_results?: PagefindSubResult[] }
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: PagefindSubResult[];
+}
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
-  debouncedSearch(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(
+    query: string,
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
 declare global {
@@ -57,28 +69,33 @@ export function mountSearch(root: HTMLElement): void {
   };
   root.querySelector('[data-search-open]')?.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {
-    const typing = event.target instanceof HTMLElement && event.target.closest('input, textarea, [contenteditable]');
+    const typing =
+      event.target instanceof HTMLElement &&
+      event.target.closest('input, textarea, [contenteditable]');
     if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) {
       event.preventDefault();
       open();
     }
   });
   dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
-  input.addEventListener('input', async () => {
+  const showResults = async () => {
     const query = input.value.trim();
     const search = await (await loadPagefind(base)).debouncedSearch(query);
     if (search === null) return; // superseded by a newer keystroke
     list.replaceChildren();
     if (!query) return void (status.textContent = '');
     const results = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
-    status.textContent = results.length ? `${results.length} pages found` : `No results for “${query}”`;
+    status.textContent = results.length
+      ? `${results.length} pages found`
+      : `No results for “${query}”`;
     for (const result of results) {
       list.append(item(result.meta.title ?? result.url, result.url, result.excerpt));
       // Sections titled with the query's words first, then those with the most hits; `#_top` is
       // the page itself, already listed.
       const words = query.toLowerCase().split(/\s+/);
       const rank = (sub: PagefindSubResult) =>
-        (words.every((w) => sub.title.toLowerCase().includes(w)) ? 1e6 : 0) + (sub.locations?.length ?? 0);
+        (words.every((w) => sub.title.toLowerCase().includes(w)) ? 1e6 : 0) +
+        (sub.locations?.length ?? 0);
       const sections = (result.sub_results ?? [])
         .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
         .sort((a, b) => rank(b) - rank(a));
@@ -86,5 +103,8 @@ export function mountSearch(root: HTMLElement): void {
         list.append(item(sub.title, sub.url, sub.excerpt, true));
       }
     }
+  };
+  input.addEventListener('input', () => {
+    showResults().catch(() => (status.textContent = 'Search is not available on this build.'));
   });
 }

@@ -6,7 +6,7 @@
 import { parseBase, withBase, type SitePath } from '../lib/site-path.ts';
 
 /** The base of this build. */
-export const base = parseBase(import.meta.env.BASE_URL);
+const base = parseBase(import.meta.env.BASE_URL);
 
 /** The URL of a site path under this build's base. */
 export function href(path: SitePath): string {

@@ -10,6 +10,10 @@ export async function publishedDocs(): Promise<CollectionEntry<'docs'>[]> {
 export async function siteSidebar(): Promise<SidebarNode[]> {
   const docs = await publishedDocs();
   return buildSidebar(
-    docs.map((entry) => ({ id: entry.id, label: entry.data.sidebar.label ?? entry.data.title, order: entry.data.sidebar.order })),
+    docs.map((entry) => ({
+      id: entry.id,
+      label: entry.data.sidebar.label ?? entry.data.title,
+      order: entry.data.sidebar.order,
+    })),
   );
 }

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
  */
 export function lastUpdated(file: string): Date | undefined {
   try {
-    const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return iso ? new Date(iso) : undefined;
   } catch {
     return undefined;

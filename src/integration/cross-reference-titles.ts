@@ -26,10 +26,15 @@ export async function crossReferenceInsertions(
   for (const page of site.pages.values()) {
     const emptyLinks = page.editPoints?.emptyLinks ?? [];
     if (emptyLinks.length === 0) continue;
-    const { insertions, unresolved } = fillEmptyLinks(emptyLinks, (href) => crossReferenceTitle(href, page.path, settings.base, index));
+    const { insertions, unresolved } = fillEmptyLinks(emptyLinks, (href) =>
+      crossReferenceTitle(href, page.path, settings.base, index),
+    );
     if (insertions.length > 0) edits.set(page.path, insertions);
     const sourceFile = sourceFiles.get(page.path);
-    const sourceText = unresolved.length > 0 && sourceFile !== undefined ? await readFile(join(settings.projectRoot, sourceFile), 'utf8') : undefined;
+    const sourceText =
+      unresolved.length > 0 && sourceFile !== undefined
+        ? await readFile(join(settings.projectRoot, sourceFile), 'utf8')
+        : undefined;
     for (const link of unresolved) {
       const written = withoutBase(link.href, settings.base) ?? link.href;
       const at = sourceText === undefined ? undefined : findWrittenUrl(sourceText, written)[0];

@@ -7,13 +7,13 @@ import { HEADING_ANCHOR_CLASS } from '../lib/html/markers.ts';
  * share a wrapper so the link shows on hover or focus of either; the link stays outside the
  * heading so the heading's text (table of contents, search, anchor index) is only its title.
  */
-export function headingAnchorsPlugin(): HastPluginDefinition {
+function headingAnchorsPlugin(): HastPluginDefinition {
   return {
     name: 'docs-heading-anchors',
     element: {
       filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
-        const id = node.properties?.['id'];
+        const id = node.properties['id'];
         if (typeof id !== 'string' || id === '') return;
         const title = ctx.textContent(node);
         return {
@@ -25,9 +25,18 @@ export function headingAnchorsPlugin(): HastPluginDefinition {
             {
               type: 'element',
               tagName: 'a',
-              properties: { className: [HEADING_ANCHOR_CLASS], href: `#${id}`, dataPagefindIgnore: true },
+              properties: {
+                className: [HEADING_ANCHOR_CLASS],
+                href: `#${id}`,
+                dataPagefindIgnore: true,
+              },
               children: [
-                { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+                {
+                  type: 'element',
+                  tagName: 'span',
+                  properties: { ariaHidden: 'true' },
+                  children: [{ type: 'text', value: '#' }],
+                },
                 {
                   type: 'element',
                   tagName: 'span',

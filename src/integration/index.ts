@@ -29,7 +29,9 @@ export function docsSite(): AstroIntegration {
         const problems = await postBuild(settings!, fileURLToPath(dir), logger);
         if (problems.length === 0) return;
         // A linter's report, not a crash: every problem once, with where, what and the fix.
-        process.stderr.write(`\n${formatProblems(problems, 'human')}\n${problemCounts(problems)}\n`);
+        process.stderr.write(
+          `\n${formatProblems(problems, 'human')}\n${problemCounts(problems)}\n`,
+        );
         if (errorsOf(problems).length > 0) {
           process.stderr.write('The build failed: fix the errors above, then build again.\n');
           process.exit(1);

@@ -35,17 +35,33 @@ export interface Logger {
 }
 
 /** Runs every post-build step on the output in `distDir`; returns every problem found. */
-export async function postBuild(settings: SiteSettings, distDir: string, logger: Logger): Promise<Problem[]> {
-  const site = await readBuiltSite(distDir, { sectionText: true, editPoints: true, keepHtml: true });
+export async function postBuild(
+  settings: SiteSettings,
+  distDir: string,
+  logger: Logger,
+): Promise<Problem[]> {
+  const site = await readBuiltSite(distDir, {
+    sectionText: true,
+    editPoints: true,
+    keepHtml: true,
+  });
   const index = anchorIndexOf(site);
-  const sourceFiles = sourceFileMap(listSourceFiles(settings.projectRoot, settings.contentDir), settings.contentDir);
+  const sourceFiles = sourceFileMap(
+    listSourceFiles(settings.projectRoot, settings.contentDir),
+    settings.contentDir,
+  );
   logger.info(`indexed ${index.size} pages, ${idCount(index)} ids`);
 
   const edits = new Map<SitePath, Insertion[]>();
   const crossReferences = await crossReferenceInsertions(site, index, settings, sourceFiles);
   mergeEdits(edits, crossReferences.edits);
 
-  const redirects = await loadRedirects(settings.projectRoot, settings.redirectsFile, settings.redirectHosts, index);
+  const redirects = await loadRedirects(
+    settings.projectRoot,
+    settings.redirectsFile,
+    settings.redirectHosts,
+    index,
+  );
   const lock = await loadLock(settings.projectRoot, settings.anchorsLockFile);
   const lockProblems =
     lock.problems.length > 0
@@ -60,7 +76,10 @@ export async function postBuild(settings: SiteSettings, distDir: string, logger:
   await writeEdits(site, edits);
 
   const outputs = await writeRedirectOutputs(site, index, redirects.plan, settings);
-  await writeFile(join(site.dir, BUILD_MANIFEST_FILE), serializeManifest({ base: settings.base, site: settings.site }));
+  await writeFile(
+    join(site.dir, BUILD_MANIFEST_FILE),
+    serializeManifest({ base: settings.base, site: settings.site }),
+  );
   logger.info(
     `redirects: ${redirects.entries.length} entries; ${outputs.summary}; ` +
       `${lock.lock.pages.length} locked URLs with ${lock.lock.pages.reduce((n, page) => n + page.anchors.length, 0)} anchors checked`,
@@ -82,15 +101,27 @@ export async function postBuild(settings: SiteSettings, distDir: string, logger:
 
   const searchable = await writeSearchIndex(site);
   logger.info(`search index: ${searchable} pages`);
-  return [...crossReferences.problems, ...redirects.problems, ...lockProblems, ...outputs.problems, ...check.problems];
+  return [
+    ...crossReferences.problems,
+    ...redirects.problems,
+    ...lockProblems,
+    ...outputs.problems,
+    ...check.problems,
+  ];
 }
 
-function mergeEdits(into: Map<SitePath, Insertion[]>, from: ReadonlyMap<SitePath, Insertion[]>): void {
+function mergeEdits(
+  into: Map<SitePath, Insertion[]>,
+  from: ReadonlyMap<SitePath, Insertion[]>,
+): void {
   for (const [path, insertions] of from) into.set(path, [...(into.get(path) ?? []), ...insertions]);
 }
 
 /** Applies each page's insertions to its HTML in memory and writes the page once. */
-async function writeEdits(site: BuiltSite, edits: ReadonlyMap<SitePath, Insertion[]>): Promise<void> {
+async function writeEdits(
+  site: BuiltSite,
+  edits: ReadonlyMap<SitePath, Insertion[]>,
+): Promise<void> {
   for (const [path, insertions] of edits) {
     const page = site.pages.get(path) as BuiltPage;
     page.html = applyInsertions(page.html!, insertions);

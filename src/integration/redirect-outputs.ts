@@ -17,13 +17,23 @@ import type { Problem } from '../lib/problems/problem.ts';
 import type { RedirectPlan } from '../lib/redirects/follow.ts';
 import { largestTable } from '../lib/redirects/plan-redirects.ts';
 import { anchorInsertions } from '../lib/redirects/anchor-injection.ts';
-import { LIVE_PAGE_SCRIPT, STUB_SCRIPT, livePageScript, scriptCodeBytes } from '../lib/redirects/anchor-script.ts';
+import {
+  LIVE_PAGE_SCRIPT,
+  STUB_SCRIPT,
+  livePageScript,
+  scriptCodeBytes,
+} from '../lib/redirects/anchor-script.ts';
 import { renderStubPage } from '../lib/redirects/stub-page.ts';
 import { renderNetlifyRedirects } from '../lib/redirects/netlify-redirects.ts';
 import { NGINX_RULES_FILE, renderNginxRules } from '../lib/redirects/nginx-rules.ts';
 
 /** The head script and old ids of every live page the plan touches, as insertions. */
-export function anchorTableInsertions(site: BuiltSite, plan: RedirectPlan, base: Base, logger: { warn(message: string): void }): Map<SitePath, Insertion[]> {
+export function anchorTableInsertions(
+  site: BuiltSite,
+  plan: RedirectPlan,
+  base: Base,
+  logger: { warn(message: string): void },
+): Map<SitePath, Insertion[]> {
   const edits = new Map<SitePath, Insertion[]>();
   for (const path of new Set([...plan.pageTables.keys(), ...plan.legacyIds.keys()])) {
     const points = site.pages.get(path)?.editPoints;
@@ -31,10 +41,15 @@ export function anchorTableInsertions(site: BuiltSite, plan: RedirectPlan, base:
     const table = plan.pageTables.get(path);
     const legacyIds = plan.legacyIds.get(path);
     const { insertions, missingTargets } = anchorInsertions(points, {
-      ...(table === undefined || table.size === 0 ? {} : { headScript: livePageScript(table, path, base) }),
+      ...(table === undefined || table.size === 0
+        ? {}
+        : { headScript: livePageScript(table, path, base) }),
       ...(legacyIds === undefined ? {} : { legacyIds }),
     });
-    for (const oldId of missingTargets) logger.warn(`${path}: no element found for the target of old id "${oldId}"; it works only with JavaScript`);
+    for (const oldId of missingTargets)
+      logger.warn(
+        `${path}: no element found for the target of old id "${oldId}"; it works only with JavaScript`,
+      );
     edits.set(path, insertions);
   }
   return edits;
@@ -65,11 +80,25 @@ export async function writeRedirectOutputs(
     const landing = target.kind === 'site' ? index.get(target.path) : undefined;
     const title = landing === undefined ? undefined : pageTitle(landing);
     await mkdir(dirname(join(site.dir, file)), { recursive: true });
-    await writeFile(join(site.dir, file), renderStubPage({ stub, base: settings.base, site: settings.site, ...(title === undefined ? {} : { targetTitle: title }) }));
+    await writeFile(
+      join(site.dir, file),
+      renderStubPage({
+        stub,
+        base: settings.base,
+        site: settings.site,
+        ...(title === undefined ? {} : { targetTitle: title }),
+      }),
+    );
     files.push(file);
   }
-  await writeFile(join(site.dir, '_redirects'), renderNetlifyRedirects(plan, settings.base, settings.redirectsFile));
-  await writeFile(join(site.dir, NGINX_RULES_FILE), renderNginxRules(plan, settings.base, settings.redirectsFile));
+  await writeFile(
+    join(site.dir, '_redirects'),
+    renderNetlifyRedirects(plan, settings.base, settings.redirectsFile),
+  );
+  await writeFile(
+    join(site.dir, NGINX_RULES_FILE),
+    renderNginxRules(plan, settings.base, settings.redirectsFile),
+  );
   files.push('_redirects', NGINX_RULES_FILE);
 
   const largest = largestTable(plan);

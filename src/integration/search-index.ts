@@ -13,13 +13,16 @@ export async function writeSearchIndex(site: BuiltSite): Promise<number> {
   try {
     let pages = 0;
     for (const page of site.pages.values()) {
-      if (page.isStub || page.html === undefined || !page.html.includes('data-pagefind-body')) continue;
+      if (page.isStub || page.html === undefined || !page.html.includes('data-pagefind-body'))
+        continue;
       const added = await index.addHTMLFile({ sourcePath: page.file, content: page.html });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
+      if (added.errors.length)
+        throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
       pages += 1;
     }
     const written = await index.writeFiles({ outputPath: `${site.dir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return pages;
   } finally {
     await pagefind.close();

@@ -11,7 +11,12 @@ import type { AnchorIndex } from './site/anchor-index.ts';
 import { decodeFragment } from './html/page-collectors.ts';
 
 /** The title a link from `pagePath` to `href` should show, or undefined when its target does not exist. */
-export function crossReferenceTitle(href: string, pagePath: SitePath, base: Base, index: AnchorIndex): string | undefined {
+export function crossReferenceTitle(
+  href: string,
+  pagePath: SitePath,
+  base: Base,
+  index: AnchorIndex,
+): string | undefined {
   let url: URL;
   try {
     url = new URL(href, `https://site.invalid${base}${pagePath.slice(1)}`);

@@ -17,12 +17,15 @@ export interface PageChoice {
  * edit (optimal string alignment), since transposed letters are the commonest typo in a URL.
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -30,7 +33,12 @@ export function editDistance(a: string, b: string): number {
 }
 
 function segments(path: string): string[] {
-  return path.toLowerCase().replace(/\.html?$/, '').replace(/\/index$/, '').split('/').filter(Boolean);
+  return path
+    .toLowerCase()
+    .replace(/\.html?$/, '')
+    .replace(/\/index$/, '')
+    .split('/')
+    .filter(Boolean);
 }
 
 /** Similarity in [0, 1] of two slugs: 1 is identical. */
@@ -43,7 +51,10 @@ function slugSimilarity(a: string, b: string): number {
  * The closest page, or `undefined` when nothing is close enough to be a useful suggestion
  * (a wrong guess is worse than none). The last segment weighs most; shared parents add a little.
  */
-export function closestPage<Page extends PageChoice>(missingPath: string, pages: readonly Page[]): Page | undefined {
+export function closestPage<Page extends PageChoice>(
+  missingPath: string,
+  pages: readonly Page[],
+): Page | undefined {
   const asked = segments(missingPath);
   const slug = asked.at(-1);
   if (!slug) return undefined;

@@ -36,7 +36,13 @@ export function pagePath(id: string): SitePath {
 
 /** Builds the sidebar forest from every published page. */
 export function buildSidebar(pages: SidebarPage[]): SidebarNode[] {
-  const root: SidebarNode = { label: '', groupLabel: '', path: undefined, order: undefined, children: [] };
+  const root: SidebarNode = {
+    label: '',
+    groupLabel: '',
+    path: undefined,
+    order: undefined,
+    children: [],
+  };
   const byId = new Map<string, SidebarNode>([['', root]]);
 
   const nodeFor = (id: string): SidebarNode => {
@@ -44,7 +50,13 @@ export function buildSidebar(pages: SidebarPage[]): SidebarNode[] {
     if (existing) return existing;
     const parentId = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
     const name = titleFromSlug(id.slice(id.lastIndexOf('/') + 1));
-    const node: SidebarNode = { label: name, groupLabel: name, path: undefined, order: undefined, children: [] };
+    const node: SidebarNode = {
+      label: name,
+      groupLabel: name,
+      path: undefined,
+      order: undefined,
+      children: [],
+    };
     nodeFor(parentId).children.push(node);
     byId.set(id, node);
     return node;
@@ -62,7 +74,9 @@ export function buildSidebar(pages: SidebarPage[]): SidebarNode[] {
 }
 
 function sortTree(nodes: SidebarNode[]): void {
-  nodes.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label));
+  nodes.sort(
+    (a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label),
+  );
   for (const node of nodes) sortTree(node.children);
 }
 
@@ -99,5 +113,8 @@ export function breadcrumbTrail(nodes: SidebarNode[], path: SitePath): SidebarNo
 export function neighbours(nodes: SidebarNode[], path: SitePath) {
   const order = readingOrder(nodes);
   const at = order.findIndex((entry) => entry.path === path);
-  return { previous: at > 0 ? order[at - 1] : undefined, next: at >= 0 ? order[at + 1] : undefined };
+  return {
+    previous: at > 0 ? order[at - 1] : undefined,
+    next: at >= 0 ? order[at + 1] : undefined,
+  };
 }

@@ -34,7 +34,10 @@ export function sitePath(path: string): SitePath {
 /** `undefined`, `''`, `pr-123`, `/pr-123` and `/pr-123/` all become `/pr-123/`; nothing becomes `/`. */
 export function parseBase(base: string | undefined): Base {
   const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
-  if (/[?#\s\\"'<>]/.test(trimmed) || trimmed.split('/').some((part) => part === '.' || part === '..')) {
+  if (
+    /[?#\s\\"'<>]/.test(trimmed) ||
+    trimmed.split('/').some((part) => part === '.' || part === '..')
+  ) {
     throw new Error(
       `SITE_BASE "${base}" is not a path: use letters, digits, "-", "_", "." and "/" only (example: /pr-123/).`,
     );

@@ -25,32 +25,61 @@ function failingBuild(edit: (dir: string) => void): string {
   }
 }
 
-const lineCount = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8').split('\n').length;
+const lineCount = (dir: string, file: string) =>
+  readFileSync(join(dir, file), 'utf8').split('\n').length;
 
-test('a broken link and a broken anchor fail the build, each at its MDX line and column', { timeout: 300_000 }, () => {
-  let line = 0;
-  const output = failingBuild((dir) => {
-    line = lineCount(dir, PAGE) + 1;
-    appendFileSync(join(dir, PAGE), `\nSee [the gone page](/administration-guide/no-such-page/) and [a lost section](${TARGET}#no-such-section).\n`);
-  });
-  assert.match(output, new RegExp(`${PAGE}:${line}:\\d+: error: .*no-such-page`), output.slice(-3000));
-  assert.match(output, new RegExp(`${PAGE}:${line}:\\d+: error: .*no element with id "no-such-section"`), output.slice(-3000));
-});
+test(
+  'a broken link and a broken anchor fail the build, each at its MDX line and column',
+  { timeout: 300_000 },
+  () => {
+    let line = 0;
+    const output = failingBuild((dir) => {
+      line = lineCount(dir, PAGE) + 1;
+      appendFileSync(
+        join(dir, PAGE),
+        `\nSee [the gone page](/administration-guide/no-such-page/) and [a lost section](${TARGET}#no-such-section).\n`,
+      );
+    });
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:${line}:\\d+: error: .*no-such-page`),
+      output.slice(-3000),
+    );
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:${line}:\\d+: error: .*no element with id "no-such-section"`),
+      output.slice(-3000),
+    );
+  },
+);
 
-test('a redirect to a heading that does not exist fails the build at the map entry’s line', { timeout: 300_000 }, () => {
-  let line = 0;
-  const output = failingBuild((dir) => {
-    const file = join(dir, 'content/redirects.yaml');
-    line = lineCount(dir, 'content/redirects.yaml') + 1;
-    appendFileSync(file, `\n- from: /old/renamed-page.html\n  to: ${TARGET}#no-such-section\n`);
-  });
-  assert.match(output, new RegExp(`content/redirects.yaml:${line}\\b.*no-such-section`, 's'), output.slice(-3000));
-});
+test(
+  'a redirect to a heading that does not exist fails the build at the map entry’s line',
+  { timeout: 300_000 },
+  () => {
+    let line = 0;
+    const output = failingBuild((dir) => {
+      const file = join(dir, 'content/redirects.yaml');
+      line = lineCount(dir, 'content/redirects.yaml') + 1;
+      appendFileSync(file, `\n- from: /old/renamed-page.html\n  to: ${TARGET}#no-such-section\n`);
+    });
+    assert.match(
+      output,
+      new RegExp(`content/redirects.yaml:${line}\\b.*no-such-section`, 's'),
+      output.slice(-3000),
+    );
+  },
+);
 
 test('bad front matter fails the build naming the file and the field', { timeout: 300_000 }, () => {
   const output = failingBuild((dir) => {
     const file = join(dir, PAGE);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*$/m, '').replace(/^(\s+order:) \d+$/m, '$1 first'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^description: .*$/m, '')
+        .replace(/^(\s+order:) \d+$/m, '$1 first'),
+    );
   });
   assert.match(output, /upgrade\.mdx/, output.slice(-3000));
   assert.match(output, /description: add `description: One sentence`/, output.slice(-3000));

@@ -117,7 +117,7 @@ function builtSectionText(sitePath: string, id: string): string {
   assert.ok(target, `${sitePath}: no element with id "${id}"`);
   const heading = /^h[1-6]$/.test(target.name) ? target : (DomUtils.findOne((element) => /^h[1-6]$/.test(element.name), DomUtils.nextElementSibling(target) ? [DomUtils.nextElementSibling(target)!] : [], true) ?? target);
   const level = Number(heading.name.slice(1));
-  const start = heading.parent && (heading.parent as Element).attribs?.class?.includes('heading-wrapper') ? (heading.parent as Element) : heading;
+  const start = heading.parent && (heading.parent as Element).attribs.class?.includes('heading-wrapper') ? (heading.parent as Element) : heading;
   const levelOf = (element: Element): number | undefined => {
     const inner = /^h[1-6]$/.test(element.name) ? element : DomUtils.findOne((child) => /^h[1-6]$/.test(child.name), element.children, false);
     return inner ? Number(inner.name.slice(1)) : undefined;

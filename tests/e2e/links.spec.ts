@@ -43,24 +43,41 @@ interface Click {
 const CLICK_PARTS = 4;
 
 function makePlan() {
-  if (!existsSync(PLAN_DIST)) throw new Error(`${PLAN_DIST}/ does not exist: build the site first (npm run build).`);
-  const files = readdirSync(PLAN_DIST, { recursive: true, encoding: 'utf8' }).map((file) => file.split('\\').join('/'));
+  if (!existsSync(PLAN_DIST))
+    throw new Error(`${PLAN_DIST}/ does not exist: build the site first (npm run build).`);
+  const files = readdirSync(PLAN_DIST, { recursive: true, encoding: 'utf8' }).map((file) =>
+    file.split('\\').join('/'),
+  );
   const fileSet = new Set(files);
   const all = new Map<SitePath, BuiltPage>();
-  for (const file of files.filter(isPageFile)) all.set(sitePathOfFile(file), readPage(PLAN_DIST, file));
+  for (const file of files.filter(isPageFile))
+    all.set(sitePathOfFile(file), readPage(PLAN_DIST, file));
   // Redirect stubs are proven by redirects.spec.ts, not clicked from.
   const index = anchorIndexOf({ dir: PLAN_DIST, files: fileSet, pages: all });
   const pages = new Map([...index.keys()].map((path) => [path, all.get(path)!]));
-  const mapText = existsSync(siteConfig.redirectsFile) ? readFileSync(siteConfig.redirectsFile, 'utf8') : '';
-  const entries = parseRedirectMap(mapText, siteConfig.redirectsFile, siteConfig.redirectHosts).entries;
+  const mapText = existsSync(siteConfig.redirectsFile)
+    ? readFileSync(siteConfig.redirectsFile, 'utf8')
+    : '';
+  const entries = parseRedirectMap(
+    mapText,
+    siteConfig.redirectsFile,
+    siteConfig.redirectHosts,
+  ).entries;
   const redirects = planRedirects(entries, index, siteConfig.redirectsFile).plan;
 
   /** Where a browser ends up for a site path: through the redirects (the build's own follower), or right there. */
   const landingOf = (path: SitePath, fragment: string | null): Landing => {
     const file = findTargetFile(path, fileSet)?.file;
-    const visit = follow(redirects, index, { path: file === undefined ? path : sitePathOfFile(file), fragment }, 'static');
+    const visit = follow(
+      redirects,
+      index,
+      { path: file === undefined ? path : sitePathOfFile(file), fragment },
+      'static',
+    );
     if (visit.kind === 'landed' && visit.hops.length > 0) {
-      return visit.target.kind === 'site' ? { path: visit.target.path, fragment: visit.target.fragment } : { path: visit.target.url, fragment: null };
+      return visit.target.kind === 'site'
+        ? { path: visit.target.path, fragment: visit.target.fragment }
+        : { path: visit.target.url, fragment: null };
     }
     return { path: findTargetFile(path, fileSet)?.canonicalPath ?? path, fragment };
   };
@@ -78,7 +95,11 @@ function makePlan() {
       const samePage = target.path === pagePath && link.url.startsWith('#');
       const key = samePage ? `${pagePath} ${link.url}` : displayUrl(target.path, target.fragment);
       if (list.some((offer) => offer.key === key)) continue;
-      list.push({ key, samePage, click: { from: pagePath, href: link.url, landing: landingOf(target.path, target.fragment) } });
+      list.push({
+        key,
+        samePage,
+        click: { from: pagePath, href: link.url, landing: landingOf(target.path, target.fragment) },
+      });
       unproven.add(key);
     }
     offers.set(pagePath, list);
@@ -87,7 +108,8 @@ function makePlan() {
   // A walk through the site: every click lands on a page, and the next click is made from
   // there, so proving a link costs one navigation instead of two.
   const walk: Click[] = [];
-  const pending = (page: string) => (offers.get(page) ?? []).filter((offer) => unproven.has(offer.key));
+  const pending = (page: string) =>
+    (offers.get(page) ?? []).filter((offer) => unproven.has(offer.key));
   let current: string | undefined;
   while (unproven.size > 0) {
     let choices = current === undefined ? [] : pending(current);
@@ -97,14 +119,21 @@ function makePlan() {
     }
     const next =
       choices.find((offer) => offer.samePage) ??
-      choices.find((offer) => pending(offer.click.landing.path).some((after) => after.key !== offer.key)) ??
+      choices.find((offer) =>
+        pending(offer.click.landing.path).some((after) => after.key !== offer.key),
+      ) ??
       choices[0]!;
     unproven.delete(next.key);
     walk.push(next.click);
-    if (!next.samePage) current = pages.has(next.click.landing.path as SitePath) ? next.click.landing.path : undefined;
+    if (!next.samePage)
+      current = pages.has(next.click.landing.path as SitePath)
+        ? next.click.landing.path
+        : undefined;
   }
   const partSize = Math.ceil(walk.length / CLICK_PARTS);
-  const clickParts = Array.from({ length: CLICK_PARTS }, (_, part) => walk.slice(part * partSize, (part + 1) * partSize)).filter((part) => part.length > 0);
+  const clickParts = Array.from({ length: CLICK_PARTS }, (_, part) =>
+    walk.slice(part * partSize, (part + 1) * partSize),
+  ).filter((part) => part.length > 0);
 
   return { clickParts, clicks: walk.length, pages: pages.size };
 }
@@ -117,11 +146,15 @@ const plan = makePlan();
  * height and counts when its top is on screen.
  */
 function fragmentState(id: string): true | string {
-  const element = document.getElementById(id) ?? document.getElementsByName(id)[0];
-  if (element === undefined || element === null) return `no element with id "${id}"`;
+  const element =
+    document.getElementById(id) ?? document.querySelector(`[name="${CSS.escape(id)}"]`);
+  if (element === null) return `no element with id "${id}"`;
   const box = element.getBoundingClientRect();
-  const visible = box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0));
-  return visible || `#${id} is at ${Math.round(box.top)}px, outside the ${window.innerHeight}px viewport`;
+  const visible =
+    box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0));
+  return (
+    visible || `#${id} is at ${Math.round(box.top)}px, outside the ${window.innerHeight}px viewport`
+  );
 }
 
 /**
@@ -129,43 +162,82 @@ function fragmentState(id: string): true | string {
  * view. Waits on navigation events and animation frames rather than polling on a timer, which
  * keeps hundreds of checks fast; failures are soft so one run lists every broken link.
  */
-async function expectLanding(page: Page, landing: Landing, baseURL: string, what: string): Promise<void> {
+async function expectLanding(
+  page: Page,
+  landing: Landing,
+  baseURL: string,
+  what: string,
+): Promise<void> {
   const isExternal = /^https?:\/\//i.test(landing.path);
   const expected = new URL(isExternal ? landing.path : sitePathToUrl(baseURL, landing.path));
   const wantedHash = landing.fragment ?? '';
-  const matches = (url: URL) => url.pathname === expected.pathname && decodeURIComponent(url.hash.slice(1)) === wantedHash;
-  const reached = await page.waitForURL(matches, { timeout: 5000, waitUntil: 'domcontentloaded' }).then(() => true, () => false);
+  const matches = (url: URL) =>
+    url.pathname === expected.pathname && decodeURIComponent(url.hash.slice(1)) === wantedHash;
+  const reached = await page
+    .waitForURL(matches, { timeout: 5000, waitUntil: 'domcontentloaded' })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!reached) {
     const wanted = expected.pathname + (landing.fragment === null ? '' : `#${landing.fragment}`);
-    expect.soft(new URL(page.url()).pathname + new URL(page.url()).hash, `${what} should land on ${wanted}`).toBe(wanted);
+    expect
+      .soft(
+        new URL(page.url()).pathname + new URL(page.url()).hash,
+        `${what} should land on ${wanted}`,
+      )
+      .toBe(wanted);
     return;
   }
   const fragment = landing.fragment;
-  if (fragment === null || fragment === '' || fragment.toLowerCase() === 'top' || isExternal) return;
+  if (fragment === null || fragment === '' || fragment.toLowerCase() === 'top' || isExternal)
+    return;
   const inView = await page
-    .waitForFunction((id) => {
-      const element = document.getElementById(id) ?? document.getElementsByName(id)[0];
-      if (!element) return false;
-      const box = element.getBoundingClientRect();
-      return box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0));
-    }, fragment, { polling: 'raf', timeout: 3000 })
-    .then(() => true, () => false);
-  if (!inView) expect.soft(await page.evaluate(fragmentState, fragment), `${what}: #${fragment} in view`).toBe(true);
+    .waitForFunction(
+      (id) => {
+        const element = document.getElementById(id) ?? document.getElementsByName(id)[0];
+        if (!element) return false;
+        const box = element.getBoundingClientRect();
+        return (
+          box.top < window.innerHeight && (box.bottom > 0 || (box.height === 0 && box.top >= 0))
+        );
+      },
+      fragment,
+      { polling: 'raf', timeout: 3000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!inView)
+    expect
+      .soft(await page.evaluate(fragmentState, fragment), `${what}: #${fragment} in view`)
+      .toBe(true);
 }
 
 /** Clicks the first link with `href`, made reachable: collapsed sidebar sections opened, no new tab. */
 async function clickLink(page: Page, href: string): Promise<void> {
-  const link = page.locator(`a[href="${href.replace(/["\\]/g, '\\$&')}"], area[href="${href.replace(/["\\]/g, '\\$&')}"]`).first();
+  const link = page
+    .locator(
+      `a[href="${href.replace(/["\\]/g, '\\$&')}"], area[href="${href.replace(/["\\]/g, '\\$&')}"]`,
+    )
+    .first();
   await link.evaluate((element) => {
     element.removeAttribute('target');
-    for (let details = element.closest('details'); details !== null; details = details.parentElement?.closest('details') ?? null) details.open = true;
+    for (
+      let details = element.closest('details');
+      details !== null;
+      details = details.parentElement?.closest('details') ?? null
+    )
+      details.open = true;
   });
   await link.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
   const clickable = await link.evaluate((element) => {
     const box = element.getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
-    if (box.width === 0 || x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+    if (box.width === 0 || x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight)
+      return false;
     const hit = document.elementFromPoint(x, y);
     return hit !== null && (hit === element || element.contains(hit));
   });
@@ -179,18 +251,25 @@ async function clickLink(page: Page, href: string): Promise<void> {
 }
 
 plan.clickParts.forEach((clicks, part) => {
-  test(`internal links, part ${part + 1} of ${plan.clickParts.length}: each click lands on its target`, async ({ page, baseURL }, testInfo) => {
+  test(`internal links, part ${part + 1} of ${plan.clickParts.length}: each click lands on its target`, async ({
+    page,
+    baseURL,
+  }, testInfo) => {
     test.setTimeout(30_000 + clicks.length * 3000);
     const base = projectBase(testInfo);
     const failedResources = new Set<string>();
     page.on('response', (response) => {
-      if (response.url().startsWith(baseURL!) && response.status() >= 400) failedResources.add(`${response.status()} ${response.url()}`);
+      if (response.url().startsWith(baseURL!) && response.status() >= 400)
+        failedResources.add(`${response.status()} ${response.url()}`);
     });
     for (const click of clicks) {
       if (new URL(page.url()).pathname !== new URL(sitePathToUrl(baseURL!, click.from)).pathname) {
         await page.goto(click.from.slice(1), { waitUntil: 'domcontentloaded' });
       }
-      await clickLink(page, click.href.startsWith('/') ? withBase(click.href as SitePath, base) : click.href);
+      await clickLink(
+        page,
+        click.href.startsWith('/') ? withBase(click.href as SitePath, base) : click.href,
+      );
       await expectLanding(page, click.landing, baseURL!, `${click.href} on ${click.from}`);
     }
     expect([...failedResources], 'pages and resources that failed to load').toEqual([]);

@@ -14,42 +14,60 @@ import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
 import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
-import { displayLocation, targetHref, type SiteLocation } from '../../src/lib/redirects/locations.ts';
+import {
+  displayLocation,
+  targetHref,
+  type SiteLocation,
+} from '../../src/lib/redirects/locations.ts';
 import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
 
-const map = parseRedirectMap(readFileSync(siteConfig.redirectsFile, 'utf8'), siteConfig.redirectsFile, siteConfig.redirectHosts);
-const lock = parseAnchorsLock(readFileSync(siteConfig.anchorsLockFile, 'utf8'), siteConfig.anchorsLockFile).lock;
+const map = parseRedirectMap(
+  readFileSync(siteConfig.redirectsFile, 'utf8'),
+  siteConfig.redirectsFile,
+  siteConfig.redirectHosts,
+);
+const lock = parseAnchorsLock(
+  readFileSync(siteConfig.anchorsLockFile, 'utf8'),
+  siteConfig.anchorsLockFile,
+).lock;
 
 /** Every place a reader may arrive from: each map `from`, each locked URL and each locked anchor, once. */
 const arrivals = new Map<string, SiteLocation>();
 for (const entry of map.entries) arrivals.set(displayLocation(entry.from), entry.from);
 for (const page of lock.pages) {
   arrivals.set(page.url, { path: page.url, fragment: null });
-  for (const anchor of page.anchors) arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
+  for (const anchor of page.anchors)
+    arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
 }
 
 /** The built site as the build saw it: its content pages (stubs and kept-alive old ids are not content) and the plan. */
 const sites = new Map<string, Promise<{ index: AnchorIndex; plan: RedirectPlan }>>();
 function builtSite(distDir: string) {
   if (!sites.has(distDir)) {
-    sites.set(distDir, (async () => {
-      const index = anchorIndexOf(await readBuiltSite(distDir));
-      const { plan } = planRedirects(map.entries, index, siteConfig.redirectsFile);
-      return { index, plan };
-    })());
+    sites.set(
+      distDir,
+      (async () => {
+        const index = anchorIndexOf(await readBuiltSite(distDir));
+        const { plan } = planRedirects(map.entries, index, siteConfig.redirectsFile);
+        return { index, plan };
+      })(),
+    );
   }
   return sites.get(distDir)!;
 }
 
-const modeOf = (projectName: string): HostMode => (projectName.startsWith('nginx') ? 'server' : 'static');
+const modeOf = (projectName: string): HostMode =>
+  projectName.startsWith('nginx') ? 'server' : 'static';
 
 /** An attribute selector for an id, whatever characters it holds. */
 const byId = (id: string) => `[id="${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"]`;
 
 /** Answers requests that would leave the machine (allow-listed external targets) with a placeholder. */
 async function stayOffline(page: Page): Promise<void> {
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>external</title>' }));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>external</title>' }),
+  );
 }
 
 test('the map and the lock are read without problems', () => {
@@ -63,7 +81,8 @@ test('the map and the lock are read without problems', () => {
  */
 const BATCH = 12;
 const byPage = new Map<string, Array<[string, SiteLocation]>>();
-for (const [label, arrival] of arrivals) byPage.set(arrival.path, [...(byPage.get(arrival.path) ?? []), [label, arrival]]);
+for (const [label, arrival] of arrivals)
+  byPage.set(arrival.path, [...(byPage.get(arrival.path) ?? []), [label, arrival]]);
 const batches: Array<[string, Array<[string, SiteLocation]>]> = [];
 for (const [path, group] of byPage) {
   for (let start = 0; start < group.length; start += BATCH) {
@@ -73,7 +92,10 @@ for (const [path, group] of byPage) {
 }
 
 for (const [name, group] of batches) {
-  test(`${name}: ${group.length} old address(es) land on their sections`, async ({ page, baseURL }) => {
+  test(`${name}: ${group.length} old address(es) land on their sections`, async ({
+    page,
+    baseURL,
+  }) => {
     const info = test.info();
     test.setTimeout(20_000 + group.length * 4_000);
     const base = projectBase(info);
@@ -91,24 +113,39 @@ for (const [name, group] of batches) {
       // 'commit' returns as soon as the first document arrives; then event-driven waits
       // (navigation events, animation frames) follow the redirect, and plain comparisons report.
       await page.goto(arrivalUrl, { waitUntil: 'commit' });
-      await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 })
+        .catch(() => undefined);
       expect.soft(page.url(), label).toBe(expected);
       if (landing.target.kind === 'site' && landing.target.fragment !== null) {
         const inView = await page
-          .waitForFunction((wanted) => {
-            const box = document.getElementById(wanted)?.getBoundingClientRect();
-            return box !== undefined && box.top < innerHeight && box.bottom >= 0;
-          }, landing.target.fragment, { polling: 'raf', timeout: 5_000 })
-          .then(() => true, () => false);
+          .waitForFunction(
+            (wanted) => {
+              const box = document.getElementById(wanted)?.getBoundingClientRect();
+              return box !== undefined && box.top < innerHeight && box.bottom >= 0;
+            },
+            landing.target.fragment,
+            { polling: 'raf', timeout: 5_000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
         // Only on failure: the locator assertion explains where the element is.
-        if (!inView) await expect.soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`).toBeInViewport({ timeout: 1_000 });
+        if (!inView)
+          await expect
+            .soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`)
+            .toBeInViewport({ timeout: 1_000 });
       }
     }
     info.annotations.push({ type: 'proven', description: `${group.length} arrivals` });
   });
 }
 
-test('with JavaScript off, old ids renamed within a page still land on the new heading', async ({ browser, baseURL }) => {
+test('with JavaScript off, old ids renamed within a page still land on the new heading', async ({
+  browser,
+  baseURL,
+}) => {
   const info = test.info();
   const base = projectBase(info);
   const { plan } = await builtSite(projectDistDir(info));
@@ -120,12 +157,18 @@ test('with JavaScript off, old ids renamed within a page still land on the new h
       const url = new URL(targetHref({ kind: 'site', path, fragment: oldId }, base), baseURL).href;
       await page.goto(url);
       await expect(page).toHaveURL(url);
-      await expect(page.locator(byId(newId)).first(), `${path}#${oldId} -> #${newId}`).toBeInViewport();
+      await expect(
+        page.locator(byId(newId)).first(),
+        `${path}#${oldId} -> #${newId}`,
+      ).toBeInViewport();
       checked += 1;
     }
   }
   await context.close();
-  info.annotations.push({ type: 'checked', description: `${checked} renamed anchors without JavaScript` });
+  info.annotations.push({
+    type: 'checked',
+    description: `${checked} renamed anchors without JavaScript`,
+  });
 });
 
 const HOSTILE = [
@@ -141,7 +184,10 @@ const HOSTILE = [
   '#%2F%2Fexample.org',
 ];
 
-test('hostile fragments on a page with an anchor table stay on the page: no navigation, no dialog', async ({ page, baseURL }) => {
+test('hostile fragments on a page with an anchor table stay on the page: no navigation, no dialog', async ({
+  page,
+  baseURL,
+}) => {
   const info = test.info();
   const base = projectBase(info);
   const { plan } = await builtSite(projectDistDir(info));
@@ -152,7 +198,8 @@ test('hostile fragments on a page with an anchor table stay on the page: no navi
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  const pageUrl = new URL(targetHref({ kind: 'site', path: path!, fragment: null }, base), baseURL).href;
+  const pageUrl = new URL(targetHref({ kind: 'site', path: path!, fragment: null }, base), baseURL)
+    .href;
   for (const hash of HOSTILE) {
     const navigations: string[] = [];
     const onNavigate = (frame: { url(): string }) => navigations.push(frame.url());
@@ -164,10 +211,16 @@ test('hostile fragments on a page with an anchor table stay on the page: no navi
     expect(page.url().startsWith(pageUrl), hash.slice(0, 40)).toBe(true);
     expect(navigations, hash.slice(0, 40)).toEqual([]);
     // And through hashchange, after the page has loaded.
-    await page.evaluate((next) => { location.hash = next; }, hash);
+    await page.evaluate((next) => {
+      location.hash = next;
+    }, hash);
     await page.waitForTimeout(100);
-    expect(new URL(page.url()).pathname, `hashchange ${hash.slice(0, 40)}`).toBe(new URL(pageUrl).pathname);
-    const scriptHash = await page.evaluate(() => document.documentElement.innerHTML.includes('onerror=alert'));
+    expect(new URL(page.url()).pathname, `hashchange ${hash.slice(0, 40)}`).toBe(
+      new URL(pageUrl).pathname,
+    );
+    const scriptHash = await page.evaluate(() =>
+      document.documentElement.innerHTML.includes('onerror=alert'),
+    );
     expect(scriptHash).toBe(false);
   }
   expect(dialogs).toEqual([]);

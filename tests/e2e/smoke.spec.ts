@@ -32,35 +32,46 @@ for (const path of pages) {
 test('every sidebar link lands on its page, marked as current there', UI, async ({ page }) => {
   const start = pages.find((p) => p !== '/')!;
   await page.goto(start.slice(1));
-  const hrefs = await page.locator('.sidebar a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  const hrefs = await page
+    .locator('.sidebar a')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(1);
   for (const href of hrefs) {
     await page.goto(start.slice(1));
-    await page.locator('.sidebar details').evaluateAll((groups) => groups.forEach((g) => g.setAttribute('open', '')));
+    await page
+      .locator('.sidebar details')
+      .evaluateAll((groups) => groups.forEach((g) => g.setAttribute('open', '')));
     await page.locator(`.sidebar a[href="${href}"]`).first().click();
     await expect(page).toHaveURL(new URL(href, page.url()).href);
-    await expect(page.locator(`.sidebar a[href="${href}"]`).first()).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator(`.sidebar a[href="${href}"]`).first()).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   }
 });
 
-test('table-of-contents links scroll their heading into view and mark it current', UI, async ({ page }) => {
-  const docs = await builtPages(test.info());
-  const withToc = docs.filter((p) => p.html.includes('class="toc"'));
-  expect(withToc.length).toBeGreaterThan(0);
-  for (const doc of withToc) {
-    await page.goto(doc.path.slice(1));
-    const links = page.locator('.toc a');
-    const count = await links.count();
-    for (let i = 0; i < count; i++) {
-      const id = decodeURIComponent((await links.nth(i).getAttribute('href'))!.slice(1));
-      await links.nth(i).click();
-      await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
-      expect(new URL(page.url()).hash).toBe(`#${encodeURIComponent(id)}`);
+test(
+  'table-of-contents links scroll their heading into view and mark it current',
+  UI,
+  async ({ page }) => {
+    const docs = await builtPages(test.info());
+    const withToc = docs.filter((p) => p.html.includes('class="toc"'));
+    expect(withToc.length).toBeGreaterThan(0);
+    for (const doc of withToc) {
+      await page.goto(doc.path.slice(1));
+      const links = page.locator('.toc a');
+      const count = await links.count();
+      for (let i = 0; i < count; i++) {
+        const id = decodeURIComponent((await links.nth(i).getAttribute('href'))!.slice(1));
+        await links.nth(i).click();
+        await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+        expect(new URL(page.url()).hash).toBe(`#${encodeURIComponent(id)}`);
+      }
+      // The last link clicked is the section being read (unless the page cannot scroll that far).
+      await expect(page.locator('.toc a[aria-current]')).toHaveCount(1);
     }
-    // The last link clicked is the section being read (unless the page cannot scroll that far).
-    await expect(page.locator('.toc a[aria-current]')).toHaveCount(1);
-  }
-});
+  },
+);
 
 test('the theme toggle switches themes and the choice survives a reload', UI, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -71,7 +82,9 @@ test('the theme toggle switches themes and the choice survives a reload', UI, as
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    background,
+  );
 });
 
 test('the system dark setting is followed before any choice is made', UI, async ({ page }) => {
@@ -80,23 +93,31 @@ test('the system dark setting is followed before any choice is made', UI, async 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('searching a heading’s words returns that heading as a sub-result linking to page/#heading', UI, async ({ page }) => {
-  const docs = await builtPages(test.info());
-  const target = docs
-    .filter((doc) => doc.html.includes('data-pagefind-body'))
-    .flatMap((doc) => scanPage(doc.html).headings.filter((h) => h.level === 2).map((h) => ({ doc, heading: h })))
-    .find(({ heading }) => heading.text.split(/\s+/).length >= 2)!;
-  expect(target, 'a page with a two-word h2 heading').toBeTruthy();
-  await page.goto(target.doc.path.slice(1));
-  await page.keyboard.press('/');
-  await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
-  await page.locator('dialog[open] [data-search-input]').fill(target.heading.text);
-  const expectedHref = `${projectBase(test.info())}${target.doc.path.slice(1)}#${target.heading.id}`;
-  const sub = page.locator(`dialog[open] .search-sub-result a[href="${expectedHref}"]`);
-  await expect(sub.first()).toBeVisible();
-  await sub.first().click();
-  await expect(page.locator(`[id="${target.heading.id}"]`)).toBeInViewport();
-});
+test(
+  'searching a heading’s words returns that heading as a sub-result linking to page/#heading',
+  UI,
+  async ({ page }) => {
+    const docs = await builtPages(test.info());
+    const target = docs
+      .filter((doc) => doc.html.includes('data-pagefind-body'))
+      .flatMap((doc) =>
+        scanPage(doc.html)
+          .headings.filter((h) => h.level === 2)
+          .map((h) => ({ doc, heading: h })),
+      )
+      .find(({ heading }) => heading.text.split(/\s+/).length >= 2)!;
+    expect(target, 'a page with a two-word h2 heading').toBeTruthy();
+    await page.goto(target.doc.path.slice(1));
+    await page.keyboard.press('/');
+    await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
+    await page.locator('dialog[open] [data-search-input]').fill(target.heading.text);
+    const expectedHref = `${projectBase(test.info())}${target.doc.path.slice(1)}#${target.heading.id}`;
+    const sub = page.locator(`dialog[open] .search-sub-result a[href="${expectedHref}"]`);
+    await expect(sub.first()).toBeVisible();
+    await sub.first().click();
+    await expect(page.locator(`[id="${target.heading.id}"]`)).toBeInViewport();
+  },
+);
 
 test('Ctrl+K opens search too', UI, async ({ page }) => {
   await page.goto('');
@@ -104,7 +125,9 @@ test('Ctrl+K opens search too', UI, async ({ page }) => {
   await expect(page.locator('dialog[open] [data-search-input]')).toBeFocused();
 });
 
-test('an unknown URL answers 404 with the 404 page, search, and a did-you-mean for a near miss', async ({ page }) => {
+test('an unknown URL answers 404 with the 404 page, search, and a did-you-mean for a near miss', async ({
+  page,
+}) => {
   const real = pages.reduce((a, b) => (b.length > a.length ? b : a));
   const typo = real.replace(/([a-z])([a-z])\/$/, '$2$1/');
   const response = await page.goto(typo.slice(1));
@@ -121,7 +144,10 @@ test('with scripts off, tabs show every alternative under its label', UI, async 
   const docs = await builtPages(test.info());
   const withTabs = docs.find((doc) => doc.html.includes('data-tabs'));
   expect(withTabs, 'a page that uses <Tabs>').toBeTruthy();
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL: test.info().project.use.baseURL,
+  });
   const page = await context.newPage();
   await page.goto(withTabs!.path.slice(1));
   const group = page.locator('[data-tabs]').first();
@@ -134,19 +160,26 @@ test('with scripts off, tabs show every alternative under its label', UI, async 
   await context.close();
 });
 
-test('with scripts on, tabs become a tab list and the choice carries to other groups', UI, async ({ page }) => {
-  const docs = await builtPages(test.info());
-  const withTabs = docs.find((doc) => doc.html.includes('data-tabs'))!;
-  await page.goto(withTabs.path.slice(1));
-  const group = page.locator('[data-tabs]').first();
-  const tabs = group.locator('[role=tab]');
-  expect(await tabs.count()).toBeGreaterThan(1);
-  await tabs.nth(1).click();
-  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
-  await expect(group.locator('[role=tabpanel]:visible')).toHaveCount(1);
-  await page.reload();
-  await expect(page.locator('[data-tabs]').first().locator('[role=tab]').nth(1)).toHaveAttribute('aria-selected', 'true');
-});
+test(
+  'with scripts on, tabs become a tab list and the choice carries to other groups',
+  UI,
+  async ({ page }) => {
+    const docs = await builtPages(test.info());
+    const withTabs = docs.find((doc) => doc.html.includes('data-tabs'))!;
+    await page.goto(withTabs.path.slice(1));
+    const group = page.locator('[data-tabs]').first();
+    const tabs = group.locator('[role=tab]');
+    expect(await tabs.count()).toBeGreaterThan(1);
+    await tabs.nth(1).click();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(group.locator('[role=tabpanel]:visible')).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('[data-tabs]').first().locator('[role=tab]').nth(1)).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  },
+);
 
 test('every code block has a working copy button', UI, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

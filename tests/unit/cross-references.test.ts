@@ -9,15 +9,25 @@ import { path, site } from './support/redirect-fixtures.ts';
 const titles: Record<string, string> = { '/a/#x': 'Configure <the> database', '/b/': 'Upgrade' };
 
 /** Fills a page's empty links from `titles`, as the build does. */
-function fill(html: string, titleFor: (href: string) => string | undefined = (href) => titles[href]) {
-  const { insertions, unresolved } = fillEmptyLinks(scanPage(html, { editPoints: true }).editPoints!.emptyLinks, titleFor);
+function fill(
+  html: string,
+  titleFor: (href: string) => string | undefined = (href) => titles[href],
+) {
+  const { insertions, unresolved } = fillEmptyLinks(
+    scanPage(html, { editPoints: true }).editPoints!.emptyLinks,
+    titleFor,
+  );
   return { html: applyInsertions(html, insertions), unresolved };
 }
 
 test('empty links get their target title, escaped; links with text are untouched', () => {
-  const html = '<p>See <a href="/a/#x"></a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> </a>.</p>';
+  const html =
+    '<p>See <a href="/a/#x"></a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> </a>.</p>';
   const { html: out, unresolved } = fill(html);
-  assert.equal(out, '<p>See <a href="/a/#x">Configure &lt;the&gt; database</a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> Upgrade</a>.</p>');
+  assert.equal(
+    out,
+    '<p>See <a href="/a/#x">Configure &lt;the&gt; database</a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> Upgrade</a>.</p>',
+  );
   assert.deepEqual(unresolved, []);
 });
 
@@ -28,17 +38,27 @@ test('a link holding only an element is not empty', () => {
 
 test('an empty link to an unknown target is reported with its line', () => {
   const { unresolved } = fill('<p>\n<a href="/gone/#y"></a></p>', () => undefined);
-  assert.deepEqual(unresolved.map((link) => [link.href, link.line]), [['/gone/#y', 2]]);
+  assert.deepEqual(
+    unresolved.map((link) => [link.href, link.line]),
+    [['/gone/#y', 2]],
+  );
 });
 
 test('the title is the heading for /page/#id and the h1 for /page/, under the base', () => {
   const index = site({ '/a/': [['x', 'X marks']] });
   const page = index.get(path('/a/'))!;
-  (page.headings as { id: string; level: number; text: string }[]).unshift({ id: '_top', level: 1, text: 'Page A' });
+  (page.headings as { id: string; level: number; text: string }[]).unshift({
+    id: '_top',
+    level: 1,
+    text: 'Page A',
+  });
   const base = parseBase('/pr-1/');
   assert.equal(crossReferenceTitle('/pr-1/a/#x', path('/b/'), base, index), 'X marks');
   assert.equal(crossReferenceTitle('/pr-1/a/', path('/b/'), base, index), 'Page A');
   assert.equal(crossReferenceTitle('#x', path('/a/'), base, index), 'X marks');
   assert.equal(crossReferenceTitle('/pr-1/a/#nope', path('/b/'), base, index), undefined);
-  assert.equal(crossReferenceTitle('https://elsewhere.example/a/', path('/b/'), base, index), undefined);
+  assert.equal(
+    crossReferenceTitle('https://elsewhere.example/a/', path('/b/'), base, index),
+    undefined,
+  );
 });

@@ -9,12 +9,21 @@ const pages = [
 ];
 
 test('a typo in the slug suggests the page', () => {
-  assert.equal(closestPage('/administration-guide/scale/high-availability/deploymnet/', pages)?.title, 'Deploy');
-  assert.equal(closestPage('/administration-guide/scale/high-availability/upgrade.html', pages)?.title, 'Upgrade');
+  assert.equal(
+    closestPage('/administration-guide/scale/high-availability/deploymnet/', pages)?.title,
+    'Deploy',
+  );
+  assert.equal(
+    closestPage('/administration-guide/scale/high-availability/upgrade.html', pages)?.title,
+    'Upgrade',
+  );
 });
 
 test('short slugs with swapped letters are still recognised', () => {
-  assert.equal(closestPage('/guide/scael/', [{ path: '/guide/scale/', title: 'Scale' }])?.title, 'Scale');
+  assert.equal(
+    closestPage('/guide/scael/', [{ path: '/guide/scale/', title: 'Scale' }])?.title,
+    'Scale',
+  );
 });
 
 test('a page moved under other parents is still found by its slug', () => {

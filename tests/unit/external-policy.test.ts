@@ -1,11 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRetryAfter, retryDelay, shouldFallBackToGet, verdictFor, type AttemptResult } from '../../src/lib/links/external/retry-policy.ts';
-import { emptyCache, freshEntry, parseCache, pruneCache } from '../../src/lib/links/external/verdict-cache.ts';
+import {
+  parseRetryAfter,
+  retryDelay,
+  shouldFallBackToGet,
+  verdictFor,
+  type AttemptResult,
+} from '../../src/lib/links/external/retry-policy.ts';
+import {
+  emptyCache,
+  freshEntry,
+  parseCache,
+  pruneCache,
+} from '../../src/lib/links/external/verdict-cache.ts';
 
 const NOW = Date.parse('2026-07-01T12:00:00Z');
 const OPTIONS = { retries: 2, backoffMs: 100, maxRetryAfterMs: 10_000 };
-const status = (code: number, retryAfter?: string): AttemptResult => ({ kind: 'status', status: code, retryAfter, finalUrl: 'https://x.example/' });
+const status = (code: number, retryAfter?: string): AttemptResult => ({
+  kind: 'status',
+  status: code,
+  retryAfter,
+  finalUrl: 'https://x.example/',
+});
 
 test('Retry-After as seconds or as an HTTP date; anything else is ignored', () => {
   assert.equal(parseRetryAfter('3', NOW), 3000);
@@ -46,7 +62,15 @@ test('verdicts: 2xx fine, 401/403/429 doubtful, the rest broken', () => {
 test('the cache keeps successes until they expire, and survives a bad file', () => {
   assert.deepEqual(parseCache('not json'), emptyCache());
   assert.deepEqual(parseCache('{"version":2,"entries":{}}'), emptyCache());
-  const cache = parseCache(JSON.stringify({ version: 1, entries: { 'https://a/': { status: 200, checkedAt: NOW - 1000 }, 'https://b/': { status: 'x' } } }));
+  const cache = parseCache(
+    JSON.stringify({
+      version: 1,
+      entries: {
+        'https://a/': { status: 200, checkedAt: NOW - 1000 },
+        'https://b/': { status: 'x' },
+      },
+    }),
+  );
   assert.deepEqual(Object.keys(cache.entries), ['https://a/']);
   assert.equal(freshEntry(cache, 'https://a/', NOW, 5000)?.status, 200);
   assert.equal(freshEntry(cache, 'https://a/', NOW, 500), undefined, 'expired');

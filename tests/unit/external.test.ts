@@ -26,7 +26,8 @@ before(async () => {
     const count = (hits.get(path) ?? 0) + 1;
     hits.set(path, count);
     methods.push(`${request.method} ${path}`);
-    const redirect = (to: string, status = 301) => response.writeHead(status, { location: to }).end();
+    const redirect = (to: string, status = 301) =>
+      response.writeHead(status, { location: to }).end();
     switch (path) {
       case '/ok':
         return response.writeHead(200).end('fine');
@@ -43,7 +44,9 @@ before(async () => {
       case '/loop/b':
         return redirect('/loop/a', 302);
       case '/limited':
-        return count === 1 ? response.writeHead(429, { 'retry-after': '1' }).end() : response.writeHead(200).end();
+        return count === 1
+          ? response.writeHead(429, { 'retry-after': '1' }).end()
+          : response.writeHead(200).end();
       case '/limited-long':
         return response.writeHead(429, { 'retry-after': '3600' }).end();
       case '/flaky':
@@ -51,7 +54,9 @@ before(async () => {
       case '/down':
         return response.writeHead(503).end();
       case '/no-head':
-        return request.method === 'HEAD' ? response.writeHead(405).end() : response.writeHead(200).end('body');
+        return request.method === 'HEAD'
+          ? response.writeHead(405).end()
+          : response.writeHead(200).end('body');
       case '/stall':
         return; // never answers
       case '/stall-body':
@@ -81,7 +86,12 @@ const options = (): CheckUrlOptions => ({
 });
 
 test('200 is fine, 404 is an error', async () => {
-  assert.deepEqual(await checkUrl(`${origin}/ok`, options()), { severity: 'ok', reason: 'HTTP 200', status: 200, finalUrl: `${origin}/ok` });
+  assert.deepEqual(await checkUrl(`${origin}/ok`, options()), {
+    severity: 'ok',
+    reason: 'HTTP 200',
+    status: 200,
+    finalUrl: `${origin}/ok`,
+  });
   assert.equal((await checkUrl(`${origin}/missing`, options())).reason, 'HTTP 404');
   assert.equal((await checkUrl(`${origin}/missing`, options())).severity, 'error');
 });
@@ -129,7 +139,10 @@ test('HEAD refused falls back to GET', async () => {
 
 test('a stalled response times out, and a stalled body does not hang', async () => {
   const started = Date.now();
-  const [stalled, stalledBody] = await Promise.all([checkUrl(`${origin}/stall`, options()), checkUrl(`${origin}/stall-body`, options())]);
+  const [stalled, stalledBody] = await Promise.all([
+    checkUrl(`${origin}/stall`, options()),
+    checkUrl(`${origin}/stall-body`, options()),
+  ]);
   assert.deepEqual([stalled.severity, stalled.reason], ['error', 'timed out']);
   assert.deepEqual([stalledBody.severity, stalledBody.reason], ['ok', 'HTTP 200']);
   assert.ok(Date.now() - started < 5000);
@@ -145,10 +158,15 @@ test('the per-host limiter caps concurrency per host and spaces request starts',
   // A virtual clock: sleeping moves time forward at once, so the test is exact and instant.
   let clock = 0;
   const sleeps: number[] = [];
-  const limit = hostLimiter({ concurrency: 1, intervalMs: 60 }, () => clock, async (ms) => {
-    sleeps.push(ms);
-    clock += ms;
-  });
+  const limit = hostLimiter(
+    { concurrency: 1, intervalMs: 60 },
+    () => clock,
+    (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+      return Promise.resolve();
+    },
+  );
   const starts: string[] = [];
   const active: Record<string, number> = { a: 0, b: 0 };
   let overlapped = false;
@@ -159,24 +177,47 @@ test('the per-host limiter caps concurrency per host and spaces request starts',
     await new Promise((resolve) => setImmediate(resolve));
     active[host]! -= 1;
   };
-  await Promise.all([limit('a', task('a')), limit('a', task('a')), limit('a', task('a')), limit('b', task('b'))]);
+  await Promise.all([
+    limit('a', task('a')),
+    limit('a', task('a')),
+    limit('a', task('a')),
+    limit('b', task('b')),
+  ]);
   assert.equal(overlapped, false, 'one request at a time per host');
-  assert.deepEqual(starts.filter((start) => start.startsWith('a')).map((start) => Number(start.slice(2))), [0, 60, 120]);
-  assert.ok(starts.includes('b@0'), `host b starts at once: ${starts}`);
+  assert.deepEqual(
+    starts.filter((start) => start.startsWith('a')).map((start) => Number(start.slice(2))),
+    [0, 60, 120],
+  );
+  assert.ok(starts.includes('b@0'), `host b starts at once: ${starts.join(', ')}`);
 });
 
 test('checkExternalUses reports each use of a failing URL and caches successes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'external-cache-'));
   const cacheFile = join(dir, 'cache.json');
   const source = { file: 'a/index.html', path: sitePath('/a/'), links: [] };
-  const use = (url: string, line: number): ExternalUse => ({ url, uses: [{ source, link: { url, tag: 'a', attribute: 'href', line, column: 3 } }] });
+  const use = (url: string, line: number): ExternalUse => ({
+    url,
+    uses: [{ source, link: { url, tag: 'a', attribute: 'href', line, column: 3 } }],
+  });
   const uses = [use(`${origin}/ok`, 1), use(`${origin}/missing`, 2)];
   try {
     hits.delete('/ok');
-    const settings = { cacheFile, timeoutMs: 400, perHostIntervalMs: 0, retry: { retries: 0, backoffMs: 10, maxRetryAfterMs: 100 } };
+    const settings = {
+      cacheFile,
+      timeoutMs: 400,
+      perHostIntervalMs: 0,
+      retry: { retries: 0, backoffMs: 10, maxRetryAfterMs: 100 },
+    };
     const first = await checkExternalUses(uses, settings);
-    assert.deepEqual(first.map((problem) => `${problem.severity} ${problem.output?.line} ${problem.message}`), [`error 2 ${origin}/missing: HTTP 404`]);
-    assert.ok(JSON.parse(readFileSync(cacheFile, 'utf8')).entries[`${origin}/ok`]);
+    assert.deepEqual(
+      first.map((problem) => `${problem.severity} ${problem.output?.line} ${problem.message}`),
+      [`error 2 ${origin}/missing: HTTP 404`],
+    );
+    assert.ok(
+      (JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> }).entries[
+        `${origin}/ok`
+      ],
+    );
     const second = await checkExternalUses(uses, settings);
     assert.equal(second.length, 1, 'failures are asked again');
     assert.equal(hits.get('/ok'), 1, 'a cached success is not asked again');

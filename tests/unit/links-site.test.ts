@@ -54,7 +54,11 @@ ${article}
 /** Renders the guide's MDX body the way the site does: root-relative hrefs get the base. */
 function renderGuide(mdx: string): string {
   const body = mdx.split('---\n')[2] ?? '';
-  return body.replace(/\[([^\]]*)\]\(([^)]*)\)/g, (_, text: string, href: string) => `<a href="${href.startsWith('/') ? '/pr-123' + href : href}">${text}</a>`);
+  return body.replace(
+    /\[([^\]]*)\]\(([^)]*)\)/g,
+    (_, text: string, href: string) =>
+      `<a href="${href.startsWith('/') ? '/pr-123' + href : href}">${text}</a>`,
+  );
 }
 
 function writeSite(guideMdx: string, redirects: string): string {
@@ -65,7 +69,9 @@ function writeSite(guideMdx: string, redirects: string): string {
     'content/redirects.yaml': redirects,
     'dist/site.css': 'body{}',
     'dist/guide/index.html': page(renderGuide(guideMdx)),
-    'dist/guide/setup/index.html': page('<h2 id="install">Install</h2><span id="old-install" data-legacy-anchor></span><h2 id="upgrade">Upgrade</h2>'),
+    'dist/guide/setup/index.html': page(
+      '<h2 id="install">Install</h2><span id="old-install" data-legacy-anchor></span><h2 id="upgrade">Upgrade</h2>',
+    ),
     'dist/deployment/cluster.html':
       '<!doctype html><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=/pr-123/guide/setup/">',
     'dist/_redirects': '/pr-123/deployment/cluster.html /pr-123/guide/setup/ 301\n',
@@ -78,7 +84,9 @@ function writeSite(guideMdx: string, redirects: string): string {
 }
 
 /** The check as the build and `npm run check` run it: one read of the site, the map planned against it. */
-async function checkFolder(root: string): Promise<{ errors: Problem[]; warnings: Problem[]; result: CheckSiteResult }> {
+async function checkFolder(
+  root: string,
+): Promise<{ errors: Problem[]; warnings: Problem[]; result: CheckSiteResult }> {
   const site = await readBuiltSite(join(root, 'dist'));
   const index = anchorIndexOf(site);
   const redirects = await loadRedirects(root, 'content/redirects.yaml', [], index);
@@ -91,8 +99,15 @@ async function checkFolder(root: string): Promise<{ errors: Problem[]; warnings:
     projectRoot: root,
     sourceFiles: sourceFileMap(listSourceFiles(root, 'content/docs'), 'content/docs'),
   });
-  const problems = [...redirects.problems.filter((problem) => problem.severity === 'error'), ...result.problems];
-  return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), result };
+  const problems = [
+    ...redirects.problems.filter((problem) => problem.severity === 'error'),
+    ...result.problems,
+  ];
+  return {
+    errors: problems.filter((p) => p.severity === 'error'),
+    warnings: problems.filter((p) => p.severity === 'warning'),
+    result,
+  };
 }
 
 async function check(guideMdx: string, redirects = REDIRECTS) {
@@ -104,7 +119,8 @@ async function check(guideMdx: string, redirects = REDIRECTS) {
   }
 }
 
-const where = (problem: Problem) => `${problem.code} ${problem.at?.file}:${problem.at?.line}:${problem.at?.column}`;
+const where = (problem: Problem) =>
+  `${problem.code} ${problem.at?.file}:${problem.at?.line}:${problem.at?.column}`;
 
 test('the intact fixture has no errors; an anchor renamed through the map is a warning', async () => {
   const result = await check(GUIDE_MDX);
@@ -114,51 +130,80 @@ test('the intact fixture has no errors; an anchor renamed through the map is a w
 });
 
 test('a broken page link is reported at its MDX line, twice if written twice', async () => {
-  const result = await check(GUIDE_MDX.replace(/\/guide\/setup\/#install/g, '/guide/setpu/#install'));
+  const result = await check(
+    GUIDE_MDX.replace(/\/guide\/setup\/#install/g, '/guide/setpu/#install'),
+  );
   assert.deepEqual(result.errors.map(where), [
     'missing-page content/docs/guide/index.mdx:6:13',
     'missing-page content/docs/guide/index.mdx:6:57',
   ]);
-  assert.equal(result.errors[0]?.page, '/guide/');
-  assert.equal(result.errors[0]?.output?.file, 'guide/index.html');
+  const [first] = result.errors;
+  assert.ok(first);
+  assert.equal(first.page, '/guide/');
+  assert.equal(first.output?.file, 'guide/index.html');
 });
 
 test('a broken anchor is reported at its MDX line with the closest id', async () => {
-  const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro [line](/guide/setup/#instal).'));
+  const result = await check(
+    GUIDE_MDX.replace('Intro line.', 'Intro [line](/guide/setup/#instal).'),
+  );
   assert.deepEqual(result.errors.map(where), ['missing-anchor content/docs/guide/index.mdx:4:14']);
   assert.equal(result.errors[0]?.suggestion, '/guide/setup/#install');
 });
 
 test('an old URL passes with a warning naming the current one', async () => {
-  const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'));
+  const result = await check(
+    GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'),
+  );
   assert.deepEqual(result.errors.map(where), []);
-  const warning = result.warnings.find((problem) => problem.url === '/pr-123/deployment/cluster.html#upgrade-guide');
-  assert.equal(warning?.at?.line, 4);
-  assert.equal(warning?.suggestion, '/guide/setup/#upgrade');
+  const warning = result.warnings.find(
+    (problem) => problem.url === '/pr-123/deployment/cluster.html#upgrade-guide',
+  );
+  assert.ok(warning);
+  assert.equal(warning.at?.line, 4);
+  assert.equal(warning.suggestion, '/guide/setup/#upgrade');
 });
 
 test('a redirect whose target is gone is an error at its map line, and the link that used it lands where a browser would', async () => {
   const broken = REDIRECTS.replace('to: /guide/setup/#upgrade', 'to: /guide/setup/#upgrading');
-  const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'), broken);
+  const result = await check(
+    GUIDE_MDX.replace('Intro line.', 'Intro [line](/deployment/cluster.html#upgrade-guide).'),
+    broken,
+  );
   // The broken entry is left out, so a browser carries the fragment through the page's default
   // redirect to /guide/setup/#upgrade-guide, an anchor that does not exist: the link is red too.
-  assert.deepEqual(result.errors.map(where), ['redirect-target content/redirects.yaml:3:undefined', 'broken-redirect content/docs/guide/index.mdx:4:14']);
-  assert.match(result.errors[1]!.message, /redirects to \/guide\/setup\/#upgrade-guide, which does not exist \(content\/redirects\.yaml:1\)/);
+  assert.deepEqual(result.errors.map(where), [
+    'redirect-target content/redirects.yaml:3:undefined',
+    'broken-redirect content/docs/guide/index.mdx:4:14',
+  ]);
+  assert.match(
+    result.errors[1]!.message,
+    /redirects to \/guide\/setup\/#upgrade-guide, which does not exist \(content\/redirects\.yaml:1\)/,
+  );
 });
 
 test('a root-relative link that skips the base is an error', async () => {
-  const result = await check(GUIDE_MDX.replace('Intro line.', 'Intro <a href="/guide/setup/">raw</a>.'));
+  const result = await check(
+    GUIDE_MDX.replace('Intro line.', 'Intro <a href="/guide/setup/">raw</a>.'),
+  );
   assert.deepEqual(result.errors.map(where), ['outside-base content/docs/guide/index.mdx:4:16']);
 });
 
 test('a layout link is reported on the output page only', async () => {
   const root = writeSite(GUIDE_MDX, REDIRECTS);
   try {
-    writeFileSync(join(root, 'dist/guide/index.html'), page(renderGuide(GUIDE_MDX)).replace('/pr-123/guide/">Guide', '/pr-123/guides/">Guide'));
+    writeFileSync(
+      join(root, 'dist/guide/index.html'),
+      page(renderGuide(GUIDE_MDX)).replace('/pr-123/guide/">Guide', '/pr-123/guides/">Guide'),
+    );
     const result = await checkFolder(root);
-    assert.deepEqual(result.errors.map((problem) => `${problem.code} ${problem.at === undefined} ${problem.output?.file}:${problem.output?.line}`), [
-      'missing-page true guide/index.html:2',
-    ]);
+    assert.deepEqual(
+      result.errors.map(
+        (problem) =>
+          `${problem.code} ${problem.at === undefined} ${problem.output?.file}:${problem.output?.line}`,
+      ),
+      ['missing-page true guide/index.html:2'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -11,6 +11,11 @@ import { sitePathOfFile } from '../../src/lib/site/output-paths.ts';
 import { sitePathOfSource, sourceFileMap } from '../../src/lib/site/source-files.ts';
 import { emptyPlan } from '../../src/lib/redirects/follow.ts';
 import { parseBase } from '../../src/lib/site-path.ts';
+import { packPages, unpackPages } from '../../src/lib/site/packed-pages.ts';
+import { readPage } from '../../src/lib/site/read-site.ts';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { path, plan, site } from './support/redirect-fixtures.ts';
 
 const ORIGIN = 'https://docs.example.com';
@@ -25,15 +30,50 @@ test('output files map to the URLs they are served at', () => {
 
 test('URLs are classified relative to the page, the base and the site origin', () => {
   const base = parseBase('/pr-123/');
-  assert.deepEqual(classifyUrl('/pr-123/a/b/#Sec', path('/x/'), base, ORIGIN), { kind: 'internal', path: '/a/b/', fragment: 'Sec' });
-  assert.deepEqual(classifyUrl('../c/', path('/a/b/'), base, ORIGIN), { kind: 'internal', path: '/a/c/', fragment: null });
-  assert.deepEqual(classifyUrl('#caf%C3%A9', path('/a/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: 'café' });
-  assert.deepEqual(classifyUrl('#', path('/a/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: '' });
-  assert.deepEqual(classifyUrl('/a/', path('/x/'), base, ORIGIN), { kind: 'outside-base', path: '/a/', fragment: null });
-  assert.deepEqual(classifyUrl('https://docs.example.com/pr-123/a/', path('/x/'), base, ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
-  assert.deepEqual(classifyUrl('https://example.org/x', path('/x/'), base, ORIGIN), { kind: 'external', url: 'https://example.org/x' });
-  assert.deepEqual(classifyUrl('//cdn.example.org/x.js', path('/x/'), base, ORIGIN), { kind: 'external', url: 'http://cdn.example.org/x.js' });
-  for (const ignored of ['mailto:a@b.c', 'tel:+1', 'javascript:void(0)', 'data:image/png;base64,AA']) {
+  assert.deepEqual(classifyUrl('/pr-123/a/b/#Sec', path('/x/'), base, ORIGIN), {
+    kind: 'internal',
+    path: '/a/b/',
+    fragment: 'Sec',
+  });
+  assert.deepEqual(classifyUrl('../c/', path('/a/b/'), base, ORIGIN), {
+    kind: 'internal',
+    path: '/a/c/',
+    fragment: null,
+  });
+  assert.deepEqual(classifyUrl('#caf%C3%A9', path('/a/'), base, ORIGIN), {
+    kind: 'internal',
+    path: '/a/',
+    fragment: 'café',
+  });
+  assert.deepEqual(classifyUrl('#', path('/a/'), base, ORIGIN), {
+    kind: 'internal',
+    path: '/a/',
+    fragment: '',
+  });
+  assert.deepEqual(classifyUrl('/a/', path('/x/'), base, ORIGIN), {
+    kind: 'outside-base',
+    path: '/a/',
+    fragment: null,
+  });
+  assert.deepEqual(classifyUrl('https://docs.example.com/pr-123/a/', path('/x/'), base, ORIGIN), {
+    kind: 'internal',
+    path: '/a/',
+    fragment: null,
+  });
+  assert.deepEqual(classifyUrl('https://example.org/x', path('/x/'), base, ORIGIN), {
+    kind: 'external',
+    url: 'https://example.org/x',
+  });
+  assert.deepEqual(classifyUrl('//cdn.example.org/x.js', path('/x/'), base, ORIGIN), {
+    kind: 'external',
+    url: 'http://cdn.example.org/x.js',
+  });
+  for (const ignored of [
+    'mailto:a@b.c',
+    'tel:+1',
+    'javascript:void(0)',
+    'data:image/png;base64,AA',
+  ]) {
     assert.deepEqual(classifyUrl(ignored, path('/'), ROOT, ORIGIN), { kind: 'ignored' });
   }
 });
@@ -41,11 +81,26 @@ test('URLs are classified relative to the page, the base and the site origin', (
 test('targets resolve like a static host: index.html, .html, trailing slash', () => {
   const files = new Set(['index.html', 'a/b/index.html', 'old.html', 'img/x y.png']);
   assert.deepEqual(findTargetFile(path('/'), files), { file: 'index.html', canonicalPath: '/' });
-  assert.deepEqual(findTargetFile(path('/a/b/'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
-  assert.deepEqual(findTargetFile(path('/a/b'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/' });
-  assert.deepEqual(findTargetFile(path('/a/b/index.html'), files), { file: 'a/b/index.html', canonicalPath: '/a/b/index.html' });
-  assert.deepEqual(findTargetFile(path('/old'), files), { file: 'old.html', canonicalPath: '/old' });
-  assert.deepEqual(findTargetFile(path('/img/x%20y.png'), files), { file: 'img/x y.png', canonicalPath: '/img/x%20y.png' });
+  assert.deepEqual(findTargetFile(path('/a/b/'), files), {
+    file: 'a/b/index.html',
+    canonicalPath: '/a/b/',
+  });
+  assert.deepEqual(findTargetFile(path('/a/b'), files), {
+    file: 'a/b/index.html',
+    canonicalPath: '/a/b/',
+  });
+  assert.deepEqual(findTargetFile(path('/a/b/index.html'), files), {
+    file: 'a/b/index.html',
+    canonicalPath: '/a/b/index.html',
+  });
+  assert.deepEqual(findTargetFile(path('/old'), files), {
+    file: 'old.html',
+    canonicalPath: '/old',
+  });
+  assert.deepEqual(findTargetFile(path('/img/x%20y.png'), files), {
+    file: 'img/x y.png',
+    canonicalPath: '/img/x%20y.png',
+  });
   assert.equal(findTargetFile(path('/a/'), files), null);
   assert.equal(findTargetFile(path('/old/'), files), null);
 });
@@ -55,22 +110,44 @@ test('_redirects targets and sitemap locations keep their positions', () => {
     { url: '/new/', tag: '_redirects', attribute: 'to', line: 2, column: 6 },
     { url: '/y/#a', tag: '_redirects', attribute: 'to', line: 4, column: 11 },
   ]);
-  const xml = '<?xml version="1.0"?>\n<urlset>\n<url><loc>https://d.example/a/</loc></url>\n<url><loc>\n  https://d.example/b/</loc></url></urlset>';
-  assert.deepEqual(sitemapLocations(xml).map((link) => `${link.url} ${link.line}:${link.column}`), ['https://d.example/a/ 3:11', 'https://d.example/b/ 5:3']);
+  const xml =
+    '<?xml version="1.0"?>\n<urlset>\n<url><loc>https://d.example/a/</loc></url>\n<url><loc>\n  https://d.example/b/</loc></url></urlset>';
+  assert.deepEqual(
+    sitemapLocations(xml).map((link) => `${link.url} ${link.line}:${link.column}`),
+    ['https://d.example/a/ 3:11', 'https://d.example/b/ 5:3'],
+  );
 });
 
 test('pages map to the MDX file they are built from', () => {
   assert.equal(sitePathOfSource('content/docs/a/b.mdx', 'content/docs'), '/a/b/');
   assert.equal(sitePathOfSource('content/docs/a/b/index.mdx', 'content/docs'), '/a/b/');
   assert.equal(sitePathOfSource('content/docs/index.mdx', 'content/docs'), '/');
-  assert.equal(sitePathOfSource('content/docs/a.md', 'content/docs'), undefined, 'only the collection\'s own extension');
+  assert.equal(
+    sitePathOfSource('content/docs/a.md', 'content/docs'),
+    undefined,
+    "only the collection's own extension",
+  );
   assert.equal(sitePathOfSource('content/other/a.mdx', 'content/docs'), undefined);
-  const map = sourceFileMap(['content/docs/a/index.mdx', 'content/docs/a.mdx', 'content/docs/b.mdx'], 'content/docs/');
-  assert.deepEqual([...map], [['/a/', 'content/docs/a.mdx'], ['/b/', 'content/docs/b.mdx']]);
+  const map = sourceFileMap(
+    ['content/docs/a/index.mdx', 'content/docs/a.mdx', 'content/docs/b.mdx'],
+    'content/docs/',
+  );
+  assert.deepEqual(
+    [...map],
+    [
+      ['/a/', 'content/docs/a.mdx'],
+      ['/b/', 'content/docs/b.mdx'],
+    ],
+  );
 });
 
 test('source mapping finds whole URLs only, without the base', () => {
-  assert.deepEqual(writtenForms('/pr-1/a/%C3%A9/', parseBase('/pr-1/')), ['/a/%C3%A9/', '/pr-1/a/%C3%A9/', '/a/é/', '/pr-1/a/é/']);
+  assert.deepEqual(writtenForms('/pr-1/a/%C3%A9/', parseBase('/pr-1/')), [
+    '/a/%C3%A9/',
+    '/pr-1/a/%C3%A9/',
+    '/a/é/',
+    '/pr-1/a/é/',
+  ]);
   const mdx = 'x [a](/a/) [b](/a/b/)\n<a href="/a/">c</a> [](/a/#x)\n[ref]: /a/\n';
   assert.deepEqual(findWrittenUrl(mdx, '/a/'), [
     { line: 1, column: 7 },
@@ -78,14 +155,35 @@ test('source mapping finds whole URLs only, without the base', () => {
     { line: 3, column: 8 },
   ]);
   const range = { start: { line: 10, column: 1 }, end: { line: 20, column: 1 } };
-  const sources = assignSources([{ line: 2, column: 1 }, { line: 12, column: 5 }, { line: 15, column: 5 }, { line: 16, column: 1 }], [{ line: 1, column: 7 }, { line: 3, column: 8 }], 'p.mdx', range);
-  assert.deepEqual(sources, [undefined, { file: 'p.mdx', line: 1, column: 7 }, { file: 'p.mdx', line: 3, column: 8 }, undefined]);
+  const sources = assignSources(
+    [
+      { line: 2, column: 1 },
+      { line: 12, column: 5 },
+      { line: 15, column: 5 },
+      { line: 16, column: 1 },
+    ],
+    [
+      { line: 1, column: 7 },
+      { line: 3, column: 8 },
+    ],
+    'p.mdx',
+    range,
+  );
+  assert.deepEqual(sources, [
+    undefined,
+    { file: 'p.mdx', line: 1, column: 7 },
+    { file: 'p.mdx', line: 3, column: 8 },
+    undefined,
+  ]);
 });
 
 test('the internal check judges each target once, reports every use, and follows redirects as a browser does', () => {
   const index = site({ '/': [['top-section', 'Top']], '/a/': [['x', 'X']] });
   const files = new Set(['index.html', 'a/index.html', 'old/index.html']);
-  const { plan: redirects, problems: planProblems } = plan('- from: /old/\n  to: /a/\n- from: /a/#was-x\n  to: /a/#x\n', index);
+  const { plan: redirects, problems: planProblems } = plan(
+    '- from: /old/\n  to: /a/\n- from: /a/#was-x\n  to: /a/#x\n',
+    index,
+  );
   assert.deepEqual(planProblems, []);
   const context: LinkCheckContext = {
     files,
@@ -100,22 +198,62 @@ test('the internal check judges each target once, reports every use, and follows
     siteOrigin: ORIGIN,
     mapFile: 'r.yaml',
   };
-  const urls = ['/a/#x', '/a/#y', 'a/#y', '/a', '/b/', '/old/', '#top', '#TOP', '#', 'https://example.org/', '/a/#x', '/a/#was-x', '/old/#x', '/old/#nope', '/a/index.html#x'];
-  const source = { file: 'index.html', path: path('/'), links: urls.map((url, index) => ({ url, tag: 'a', attribute: 'href', line: index + 1, column: 1 })) };
+  const urls = [
+    '/a/#x',
+    '/a/#y',
+    'a/#y',
+    '/a',
+    '/b/',
+    '/old/',
+    '#top',
+    '#TOP',
+    '#',
+    'https://example.org/',
+    '/a/#x',
+    '/a/#was-x',
+    '/old/#x',
+    '/old/#nope',
+    '/a/index.html#x',
+  ];
+  const source = {
+    file: 'index.html',
+    path: path('/'),
+    links: urls.map((url, index) => ({
+      url,
+      tag: 'a',
+      attribute: 'href',
+      line: index + 1,
+      column: 1,
+    })),
+  };
   const { problems, external } = checkLinks([source], context);
-  assert.deepEqual(problems.map((problem) => `${problem.output!.line} ${problem.severity} ${problem.code} ${problem.suggestion ?? ''}`), [
-    '2 error missing-anchor /a/#x',
-    '3 error missing-anchor /a/#x',
-    '4 warning missing-trailing-slash /a/',
-    '5 error missing-page ',
-    '6 warning redirected /a/',
-    '12 warning redirected /a/#x',
-    '13 warning redirected /a/#x',
-    '14 error broken-redirect ',
-  ]);
-  assert.deepEqual(external.map((use) => `${use.url} ${use.uses.length}`), ['https://example.org/ 1']);
+  assert.deepEqual(
+    problems.map(
+      (problem) =>
+        `${problem.output!.line} ${problem.severity} ${problem.code} ${problem.suggestion ?? ''}`,
+    ),
+    [
+      '2 error missing-anchor /a/#x',
+      '3 error missing-anchor /a/#x',
+      '4 warning missing-trailing-slash /a/',
+      '5 error missing-page ',
+      '6 warning redirected /a/',
+      '12 warning redirected /a/#x',
+      '13 warning redirected /a/#x',
+      '14 error broken-redirect ',
+    ],
+  );
+  assert.deepEqual(
+    external.map((use) => `${use.url} ${use.uses.length}`),
+    ['https://example.org/ 1'],
+  );
   const withoutMap = checkLinks([source], { ...context, plan: emptyPlan() });
-  assert.ok(withoutMap.problems.some((problem) => problem.code === 'redirected' && problem.suggestion === '/a/'), 'a foreign redirect page is followed by its refresh');
+  assert.ok(
+    withoutMap.problems.some(
+      (problem) => problem.code === 'redirected' && problem.suggestion === '/a/',
+    ),
+    'a foreign redirect page is followed by its refresh',
+  );
 });
 
 test('problems read alike everywhere: human lines with page and fix, JSON, and escaped GitHub annotations', () => {
@@ -129,8 +267,18 @@ test('problems read alike everywhere: human lines with page and fix, JSON, and e
     output: { file: 'p/index.html', line: 9, column: 4 },
     at: { file: 'content/docs/p.mdx', line: 3, column: 7 },
   };
-  const { at: _at, ...warning } = { ...problem, severity: 'warning' as const, code: 'redirected' as const };
-  const lock: Problem = { severity: 'error', code: 'lost-anchor', message: 'published link broken', fix: 'run npm run moves -- --write', at: { file: 'content/anchors.lock.json' } };
+  const { at: _at, ...warning } = {
+    ...problem,
+    severity: 'warning' as const,
+    code: 'redirected' as const,
+  };
+  const lock: Problem = {
+    severity: 'error',
+    code: 'lost-anchor',
+    message: 'published link broken',
+    fix: 'run npm run moves -- --write',
+    at: { file: 'content/anchors.lock.json' },
+  };
   const human = formatProblems([warning, problem, lock], 'human', { outputDir: 'dist' });
   assert.equal(
     human,
@@ -148,20 +296,21 @@ test('problems read alike everywhere: human lines with page and fix, JSON, and e
     ].join('\n'),
   );
   const github = formatProblems([problem, warning], 'github', { outputDir: 'dist' }).split('\n');
-  assert.equal(github[0], '::error file=content/docs/p.mdx,line=3,col=7,title=missing-anchor::no id "a,b"%0A100%25 (on page /p/)%0Afix: link to #a-b');
+  assert.equal(
+    github[0],
+    '::error file=content/docs/p.mdx,line=3,col=7,title=missing-anchor::no id "a,b"%0A100%25 (on page /p/)%0Afix: link to #a-b',
+  );
   assert.equal(github[1]?.startsWith('::warning file=dist/p/index.html,line=9,col=4,'), true);
-  assert.deepEqual(JSON.parse(formatProblems([problem], 'json'))[0].at, problem.at);
+  assert.deepEqual((JSON.parse(formatProblems([problem], 'json')) as Problem[])[0]?.at, problem.at);
 });
 
-test('scanned pages survive packing for the trip between threads', async () => {
-  const { packPages, unpackPages } = await import('../../src/lib/site/packed-pages.ts');
-  const { readPage } = await import('../../src/lib/site/read-site.ts');
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+test('scanned pages survive packing for the trip between threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pack-'));
   try {
-    writeFileSync(join(dir, 'a.html'), '<html data-redirect-stub><main><h2 id="x">X</h2><a href="/b/">b</a><p id="y"></p><a href="/b/">again</a></main></html>');
+    writeFileSync(
+      join(dir, 'a.html'),
+      '<html data-redirect-stub><main><h2 id="x">X</h2><a href="/b/">b</a><p id="y"></p><a href="/b/">again</a></main></html>',
+    );
     writeFileSync(join(dir, 'b.html'), '<h1>B</h1><img src="i.png"><a href="/b/">b</a>');
     const pages = ['a.html', 'b.html'].map((file) => readPage(dir, file));
     const packed = packPages(pages);
@@ -173,7 +322,18 @@ test('scanned pages survive packing for the trip between threads', async () => {
 });
 
 test('URLs a parser would normalise take the careful path', () => {
-  assert.deepEqual(classifyUrl('/pr-123/a/../b/?q=1#s', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/b/', fragment: 's' });
-  assert.deepEqual(classifyUrl('/pr-123/a b/', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/a%20b/', fragment: null });
-  assert.deepEqual(classifyUrl('/pr-123/a/?q=1', path('/x/'), parseBase('/pr-123/'), ORIGIN), { kind: 'internal', path: '/a/', fragment: null });
+  assert.deepEqual(
+    classifyUrl('/pr-123/a/../b/?q=1#s', path('/x/'), parseBase('/pr-123/'), ORIGIN),
+    { kind: 'internal', path: '/b/', fragment: 's' },
+  );
+  assert.deepEqual(classifyUrl('/pr-123/a b/', path('/x/'), parseBase('/pr-123/'), ORIGIN), {
+    kind: 'internal',
+    path: '/a%20b/',
+    fragment: null,
+  });
+  assert.deepEqual(classifyUrl('/pr-123/a/?q=1', path('/x/'), parseBase('/pr-123/'), ORIGIN), {
+    kind: 'internal',
+    path: '/a/',
+    fragment: null,
+  });
 });

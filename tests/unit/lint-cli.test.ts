@@ -14,12 +14,23 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { engine } from 'unified-engine';
 import type { VFile } from 'vfile';
-import { lintDocs, readSource, type LintResult, type LintSettings } from '../../src/lib/lint/index.ts';
+import {
+  lintDocs,
+  readSource,
+  type LintResult,
+  type LintSettings,
+} from '../../src/lib/lint/index.ts';
 import { defectsPage, projectRoot } from '../fixtures/lint/fixtures.ts';
 
 /** Runs the CLI with `args` from `cwd`; returns its exit code and output. */
-function cli(args: string[], cwd = projectRoot): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['scripts/lint-docs.ts', ...args], { cwd, encoding: 'utf8' });
+function cli(
+  args: string[],
+  cwd = projectRoot,
+): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['scripts/lint-docs.ts', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -28,27 +39,55 @@ test('--format json prints one array of { file, line, column, rule, severity, me
   assert.equal(run.status, 1, run.stderr);
   const results = JSON.parse(run.stdout) as LintResult[];
   assert.ok(Array.isArray(results) && results.length > 0);
-  for (const result of results) assert.deepEqual(Object.keys(result), ['file', 'line', 'column', 'rule', 'severity', 'message']);
-  assert.ok(results.some((r) => r.file === defectsPage && r.line === 54 && r.rule === 'mid-sentence-capital' && r.severity === 'error'));
+  for (const result of results)
+    assert.deepEqual(Object.keys(result), [
+      'file',
+      'line',
+      'column',
+      'rule',
+      'severity',
+      'message',
+    ]);
+  assert.ok(
+    results.some(
+      (r) =>
+        r.file === defectsPage &&
+        r.line === 54 &&
+        r.rule === 'mid-sentence-capital' &&
+        r.severity === 'error',
+    ),
+  );
 });
 
 test('--format github prints workflow commands that annotate the file and line', () => {
   const run = cli([defectsPage, '--format', 'github']);
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /^::error file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=54,col=44,title=Docs lint%3A mid-sentence-capital::"Verify" is capitalised/m);
-  assert.match(run.stdout, /^::warning file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=64,col=4,title=Docs lint%3A stale-version::/m);
+  assert.match(
+    run.stdout,
+    /^::error file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=54,col=44,title=Docs lint%3A mid-sentence-capital::"Verify" is capitalised/m,
+  );
+  assert.match(
+    run.stdout,
+    /^::warning file=tests\/fixtures\/lint\/pages\/defects\.mdx,line=64,col=4,title=Docs lint%3A stale-version::/m,
+  );
 });
 
 test('human format: file:line:column: severity: message [rule], and a summary', () => {
   const run = cli([defectsPage]);
-  assert.match(run.stdout, /^tests\/fixtures\/lint\/pages\/defects\.mdx:54:44: error: "Verify" is capitalised mid-sentence: write "verify".* \[mid-sentence-capital\]$/m);
+  assert.match(
+    run.stdout,
+    /^tests\/fixtures\/lint\/pages\/defects\.mdx:54:44: error: "Verify" is capitalised mid-sentence: write "verify".* \[mid-sentence-capital\]$/m,
+  );
   assert.match(run.stdout, /^1 page linted: \d+ errors, \d+ warnings$/m);
 });
 
 test('an unparsable page is an error naming file, line and column, without a stack trace', () => {
   const run = cli(['tests/fixtures/lint/invalid/unparsable.mdx']);
   assert.equal(run.status, 1);
-  assert.match(run.stdout, /^tests\/fixtures\/lint\/invalid\/unparsable\.mdx:7:45: error: not valid MDX: .*\[parse-error\]$/m);
+  assert.match(
+    run.stdout,
+    /^tests\/fixtures\/lint\/invalid\/unparsable\.mdx:7:45: error: not valid MDX: .*\[parse-error\]$/m,
+  );
   assert.doesNotMatch(run.stdout + run.stderr, /^\s+at /m);
 });
 
@@ -66,11 +105,18 @@ test('a broken content/terms.yaml stops the lint with its file and line, not a s
     mkdirSync(join(dir, 'content'));
     cpSync(join(projectRoot, 'scripts/lint-docs.ts'), join(dir, 'scripts/lint-docs.ts'));
     cpSync(join(projectRoot, '.remarkrc.mjs'), join(dir, '.remarkrc.mjs'));
-    for (const link of ['src', 'node_modules', 'package.json', 'content/docs']) symlinkSync(join(projectRoot, link), join(dir, link));
-    writeFileSync(join(dir, 'content/terms.yaml'), 'properNouns:\n  - Mattermost\nterminology:\n  - preferred: primary\n    forbidden: master\n');
+    for (const link of ['src', 'node_modules', 'package.json', 'content/docs'])
+      symlinkSync(join(projectRoot, link), join(dir, link));
+    writeFileSync(
+      join(dir, 'content/terms.yaml'),
+      'properNouns:\n  - Mattermost\nterminology:\n  - preferred: primary\n    forbidden: master\n',
+    );
     const run = cli([], dir);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr.trim(), 'docs lint configuration: content/terms.yaml:5: `forbidden` must be a list of strings');
+    assert.equal(
+      run.stderr.trim(),
+      'docs lint configuration: content/terms.yaml:5: `forbidden` must be a list of strings',
+    );
     assert.equal(run.stdout, '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -97,7 +143,12 @@ test('.remarkrc.mjs makes unified-engine (the editor extensions) report what lin
   });
   const config = (await import('../../.remarkrc.mjs')) as { lintSettings: LintSettings };
   const fromCli = lintDocs([readSource(projectRoot, defectsPage)], config.lintSettings);
-  const fromEditor = files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column}:${m.ruleId}:${m.fatal ? 'error' : 'warning'}`));
+  const fromEditor = files.flatMap((file) =>
+    file.messages.map((m) => `${m.line}:${m.column}:${m.ruleId}:${m.fatal ? 'error' : 'warning'}`),
+  );
   assert.ok(fromCli.length > 20);
-  assert.deepEqual(fromEditor.sort(), fromCli.map((r) => `${r.line}:${r.column}:${r.rule}:${r.severity}`).sort());
+  assert.deepEqual(
+    fromEditor.sort(),
+    fromCli.map((r) => `${r.line}:${r.column}:${r.rule}:${r.severity}`).sort(),
+  );
 });

@@ -9,7 +9,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintDocs, RULES } from '../../src/lib/lint/index.ts';
-import { cleanPage, defectsPage, fixtureSettings, fixtureText, lintFixtures, pagesDir, projectRoot } from '../fixtures/lint/fixtures.ts';
+import {
+  cleanPage,
+  defectsPage,
+  fixtureSettings,
+  fixtureText,
+  lintFixtures,
+  pagesDir,
+  projectRoot,
+} from '../fixtures/lint/fixtures.ts';
 
 /** rule id → the defect lines it must report, each with a snippet of that line. */
 const expected: Record<string, [line: number, snippet: string][]> = {
@@ -73,7 +81,10 @@ const defectLines = fixtureText(defectsPage).split('\n');
 const results = lintFixtures([defectsPage, cleanPage]);
 
 test('the clean fixture reports nothing', () => {
-  assert.deepEqual(results.filter((result) => result.file === cleanPage), []);
+  assert.deepEqual(
+    results.filter((result) => result.file === cleanPage),
+    [],
+  );
 });
 
 test('every rule has defect expectations, and nothing is reported by an unknown rule', () => {
@@ -85,15 +96,24 @@ test('every rule has defect expectations, and nothing is reported by an unknown 
 for (const [rule, lines] of Object.entries(expected)) {
   test(`${rule}: reports exactly its lines of the defect fixture`, () => {
     for (const [line, snippet] of lines) {
-      assert.ok(defectLines[line - 1]?.includes(snippet), `line ${line} of ${defectsPage} should hold ${JSON.stringify(snippet)}; the fixture moved?`);
+      assert.ok(
+        defectLines[line - 1]?.includes(snippet),
+        `line ${line} of ${defectsPage} should hold ${JSON.stringify(snippet)}; the fixture moved?`,
+      );
     }
-    const found = results.filter((result) => result.file === defectsPage && result.rule === rule).map((result) => result.line);
-    assert.deepEqual(found, lines.map(([line]) => line));
+    const found = results
+      .filter((result) => result.file === defectsPage && result.rule === rule)
+      .map((result) => result.line);
+    assert.deepEqual(
+      found,
+      lines.map(([line]) => line),
+    );
   });
 }
 
 test('each finding is at the defect itself, not just on its line', () => {
-  const at = (rule: string, line: number) => results.filter((r) => r.rule === rule && r.line === line).map((r) => r.column);
+  const at = (rule: string, line: number) =>
+    results.filter((r) => r.rule === rule && r.line === line).map((r) => r.column);
   assert.deepEqual(at('mid-sentence-capital', 54), [44, 68]); // "Verify", "Read" (inside link text)
   assert.deepEqual(at('terminology', 58), [5, 29, 49]); // master, Nginx, Postgres
   assert.deepEqual(at('markup-leak', 14), [5]); // |product|
@@ -101,14 +121,17 @@ test('each finding is at the defect itself, not just on its line', () => {
 });
 
 test('severities: errors fail the run, stale versions and unused disable comments only warn', () => {
-  const severityOf = (rule: string) => new Set(results.filter((r) => r.rule === rule).map((r) => r.severity));
-  for (const rule of RULES) assert.deepEqual(severityOf(rule.id), new Set([rule.severity]), rule.id);
+  const severityOf = (rule: string) =>
+    new Set(results.filter((r) => r.rule === rule).map((r) => r.severity));
+  for (const rule of RULES)
+    assert.deepEqual(severityOf(rule.id), new Set([rule.severity]), rule.id);
   const unused = results.find((r) => r.rule === 'disable-comment' && r.line === 95);
   assert.equal(unused?.severity, 'warning');
 });
 
 test('messages say how to fix the defect', () => {
-  const message = (rule: string, line: number) => results.find((r) => r.rule === rule && r.line === line)?.message ?? '';
+  const message = (rule: string, line: number) =>
+    results.find((r) => r.rule === rule && r.line === line)?.message ?? '';
   assert.match(message('mid-sentence-capital', 54), /write "verify"/);
   assert.match(message('terminology', 58), /write "primary", not "master"/);
   assert.match(message('heading-case', 44), /write "High availability settings"/);
@@ -124,7 +147,10 @@ test('a disable comment with a reason silences one rule on the next line only', 
     'The master node.',
   ].join('\n');
   const found = lintDocs([{ path: `${pagesDir}/inline.mdx`, contents }], fixtureSettings());
-  assert.deepEqual(found.map((r) => `${r.line}:${r.rule}`), ['2:mid-sentence-capital', '3:terminology']);
+  assert.deepEqual(
+    found.map((r) => `${r.line}:${r.rule}`),
+    ['2:mid-sentence-capital', '3:terminology'],
+  );
 });
 
 test('an inline disable comment covers its own line, e.g. in a table row', () => {
@@ -135,12 +161,18 @@ test('an inline disable comment covers its own line, e.g. in a table row', () =>
     '| master | the primary |',
   ].join('\n');
   const found = lintDocs([{ path: `${pagesDir}/table.mdx`, contents }], fixtureSettings());
-  assert.deepEqual(found.map((r) => `${r.line}:${r.column}:${r.rule}`), ['4:3:terminology']);
+  assert.deepEqual(
+    found.map((r) => `${r.line}:${r.column}:${r.rule}`),
+    ['4:3:terminology'],
+  );
 });
 
 test('an absolute path under the given root is the same page (the build passes absolute paths)', () => {
   // The clean page's "Master" is allowed only on /clean/: a wrong site path would report it.
   const absolute = `${projectRoot}${cleanPage}`;
-  const found = lintDocs([{ path: absolute, contents: fixtureText(cleanPage) }], { ...fixtureSettings(), root: projectRoot });
+  const found = lintDocs([{ path: absolute, contents: fixtureText(cleanPage) }], {
+    ...fixtureSettings(),
+    root: projectRoot,
+  });
   assert.deepEqual(found, []);
 });

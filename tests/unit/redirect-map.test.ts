@@ -23,7 +23,10 @@ test('entries keep their line, legacy .html sources and decoded fragments', () =
 
 test('an empty map is no redirects', () => {
   assert.deepEqual(parseRedirectMap('', 'r.yaml', hosts), { entries: [], problems: [] });
-  assert.deepEqual(parseRedirectMap('# nothing yet\n', 'r.yaml', hosts), { entries: [], problems: [] });
+  assert.deepEqual(parseRedirectMap('# nothing yet\n', 'r.yaml', hosts), {
+    entries: [],
+    problems: [],
+  });
 });
 
 test('malformed entries are errors naming the file and the line, never skipped', () => {
@@ -43,14 +46,25 @@ test('malformed entries are errors naming the file and the line, never skipped',
   ].join('\n');
   const { entries, problems } = parseRedirectMap(text, 'r.yaml', hosts);
   assert.equal(entries.length, 1);
-  const at = (line: number) => problems.filter((problem) => problem.at?.line === line).map((problem) => problem.message).join(' | ');
+  const at = (line: number) =>
+    problems
+      .filter((problem) => problem.at?.line === line)
+      .map((problem) => problem.message)
+      .join(' | ');
   assert.match(at(3), /neither a page.*did you mean "\/no-slash\/"/);
   assert.match(at(5), /unknown field "form"/);
   assert.match(at(8), /not an allowed redirect host/);
   assert.match(at(9), /no "to"/);
   assert.match(at(10), /not a mapping/);
   assert.match(at(12), /must use https/);
-  assert.ok(problems.every((problem) => problem.at?.file === 'r.yaml' && problem.severity === 'error' && problem.code === 'redirect-syntax'));
+  assert.ok(
+    problems.every(
+      (problem) =>
+        problem.at?.file === 'r.yaml' &&
+        problem.severity === 'error' &&
+        problem.code === 'redirect-syntax',
+    ),
+  );
 });
 
 test('invalid YAML and a non-list are reported with a line', () => {
@@ -68,19 +82,34 @@ test('site locations reject hosts, queries, dot segments and empty fragments', (
   assert.equal(parseSiteLocation('/a/../b/').ok, false);
   assert.equal(parseSiteLocation('/a/#').ok, false);
   assert.equal(parseSiteLocation('a/b/').ok, false);
-  assert.deepEqual(parseSiteLocation('/a/b.htm#x'), { ok: true, value: { path: '/a/b.htm', fragment: 'x' } });
+  assert.deepEqual(parseSiteLocation('/a/b.htm#x'), {
+    ok: true,
+    value: { path: '/a/b.htm', fragment: 'x' },
+  });
 });
 
 test('allowed external targets keep their fragment; others and credentials are refused', () => {
   const ok = parseTarget('https://docs.mattermost.com/a.html#b', hosts);
-  assert.deepEqual(ok, { ok: true, value: { kind: 'external', url: 'https://docs.mattermost.com/a.html#b' } });
+  assert.deepEqual(ok, {
+    ok: true,
+    value: { kind: 'external', url: 'https://docs.mattermost.com/a.html#b' },
+  });
   assert.equal(parseTarget('https://user@docs.mattermost.com/', hosts).ok, false);
   assert.equal(parseTarget('javascript:alert(1)', hosts).ok, false);
   assert.equal(parseTarget('https://docs.mattermost.com.evil.example/', hosts).ok, false);
 });
 
 test('targets are written under the base, with fragments encoded only where needed', () => {
-  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/b/'), fragment: 'x-y' }, parseBase('/pr-123/')), '/pr-123/a/b/#x-y');
-  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/'), fragment: null }, parseBase('/')), '/a/');
-  assert.equal(targetHref({ kind: 'site', path: sitePath('/a/'), fragment: 'café "x"' }, parseBase('/')), '/a/#caf%C3%A9%20%22x%22');
+  assert.equal(
+    targetHref({ kind: 'site', path: sitePath('/a/b/'), fragment: 'x-y' }, parseBase('/pr-123/')),
+    '/pr-123/a/b/#x-y',
+  );
+  assert.equal(
+    targetHref({ kind: 'site', path: sitePath('/a/'), fragment: null }, parseBase('/')),
+    '/a/',
+  );
+  assert.equal(
+    targetHref({ kind: 'site', path: sitePath('/a/'), fragment: 'café "x"' }, parseBase('/')),
+    '/a/#caf%C3%A9%20%22x%22',
+  );
 });

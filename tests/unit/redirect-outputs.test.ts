@@ -34,17 +34,30 @@ test('stubs, per-page tables, legacy ids and server moves come out of one plan',
   const { plan: result, problems } = plan(MAP, guide());
   assert.deepEqual(problems, []);
   assert.deepEqual([...result.stubs.keys()], ['/deployment/cluster.html', '/old/guide/']);
-  assert.deepEqual([...result.stubs.get(path('/deployment/cluster.html'))!.table.keys()], ['upgrade-guide', 'proxy-server-configuration']);
+  assert.deepEqual(
+    [...result.stubs.get(path('/deployment/cluster.html'))!.table.keys()],
+    ['upgrade-guide', 'proxy-server-configuration'],
+  );
   // The overview page answers its own rename and the fragments a 301 from cluster.html delivers.
   const table = result.pageTables.get(path('/ha/'))!;
-  assert.deepEqual([...table].map(([key, route]) => `${key}=${displayTarget(route.target)}`), [
-    'old-name=/ha/#new-name',
-    'upgrade-guide=/ha/upgrade/#upgrade-guide',
-    'proxy-server-configuration=/ha/deploy/#proxy-server',
-  ]);
-  assert.equal(result.pageTables.has(path('/ha/deploy/')), false, 'a page gets only its own entries');
+  assert.deepEqual(
+    [...table].map(([key, route]) => `${key}=${displayTarget(route.target)}`),
+    [
+      'old-name=/ha/#new-name',
+      'upgrade-guide=/ha/upgrade/#upgrade-guide',
+      'proxy-server-configuration=/ha/deploy/#proxy-server',
+    ],
+  );
+  assert.equal(
+    result.pageTables.has(path('/ha/deploy/')),
+    false,
+    'a page gets only its own entries',
+  );
   assert.deepEqual([...result.legacyIds.get(path('/ha/'))!], [['old-name', 'new-name']]);
-  assert.deepEqual(result.serverRedirects.map((move) => move.from), ['/deployment/cluster.html', '/old/guide/']);
+  assert.deepEqual(
+    result.serverRedirects.map((move) => move.from),
+    ['/deployment/cluster.html', '/old/guide/'],
+  );
   assert.equal(largestTable(result).size, 3);
   assert.equal(fileOfSitePath(path('/old/guide/')), 'old/guide/index.html');
   assert.equal(fileOfSitePath(path('/deployment/cluster.html')), 'deployment/cluster.html');
@@ -64,7 +77,11 @@ test('every source lands on the same content in static and server mode', () => {
   for (const mode of ['static', 'server'] as const) {
     for (const [from, fragment, expected] of cases) {
       const landing = follow(result, index, { path: path(from), fragment }, mode);
-      assert.equal(landing.kind === 'landed' ? displayTarget(landing.target) : 'not found', expected, `${mode} ${from}#${fragment}`);
+      assert.equal(
+        landing.kind === 'landed' ? displayTarget(landing.target) : 'not found',
+        expected,
+        `${mode} ${from}#${fragment}`,
+      );
       assert.ok(landsOnContent(landing, index));
     }
   }
@@ -80,20 +97,32 @@ test('two removed pages whose same fragment must go to different places clash on
   );
   assert.equal(problems.length, 1);
   assert.equal(problems[0]!.at?.line, 7);
-  assert.match(problems[0]!.message, /ambiguous under a server redirect: \/b\.html#setup goes to \/ha\/upgrade\/ but \/a\.html#setup \(line 3\) goes to \/ha\/deploy\/.*\/ha\/#setup/);
+  assert.match(
+    problems[0]!.message,
+    /ambiguous under a server redirect: \/b\.html#setup goes to \/ha\/upgrade\/ but \/a\.html#setup \(line 3\) goes to \/ha\/deploy\/.*\/ha\/#setup/,
+  );
   assert.match(problems[0]!.fix!, /different default pages/);
 });
 
 test('a removed anchor that a 301 would deliver onto a live section of the same name is ambiguous', () => {
-  const { problems } = plan('- from: /a.html\n  to: /ha/\n- from: /a.html#overview\n  to: /ha/deploy/\n', guide());
+  const { problems } = plan(
+    '- from: /a.html\n  to: /ha/\n- from: /a.html#overview\n  to: /ha/deploy/\n',
+    guide(),
+  );
   assert.equal(problems.length, 1);
   assert.match(problems[0]!.message, /arrives at \/ha\/#overview, a live section there/);
 });
 
 test('a removed page whose default names a fragment keeps its stub instead of a 301 when its table matters', () => {
-  const { plan: result, problems } = plan('- from: /a.html\n  to: /ha/#overview\n- from: /a.html#x\n  to: /ha/deploy/\n- from: /b.html\n  to: /ha/#overview\n', guide());
+  const { plan: result, problems } = plan(
+    '- from: /a.html\n  to: /ha/#overview\n- from: /a.html#x\n  to: /ha/deploy/\n- from: /b.html\n  to: /ha/#overview\n',
+    guide(),
+  );
   assert.deepEqual(problems, []);
-  assert.deepEqual(result.serverRedirects.map((move) => move.from), ['/b.html']);
+  assert.deepEqual(
+    result.serverRedirects.map((move) => move.from),
+    ['/b.html'],
+  );
 });
 
 test('_redirects and nginx rules are base-aware and cover both spellings of a directory', () => {
@@ -105,8 +134,14 @@ test('_redirects and nginx rules are base-aware and cover both spellings of a di
   const rootNetlify = renderNetlifyRedirects(result, ROOT, 'redirects.yaml');
   assert.match(rootNetlify, /^\/old\/guide\/ \/ha\/deploy\/ 301$/m);
   const nginx = renderNginxRules(result, PREVIEW, 'redirects.yaml');
-  assert.match(nginx, /^location = "\/pr-123\/deployment\/cluster\.html" \{ return 301 "\/pr-123\/ha\/"; \}$/m);
-  assert.match(nginx, /^location = "\/pr-123\/old\/guide\/index\.html" \{ return 301 "\/pr-123\/ha\/deploy\/"; \}$/m);
+  assert.match(
+    nginx,
+    /^location = "\/pr-123\/deployment\/cluster\.html" \{ return 301 "\/pr-123\/ha\/"; \}$/m,
+  );
+  assert.match(
+    nginx,
+    /^location = "\/pr-123\/old\/guide\/index\.html" \{ return 301 "\/pr-123\/ha\/deploy\/"; \}$/m,
+  );
 });
 
 test('nginx targets cannot expand variables', () => {
@@ -121,27 +156,48 @@ test('a stub maps the hash, keeps it on the default, refreshes without JS, shows
   const stub = result.stubs.get(path('/deployment/cluster.html'))!;
   const html = renderStubPage({ stub, base: PREVIEW, targetTitle: 'High <availability>' });
   assert.match(html, /<meta name="robots" content="noindex">/);
-  assert.match(html, /<noscript><meta http-equiv="refresh" content="0; url=\/pr-123\/ha\/"><\/noscript>/);
+  assert.match(
+    html,
+    /<noscript><meta http-equiv="refresh" content="0; url=\/pr-123\/ha\/"><\/noscript>/,
+  );
   assert.match(html, /<a href="\/pr-123\/ha\/">High &lt;availability&gt;<\/a>/);
   assert.match(html, /\["upgrade-guide","\/pr-123\/ha\/upgrade\/#upgrade-guide"\]/);
   assert.match(html, /"\/pr-123\/ha\/"\+location\.hash/);
 });
 
 test('the head script goes after <meta charset>, old ids stand just before their new heading, nothing else moves', () => {
-  const page = '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="intro">I</h2><h2 id="new-name">N</h2></body></html>';
+  const page =
+    '<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="intro">I</h2><h2 id="new-name">N</h2></body></html>';
   const { plan: result } = plan(MAP, guide());
   const script = livePageScript(result.pageTables.get(path('/ha/'))!, path('/ha/'), ROOT);
   const points = scanPage(page, { editPoints: true }).editPoints!;
-  const { insertions, missingTargets } = anchorInsertions(points, { headScript: script, legacyIds: new Map([['old-name', 'new-name'], ['gone', 'missing']]) });
+  const { insertions, missingTargets } = anchorInsertions(points, {
+    headScript: script,
+    legacyIds: new Map([
+      ['old-name', 'new-name'],
+      ['gone', 'missing'],
+    ]),
+  });
   const html = applyInsertions(page, insertions);
-  assert.equal(html, page.replace('<meta charset="utf-8">', `<meta charset="utf-8">${script}`).replace('<h2 id="new-name">', '<span id="old-name" data-legacy-anchor></span><h2 id="new-name">'));
+  assert.equal(
+    html,
+    page
+      .replace('<meta charset="utf-8">', `<meta charset="utf-8">${script}`)
+      .replace(
+        '<h2 id="new-name">',
+        '<span id="old-name" data-legacy-anchor></span><h2 id="new-name">',
+      ),
+  );
   assert.deepEqual(missingTargets, ['gone']);
   assert.match(script, /\["old-name","#new-name"\]/);
 });
 
 test('script tables cannot close their <script> element', () => {
   const index = site({ '/ha/': [['new', 'New']] });
-  const { plan: result, problems } = plan('- from: "/ha/#</script><script>alert(1)</script>"\n  to: /ha/#new\n', index);
+  const { plan: result, problems } = plan(
+    '- from: "/ha/#</script><script>alert(1)</script>"\n  to: /ha/#new\n',
+    index,
+  );
   assert.deepEqual(problems, []);
   const script = livePageScript(result.pageTables.get(path('/ha/'))!, path('/ha/'), ROOT);
   assert.equal(script.indexOf('</script>'), script.length - '</script>'.length);

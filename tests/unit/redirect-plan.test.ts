@@ -29,18 +29,27 @@ test('the four kinds of redirect resolve: page move, same-page rename, anchor to
 });
 
 test('chains are flattened in the plan, with a warning naming the chain and the fix', () => {
-  const result = plan('- from: /a.html\n  to: /b.html\n- from: /b.html\n  to: /c/\n- from: /c/\n  to: /ha/#new-name\n', guide());
+  const result = plan(
+    '- from: /a.html\n  to: /b.html\n- from: /b.html\n  to: /c/\n- from: /c/\n  to: /ha/#new-name\n',
+    guide(),
+  );
   assert.deepEqual(messages(result.problems), []);
   assert.equal(finalTargets(result.plan).get('/a.html'), '/ha/#new-name');
   const warnings = messages(result.problems, 'warning');
   assert.equal(warnings.length, 2);
-  assert.match(warnings[0]!, /^1: redirect chain \/a\.html -> \/b\.html -> \/c\/ -> \/ha\/#new-name/);
+  assert.match(
+    warnings[0]!,
+    /^1: redirect chain \/a\.html -> \/b\.html -> \/c\/ -> \/ha\/#new-name/,
+  );
   assert.equal(result.problems[0]!.code, 'redirect-chain');
   assert.match(result.problems[0]!.fix!, /write "to: \/ha\/#new-name" on line 1/);
 });
 
 test('a chain through a removed page carries the fragment into its default', () => {
-  const result = plan('- from: /x.html#sec\n  to: /old.html#proxy-server\n- from: /x.html\n  to: /ha/\n- from: /old.html\n  to: /ha/deploy/\n', guide());
+  const result = plan(
+    '- from: /x.html#sec\n  to: /old.html#proxy-server\n- from: /x.html\n  to: /ha/\n- from: /old.html\n  to: /ha/deploy/\n',
+    guide(),
+  );
   assert.deepEqual(messages(result.problems), []);
   assert.equal(finalTargets(result.plan).get('/x.html#sec'), '/ha/deploy/#proxy-server');
 });
@@ -56,7 +65,10 @@ test('cycles are errors that show the loop from the entry itself', () => {
 });
 
 test('missing target pages and anchors are errors that say what exists', () => {
-  const result = plan('- from: /a.html\n  to: /nope/\n- from: /b.html\n  to: /ha/deploy/#nope\n', guide());
+  const result = plan(
+    '- from: /a.html\n  to: /nope/\n- from: /b.html\n  to: /ha/deploy/#nope\n',
+    guide(),
+  );
   const errors = messages(result.problems);
   assert.match(errors[0]!, /^1: .*no page is built at \/nope\//);
   assert.match(errors[1]!, /^3: .*\/ha\/deploy\/ has no element with id "nope"/);
@@ -64,7 +76,10 @@ test('missing target pages and anchors are errors that say what exists', () => {
 });
 
 test('a from that is still live can never fire', () => {
-  const result = plan('- from: /ha/\n  to: /ha/deploy/\n- from: /ha/#overview\n  to: /ha/deploy/#database\n', guide());
+  const result = plan(
+    '- from: /ha/\n  to: /ha/deploy/\n- from: /ha/#overview\n  to: /ha/deploy/#database\n',
+    guide(),
+  );
   const errors = messages(result.problems);
   assert.match(errors[0]!, /^1: .*is a live page/);
   assert.match(errors[1]!, /^3: .*is a live anchor/);
@@ -72,13 +87,18 @@ test('a from that is still live can never fire', () => {
 
 test('duplicate froms are errors pointing at the first one', () => {
   const result = plan('- from: /a.html\n  to: /ha/\n- from: /a.html\n  to: /ha/deploy/\n', guide());
-  assert.deepEqual(messages(result.problems), ['3: duplicate "from: /a.html" (first written on line 1)']);
+  assert.deepEqual(messages(result.problems), [
+    '3: duplicate "from: /a.html" (first written on line 1)',
+  ]);
 });
 
 test('anchors of a removed page need the page default, or other anchors would 404', () => {
   const result = plan('- from: /gone.html#x\n  to: /ha/\n', guide());
-  assert.match(messages(result.problems)[0]!, /^1: \/gone\.html is not a built page and has no default redirect/);
-  assert.match(result.problems[0]!.fix!, /- from: \/gone\.html\n  to: /);
+  assert.match(
+    messages(result.problems)[0]!,
+    /^1: \/gone\.html is not a built page and has no default redirect/,
+  );
+  assert.match(result.problems[0]!.fix!, /- from: \/gone\.html\n {2}to: /);
 });
 
 test('a stub that would replace a live page is refused: /a/index.html is the file of /a/', () => {

@@ -30,7 +30,9 @@ test('heading text leaves out the heading anchor and collapses whitespace', () =
 });
 
 test('links carry tag, attribute and the attribute position', () => {
-  const links = scanPage(page).links.map((l) => `${l.tag}[${l.attribute}] ${l.url} ${l.line}:${l.column}`);
+  const links = scanPage(page).links.map(
+    (l) => `${l.tag}[${l.attribute}] ${l.url} ${l.line}:${l.column}`,
+  );
   assert.deepEqual(links, [
     'meta[content] /new/#sec 3:28',
     'link[href] /pr-123/_astro/site.css 4:24',
@@ -45,7 +47,9 @@ test('links carry tag, attribute and the attribute position', () => {
 });
 
 test('a heading without an id is not a heading anyone can link to', () => {
-  assert.deepEqual(scanPage('<h2>No id</h2><h2 id="a">A</h2>').headings, [{ id: 'a', level: 2, text: 'A' }]);
+  assert.deepEqual(scanPage('<h2>No id</h2><h2 id="a">A</h2>').headings, [
+    { id: 'a', level: 2, text: 'A' },
+  ]);
 });
 
 test('entities in URLs are decoded', () => {
@@ -57,7 +61,10 @@ test('srcset candidates, with or without descriptors and spaces', () => {
   assert.deepEqual(srcsetUrls(' a.png 1x ,b.png 2x,c.png'), ['a.png', 'b.png', 'c.png']);
   // As in the HTML spec, a comma inside a URL does not split it; only a trailing one does.
   assert.deepEqual(srcsetUrls('a.png,b.png 640w'), ['a.png,b.png']);
-  assert.deepEqual(srcsetUrls('data:image/png;base64,AA 1x, b.png 2x'), ['data:image/png;base64,AA', 'b.png']);
+  assert.deepEqual(srcsetUrls('data:image/png;base64,AA 1x, b.png 2x'), [
+    'data:image/png;base64,AA',
+    'b.png',
+  ]);
 });
 
 test('meta refresh URL forms', () => {
@@ -73,33 +80,54 @@ test('section text: asked for, each heading gets the text up to the next heading
     <div class="heading-wrapper"><h3 id="two">Two<a class="heading-anchor" href="#two">#</a></h3></div><p>Second part.</p></article>
     <aside><p>On this page</p></aside>`;
   const headings = scanPage(html, { sectionText: true }).headings;
-  assert.deepEqual(headings.map((h) => [h.id, h.section]), [['nav', undefined], ['one', 'First part.'], ['two', 'Second part.']]);
+  assert.deepEqual(
+    headings.map((h) => [h.id, h.section]),
+    [
+      ['nav', undefined],
+      ['one', 'First part.'],
+      ['two', 'Second part.'],
+    ],
+  );
   assert.equal(scanPage(html).headings[1]!.section, undefined, 'off unless asked for');
 });
 
 test('ids inside <template> cannot be scrolled to; kept-alive old ids are told apart; repeats are reported', () => {
-  const scan = scanPage('<template><h2 id="hidden">H</h2></template>\n<span id="old" data-legacy-anchor></span><h2 id="a">A</h2>\n<p id="a"></p>');
+  const scan = scanPage(
+    '<template><h2 id="hidden">H</h2></template>\n<span id="old" data-legacy-anchor></span><h2 id="a">A</h2>\n<p id="a"></p>',
+  );
   assert.deepEqual(scan.ids, ['a']);
   assert.deepEqual(scan.legacyIds, ['old']);
-  assert.deepEqual(scan.headings.map((h) => h.id), ['a']);
+  assert.deepEqual(
+    scan.headings.map((h) => h.id),
+    ['a'],
+  );
   assert.deepEqual(scan.duplicateIds, [{ id: 'a', line: 3, column: 1 }]);
 });
 
 test('the page marks: stub, refresh target, <base href>, content range and self-linked ids', () => {
-  const scan = scanPage('<html data-redirect-stub><head><base href="/docs/"><meta http-equiv="refresh" content="0; url=/x/"></head>\n<body><nav></nav><main>\n<h2 id="b%">B</h2><a class="heading-anchor" href="#b%25">#</a>\n</main></body></html>');
+  const scan = scanPage(
+    '<html data-redirect-stub><head><base href="/docs/"><meta http-equiv="refresh" content="0; url=/x/"></head>\n<body><nav></nav><main>\n<h2 id="b%">B</h2><a class="heading-anchor" href="#b%25">#</a>\n</main></body></html>',
+  );
   assert.equal(scan.isStub, true);
   assert.equal(scan.refresh, '/x/');
   assert.equal(scan.baseHref, '/docs/');
-  assert.deepEqual(scan.contentRange, { start: { line: 2, column: 18 }, end: { line: 4, column: 1 } });
+  assert.deepEqual(scan.contentRange, {
+    start: { line: 2, column: 18 },
+    end: { line: 4, column: 1 },
+  });
   assert.deepEqual(scan.selfLinkedIds, ['b%']);
   assert.equal(scanPage('<html><main></main></html>').isStub, false);
 });
 
 test('edit points: after <meta charset>, the first element of each id, and the end of every empty link', () => {
-  const html = '<html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="x">X</h2><p>See <a href="/y/"></a> and <a href="/z/">z</a></p></body></html>';
+  const html =
+    '<html><head><meta charset="utf-8"><title>t</title></head><body><h2 id="x">X</h2><p>See <a href="/y/"></a> and <a href="/z/">z</a></p></body></html>';
   const points = scanPage(html, { editPoints: true }).editPoints!;
   assert.equal(html.slice(points.headInsertAt, points.headInsertAt + 7), '<title>');
-  assert.equal(html.slice(points.idOffsets.get('x')!, points.idOffsets.get('x')! + 3), '<h2');
-  assert.deepEqual(points.emptyLinks.map((link) => [link.href, html.slice(link.insertAt, link.insertAt + 4)]), [['/y/', '</a>']]);
+  assert.equal(html.slice(points.idOffsets.get('x'), points.idOffsets.get('x')! + 3), '<h2');
+  assert.deepEqual(
+    points.emptyLinks.map((link) => [link.href, html.slice(link.insertAt, link.insertAt + 4)]),
+    [['/y/', '</a>']],
+  );
   assert.equal(scanPage(html).editPoints, undefined, 'only when asked for');
 });

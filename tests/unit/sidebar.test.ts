@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sitePath } from '../../src/lib/site-path.ts';
-import { buildSidebar, readingOrder, breadcrumbTrail, neighbours, pagePath } from '../../src/lib/sidebar.ts';
+import {
+  buildSidebar,
+  readingOrder,
+  breadcrumbTrail,
+  neighbours,
+  pagePath,
+} from '../../src/lib/sidebar.ts';
 
 const pages = [
   { id: 'guide/ha/upgrade', label: 'Upgrade', order: 3 },
@@ -22,13 +28,22 @@ test('directories become groups, index pages their links, order then label sorts
   assert.equal(ha.path, '/guide/ha/');
   assert.equal(ha.label, 'High availability');
   assert.equal(ha.groupLabel, 'Ha');
-  assert.deepEqual(ha.children.map((n) => n.label), ['Deployment', 'Upgrade', 'About', 'FAQ']);
+  assert.deepEqual(
+    ha.children.map((n) => n.label),
+    ['Deployment', 'Upgrade', 'About', 'FAQ'],
+  );
 });
 
 test('reading order, breadcrumbs and neighbours follow the sidebar', () => {
   const tree = buildSidebar(pages);
-  assert.deepEqual(readingOrder(tree).map((p) => p.path), ['/guide/ha/', '/guide/ha/deploy/', '/guide/ha/upgrade/', '/guide/ha/about/', '/guide/ha/faq/']);
-  assert.deepEqual(breadcrumbTrail(tree, sitePath('/guide/ha/upgrade/')).map((n) => n.label), ['Guide', 'High availability', 'Upgrade']);
+  assert.deepEqual(
+    readingOrder(tree).map((p) => p.path),
+    ['/guide/ha/', '/guide/ha/deploy/', '/guide/ha/upgrade/', '/guide/ha/about/', '/guide/ha/faq/'],
+  );
+  assert.deepEqual(
+    breadcrumbTrail(tree, sitePath('/guide/ha/upgrade/')).map((n) => n.label),
+    ['Guide', 'High availability', 'Upgrade'],
+  );
   assert.deepEqual(breadcrumbTrail(tree, sitePath('/nope/')), []);
   const around = neighbours(tree, sitePath('/guide/ha/deploy/'));
   assert.equal(around.previous?.path, '/guide/ha/');

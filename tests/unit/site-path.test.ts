@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseBase, sitePath, withBase, withoutBase, isRootRelative } from '../../src/lib/site-path.ts';
+import {
+  parseBase,
+  sitePath,
+  withBase,
+  withoutBase,
+  isRootRelative,
+} from '../../src/lib/site-path.ts';
 
 test('parseBase accepts every spelling of a sub-path and defaults to /', () => {
   assert.equal(parseBase(undefined), '/');
@@ -23,7 +29,10 @@ test('withBase always prefixes the base, even when the path starts like it', () 
   assert.equal(withBase(sitePath('/'), parseBase('/pr-1/')), '/pr-1/');
   assert.equal(withBase(sitePath('/a/'), parseBase('/')), '/a/');
   // A base equal to a content folder: the page /administration-guide/ lives at /administration-guide/administration-guide/.
-  assert.equal(withBase(sitePath('/administration-guide/scale/'), parseBase('/administration-guide/')), '/administration-guide/administration-guide/scale/');
+  assert.equal(
+    withBase(sitePath('/administration-guide/scale/'), parseBase('/administration-guide/')),
+    '/administration-guide/administration-guide/scale/',
+  );
 });
 
 test('withoutBase strips the base and refuses paths outside it', () => {
@@ -36,5 +45,6 @@ test('withoutBase strips the base and refuses paths outside it', () => {
 
 test('only root-relative strings are site paths', () => {
   assert.equal(isRootRelative('//evil.org'), false);
-  for (const bad of ['https://x.org/a', '//x.org/a', '#frag', 'mailto:a@b.c', 'rel/path/']) assert.throws(() => sitePath(bad), /not a site path/);
+  for (const bad of ['https://x.org/a', '//x.org/a', '#frag', 'mailto:a@b.c', 'rel/path/'])
+    assert.throws(() => sitePath(bad), /not a site path/);
 });

@@ -8,7 +8,7 @@ import type { SitePath } from '../site-path.ts';
 import type { Problem } from '../problems/problem.ts';
 
 /** One published anchor and the heading it belonged to. */
-export interface LockedAnchor {
+interface LockedAnchor {
   id: string;
   heading: string;
 }
@@ -33,7 +33,10 @@ const ABOUT =
   '`npm run anchors -- --write` adds new ones; removing one is a deliberate hand edit.';
 
 /** Parses the lock's JSON, reporting shape errors against `file`. */
-export function parseAnchorsLock(text: string, file: string): { lock: AnchorsLock; problems: Problem[] } {
+export function parseAnchorsLock(
+  text: string,
+  file: string,
+): { lock: AnchorsLock; problems: Problem[] } {
   const problems: Problem[] = [];
   const fail = (message: string) => {
     problems.push({
@@ -56,17 +59,22 @@ export function parseAnchorsLock(text: string, file: string): { lock: AnchorsLoc
   const lock: AnchorsLock = { pages: [] };
   for (const [position, page] of pages.entries()) {
     const candidate = page as Partial<LockedPage> | null;
-    if (typeof candidate?.url !== 'string' || !candidate.url.startsWith('/') || !Array.isArray(candidate.anchors)) {
+    if (
+      typeof candidate?.url !== 'string' ||
+      !candidate.url.startsWith('/') ||
+      !Array.isArray(candidate.anchors)
+    ) {
       return fail(`pages[${position}] needs a "url" (a site path) and an "anchors" list`);
     }
     const anchors: LockedAnchor[] = [];
     for (const anchor of candidate.anchors as unknown[]) {
       const item = anchor as Partial<LockedAnchor> | null;
-      if (typeof item?.id !== 'string' || item.id === '') return fail(`pages[${position}] (${candidate.url}) has an anchor without an "id"`);
+      if (typeof item?.id !== 'string' || item.id === '')
+        return fail(`pages[${position}] (${candidate.url}) has an anchor without an "id"`);
       anchors.push({ id: item.id, heading: typeof item.heading === 'string' ? item.heading : '' });
     }
     lock.pages.push({
-      url: candidate.url as SitePath,
+      url: candidate.url,
       source: typeof candidate.source === 'string' ? candidate.source : '',
       ...(typeof candidate.title === 'string' ? { title: candidate.title } : {}),
       anchors,
@@ -83,8 +91,14 @@ export function serializeAnchorsLock(lock: AnchorsLock): string {
   const pages = [...lock.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const json = (value: unknown) => JSON.stringify(value);
   const blocks = pages.map((page) => {
-    const head = [`"url": ${json(page.url)}`, `"source": ${json(page.source)}`, ...(page.title === undefined ? [] : [`"title": ${json(page.title)}`])];
-    const anchors = page.anchors.map((anchor) => `        {"id": ${json(anchor.id)}, "heading": ${json(anchor.heading)}}`);
+    const head = [
+      `"url": ${json(page.url)}`,
+      `"source": ${json(page.source)}`,
+      ...(page.title === undefined ? [] : [`"title": ${json(page.title)}`]),
+    ];
+    const anchors = page.anchors.map(
+      (anchor) => `        {"id": ${json(anchor.id)}, "heading": ${json(anchor.heading)}}`,
+    );
     const list = anchors.length === 0 ? '[]' : `[\n${anchors.join(',\n')}\n      ]`;
     return `    {\n      ${head.join(',\n      ')},\n      "anchors": ${list}\n    }`;
   });

@@ -18,7 +18,12 @@ export function mergeIntoLock(lock: AnchorsLock, published: readonly LockedPage[
   for (const page of published) {
     let locked = byUrl.get(page.url);
     if (locked === undefined) {
-      locked = { url: page.url, source: page.source, ...(page.title === undefined ? {} : { title: page.title }), anchors: [] };
+      locked = {
+        url: page.url,
+        source: page.source,
+        ...(page.title === undefined ? {} : { title: page.title }),
+        anchors: [],
+      };
       pages.push(locked);
       byUrl.set(page.url, locked);
       added.push(page.url);

@@ -26,11 +26,14 @@ export interface LostAnchor {
 
 /** Lower-case words only: "Proxy server configuration" and "Proxy Server Configuration!" compare equal. */
 export function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** 1 for equal strings, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   return longest === 0 ? 0 : 1 - distance(a, b) / longest;
 }
@@ -38,18 +41,36 @@ export function similarity(a: string, b: string): number {
 const MIN_SIMILARITY = 0.45;
 
 /** The most likely new home of `lost`, or undefined when nothing is similar enough to propose. */
-export function suggestNewHome(lost: LostAnchor, index: AnchorIndex, preferPath?: SitePath): Suggestion | undefined {
+export function suggestNewHome(
+  lost: LostAnchor,
+  index: AnchorIndex,
+  preferPath?: SitePath,
+): Suggestion | undefined {
   const wanted = normalizeText(lost.heading);
-  const candidates = [...index.values()].sort((a, b) => (a.path === preferPath ? -1 : b.path === preferPath ? 1 : 0));
+  const candidates = [...index.values()].sort((a, b) =>
+    a.path === preferPath ? -1 : b.path === preferPath ? 1 : 0,
+  );
   if (wanted !== '') {
     for (const page of candidates) {
       const heading = page.headings.find((item) => normalizeText(item.text) === wanted);
-      if (heading !== undefined) return { path: page.path, id: heading.id, heading: heading.text, reason: `same heading text "${heading.text}"` };
+      if (heading !== undefined)
+        return {
+          path: page.path,
+          id: heading.id,
+          heading: heading.text,
+          reason: `same heading text "${heading.text}"`,
+        };
     }
   }
   for (const page of candidates) {
     const heading = page.headings.find((item) => item.id === lost.id);
-    if (heading !== undefined) return { path: page.path, id: heading.id, heading: heading.text, reason: `same id under the heading "${heading.text}"` };
+    if (heading !== undefined)
+      return {
+        path: page.path,
+        id: heading.id,
+        heading: heading.text,
+        reason: `same id under the heading "${heading.text}"`,
+      };
   }
   let best: (Suggestion & { score: number }) | undefined;
   for (const page of candidates) {
@@ -59,7 +80,13 @@ export function suggestNewHome(lost: LostAnchor, index: AnchorIndex, preferPath?
       const byId = similarity(lost.id, heading.id);
       const score = Math.max(byText, byId) + (page.path === preferPath ? 0.05 : 0);
       if (best === undefined || score > best.score) {
-        best = { path: page.path, id: heading.id, heading: heading.text, score, reason: `most similar heading "${heading.text}" (${Math.round(Math.max(byText, byId) * 100)}% alike)` };
+        best = {
+          path: page.path,
+          id: heading.id,
+          heading: heading.text,
+          score,
+          reason: `most similar heading "${heading.text}" (${Math.round(Math.max(byText, byId) * 100)}% alike)`,
+        };
       }
     }
   }
@@ -71,14 +98,37 @@ export function suggestNewHome(lost: LostAnchor, index: AnchorIndex, preferPath?
 }
 
 /** Words too common to say anything about a topic. */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'to', 'in', 'on', 'for', 'with', 'is', 'are', 'how', 'what', 'does', 'do']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'is',
+  'are',
+  'how',
+  'what',
+  'does',
+  'do',
+]);
 
 /** Share of a section's words needed before it is proposed as the new home of a topic. */
 const MIN_WORDS_FOUND = 0.75;
 
 /** The section whose text holds the largest share of the lost heading's words, when that share is high enough. */
-function sectionMentioning(lost: LostAnchor, candidates: PageAnchors[], preferPath: SitePath | undefined): Suggestion | undefined {
-  const words = [...new Set(normalizeText(lost.heading).split(' '))].filter((word) => word !== '' && !STOP_WORDS.has(word));
+function sectionMentioning(
+  lost: LostAnchor,
+  candidates: PageAnchors[],
+  preferPath: SitePath | undefined,
+): Suggestion | undefined {
+  const words = [...new Set(normalizeText(lost.heading).split(' '))].filter(
+    (word) => word !== '' && !STOP_WORDS.has(word),
+  );
   if (words.length === 0) return undefined;
   let best: (Suggestion & { score: number }) | undefined;
   for (const page of candidates) {
@@ -88,7 +138,13 @@ function sectionMentioning(lost: LostAnchor, candidates: PageAnchors[], preferPa
       const found = words.filter((word) => text.includes(` ${word} `)).length / words.length;
       const score = found + (page.path === preferPath ? 0.01 : 0);
       if (best === undefined || score > best.score) {
-        best = { path: page.path, id: heading.id, heading: heading.text, score, reason: `the section "${heading.text}" covers "${lost.heading}"` };
+        best = {
+          path: page.path,
+          id: heading.id,
+          heading: heading.text,
+          score,
+          reason: `the section "${heading.text}" covers "${lost.heading}"`,
+        };
       }
     }
   }

@@ -35,7 +35,7 @@ export interface Collector {
 }
 
 /** Whether a space-separated `class` attribute contains `name`. */
-export function hasClass(classAttribute: string | undefined, name: string): boolean {
+function hasClass(classAttribute: string | undefined, name: string): boolean {
   return classAttribute !== undefined && classAttribute.split(/\s+/).includes(name);
 }
 
@@ -66,7 +66,12 @@ export interface IdsResult {
  */
 export function idsCollector(withOffsets: boolean): Collector & { result: IdsResult } {
   const seen = new Set<string>();
-  const result: IdsResult = { ids: [], legacyIds: [], duplicateIds: [], idOffsets: withOffsets ? new Map() : undefined };
+  const result: IdsResult = {
+    ids: [],
+    legacyIds: [],
+    duplicateIds: [],
+    idOffsets: withOffsets ? new Map() : undefined,
+  };
   const add = (id: string, context: ScanContext) => {
     if (seen.has(id)) {
       result.duplicateIds.push({ id, ...context.locate(context.startIndex()) });
@@ -119,7 +124,7 @@ const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 
 const NO_TEXT_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
 
 /** Enough of a section to recognise what it says; suggestions and fingerprints need no more. */
-export const SECTION_TEXT_LIMIT = 8000;
+const SECTION_TEXT_LIMIT = 8000;
 
 /**
  * h1–h6 that carry an id, with their text content, leaving out any descendant
@@ -153,7 +158,8 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
       const level = HEADING_LEVEL[tag];
       if (level !== undefined) {
         endSection();
-        if (heading === null && id !== undefined && id !== '') heading = { id, level, depth: context.depth, text: '' };
+        if (heading === null && id !== undefined && id !== '')
+          heading = { id, level, depth: context.depth, text: '' };
       }
     },
     text(text) {
@@ -171,7 +177,11 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
         containers.pop();
       }
       if (heading !== null && heading.depth === context.depth) {
-        const info: HeadingInfo = { id: heading.id, level: heading.level, text: collapseWhitespace(heading.text) };
+        const info: HeadingInfo = {
+          id: heading.id,
+          level: heading.level,
+          text: collapseWhitespace(heading.text),
+        };
         result.headings.push(info);
         if (sectionText && containers.length > 0) section = { info, text: '' };
         heading = null;
@@ -224,7 +234,13 @@ const URL_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /** Every attribute whose position a link may be reported at. */
-export const POSITIONED_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'srcset', 'poster', 'content']);
+export const POSITIONED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'href',
+  'src',
+  'srcset',
+  'poster',
+  'content',
+]);
 
 /**
  * `<link rel>` values that name a host or a speculative fetch rather than a resource the page
@@ -248,7 +264,8 @@ export function linksCollector(): Collector & { result: LinksResult } {
   return {
     result,
     open(tag, attributes, context) {
-      const at = (attribute: string) => context.locate(context.attributeStart(attribute) ?? context.startIndex());
+      const at = (attribute: string) =>
+        context.locate(context.attributeStart(attribute) ?? context.startIndex());
       const names = URL_ATTRIBUTES[tag];
       if (names !== undefined) {
         if (tag === 'link' && isNonResourceLink(attributes['rel'])) return;
@@ -259,7 +276,11 @@ export function linksCollector(): Collector & { result: LinksResult } {
           const urls = attribute === 'srcset' ? srcsetUrls(value) : [value.trim()];
           for (const url of urls) result.links.push({ url, tag, attribute, line, column });
         }
-      } else if (tag === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh' && attributes['content'] !== undefined) {
+      } else if (
+        tag === 'meta' &&
+        attributes['http-equiv']?.toLowerCase() === 'refresh' &&
+        attributes['content'] !== undefined
+      ) {
         const url = metaRefreshUrl(attributes['content']);
         if (url !== null) {
           result.refresh ??= url;
@@ -300,10 +321,19 @@ export function documentCollector(): Collector & { result: DocumentResult } {
       if (tag === 'head' && headEnd < 0) {
         headEnd = context.endIndex() + 1;
         inHead = true;
-      } else if (inHead && tag === 'meta' && attributes['charset'] !== undefined && charsetEnd < 0) {
+      } else if (
+        inHead &&
+        tag === 'meta' &&
+        attributes['charset'] !== undefined &&
+        charsetEnd < 0
+      ) {
         charsetEnd = context.endIndex() + 1;
       }
-      if ((tag === 'article' || tag === 'main') && open[tag] === undefined && found[tag] === undefined) {
+      if (
+        (tag === 'article' || tag === 'main') &&
+        open[tag] === undefined &&
+        found[tag] === undefined
+      ) {
         open[tag] = { depth: context.depth, start: context.locate(context.startIndex()) };
       }
     },
@@ -317,7 +347,8 @@ export function documentCollector(): Collector & { result: DocumentResult } {
     },
     finish() {
       result.contentRange = found['article'] ?? found['main'];
-      result.headInsertAt = charsetEnd >= 0 ? charsetEnd : headEnd >= 0 ? headEnd : Math.max(firstTag, 0);
+      result.headInsertAt =
+        charsetEnd >= 0 ? charsetEnd : headEnd >= 0 ? headEnd : Math.max(firstTag, 0);
     },
   };
 }
@@ -337,7 +368,12 @@ export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
     result,
     open(tag, attributes, context) {
       for (const link of open) link.empty = false;
-      if (tag === 'a') open.push({ href: attributes['href'], empty: true, position: context.locate(context.startIndex()) });
+      if (tag === 'a')
+        open.push({
+          href: attributes['href'],
+          empty: true,
+          position: context.locate(context.startIndex()),
+        });
     },
     text(text) {
       if (open.length > 0 && text.trim() !== '') for (const link of open) link.empty = false;

@@ -23,7 +23,7 @@ import {
   type ScanContext,
 } from './page-collectors.ts';
 
-export type { DuplicateId, EmptyLink, HeadingInfo, LinkRef } from './page-collectors.ts';
+export type { EmptyLink, HeadingInfo, LinkRef } from './page-collectors.ts';
 
 /** What to collect beyond ids, headings, links and marks. */
 export interface ScanOptions {
@@ -72,7 +72,13 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
   const links = linksCollector();
   const document = documentCollector();
   const emptyLinks = options.editPoints ? emptyLinksCollector() : undefined;
-  const collectors: Collector[] = [ids, headings, links, document, ...(emptyLinks ? [emptyLinks] : [])];
+  const collectors: Collector[] = [
+    ids,
+    headings,
+    links,
+    document,
+    ...(emptyLinks ? [emptyLinks] : []),
+  ];
   runCollectors(html, collectors);
   return {
     ids: ids.result.ids,
@@ -90,7 +96,7 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
       : {
           editPoints: {
             headInsertAt: document.result.headInsertAt,
-            idOffsets: ids.result.idOffsets ?? new Map(),
+            idOffsets: ids.result.idOffsets ?? new Map<string, number>(),
             emptyLinks: emptyLinks.result,
           },
         }),
@@ -98,7 +104,7 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
 }
 
 /** Runs one parser over `html`, telling every collector about every tag and text. */
-export function runCollectors(html: string, collectors: readonly Collector[]): void {
+function runCollectors(html: string, collectors: readonly Collector[]): void {
   const locate = lineLocator(html);
   // Positions of the URL-bearing attributes of the tag being opened (`onattribute` fires
   // before `onopentag`); only those are kept, as this runs for every attribute of the site.
@@ -123,7 +129,8 @@ export function runCollectors(html: string, collectors: readonly Collector[]): v
   const parser: Parser = new Parser(
     {
       onattribute(name) {
-        if (POSITIONED_ATTRIBUTES.has(name) && !attributeStarts.has(name)) attributeStarts.set(name, parser.startIndex);
+        if (POSITIONED_ATTRIBUTES.has(name) && !attributeStarts.has(name))
+          attributeStarts.set(name, parser.startIndex);
       },
       onopentag(tag, attributes) {
         depth += 1;

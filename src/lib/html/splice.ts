@@ -12,7 +12,9 @@ export interface Insertion {
  */
 export function applyInsertions(html: string, insertions: readonly Insertion[]): string {
   if (insertions.length === 0) return html;
-  const ordered = insertions.map((insertion, order) => ({ ...insertion, order })).sort((a, b) => a.at - b.at || a.order - b.order);
+  const ordered = insertions
+    .map((insertion, order) => ({ ...insertion, order }))
+    .sort((a, b) => a.at - b.at || a.order - b.order);
   let out = '';
   let copied = 0;
   for (const insertion of ordered) {

@@ -52,7 +52,10 @@ export interface ExternalUse {
 type Verdict = Pick<Problem, 'severity' | 'code' | 'message' | 'suggestion' | 'fix'> | null;
 
 /** Checks every link of `sources`; returns internal problems (no source positions yet) and the external URLs to check. */
-export function checkLinks(sources: readonly LinkSource[], context: LinkCheckContext): { problems: Problem[]; external: ExternalUse[] } {
+export function checkLinks(
+  sources: readonly LinkSource[],
+  context: LinkCheckContext,
+): { problems: Problem[]; external: ExternalUse[] } {
   const problems: Problem[] = [];
   const external = new Map<string, ExternalUse>();
   // Sidebars repeat the same few hundred links on every page; judge each target once.
@@ -81,10 +84,16 @@ export function checkLinks(sources: readonly LinkSource[], context: LinkCheckCon
       } else {
         const key = displayUrl(target.path, target.fragment);
         verdict = verdicts.get(key) ?? null;
-        if (!verdicts.has(key)) verdicts.set(key, (verdict = judge(context, target.path, target.fragment)));
+        if (!verdicts.has(key))
+          verdicts.set(key, (verdict = judge(context, target.path, target.fragment)));
       }
       if (verdict !== null) {
-        problems.push({ ...verdict, url: link.url, page: source.path, output: { file: source.file, line: link.line, column: link.column } });
+        problems.push({
+          ...verdict,
+          url: link.url,
+          page: source.path,
+          output: { file: source.file, line: link.line, column: link.column },
+        });
       }
     }
   }
@@ -111,17 +120,32 @@ function judge(context: LinkCheckContext, path: SitePath, fragment: string | nul
   if (target === null || page?.isStub || context.plan.stubs.has(location.path)) {
     const visit = follow(context.plan, context.index, location, 'static');
     if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);
-    if (target === null) return { severity: 'error', code: 'missing-page', message: `${path} does not exist: no page, file or redirect at that path` };
+    if (target === null)
+      return {
+        severity: 'error',
+        code: 'missing-page',
+        message: `${path} does not exist: no page, file or redirect at that path`,
+      };
   }
   if (page?.refresh != null) {
-    return { severity: 'warning', code: 'redirected', message: `${wanted} is a redirect page (to ${page.refresh}); link to the current URL instead`, suggestion: page.refresh };
+    return {
+      severity: 'warning',
+      code: 'redirected',
+      message: `${wanted} is a redirect page (to ${page.refresh}); link to the current URL instead`,
+      suggestion: page.refresh,
+    };
   }
-  if (page !== undefined && fragment !== null && !isTopOfPage(fragment) && !page.ids.has(fragment)) {
+  if (
+    page !== undefined &&
+    fragment !== null &&
+    !isTopOfPage(fragment) &&
+    !page.ids.has(fragment)
+  ) {
     const visit = follow(context.plan, context.index, location, 'static');
     if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);
-    return missingAnchor(page.ids, target!, fragment);
+    return missingAnchor(page.ids, target, fragment);
   }
-  if (target !== null && target.canonicalPath !== path) {
+  if (target.canonicalPath !== path) {
     return {
       severity: 'warning',
       code: 'missing-trailing-slash',
@@ -138,13 +162,25 @@ function isTopOfPage(fragment: string): boolean {
 }
 
 /** Passes with a warning when the old URL lands on content; an error when the redirects do not. */
-function redirectVerdict(context: LinkCheckContext, wanted: string, visit: ReturnType<typeof follow>): Verdict {
+function redirectVerdict(
+  context: LinkCheckContext,
+  wanted: string,
+  visit: ReturnType<typeof follow>,
+): Verdict {
   const at = `${context.mapFile}:${visit.hops.map((hop) => hop.entry.line).join(',')}`;
   if (visit.kind === 'loop') {
-    return { severity: 'error', code: 'broken-redirect', message: `${wanted} goes round in a circle in the redirect map (${at})`, fix: 'point one of those entries at a live page' };
+    return {
+      severity: 'error',
+      code: 'broken-redirect',
+      message: `${wanted} goes round in a circle in the redirect map (${at})`,
+      fix: 'point one of those entries at a live page',
+    };
   }
   if (visit.kind === 'not-found' || !landsOnContent(visit, context.index)) {
-    const where = visit.kind === 'not-found' ? displayUrl(visit.location.path, visit.location.fragment) : displayTarget(visit.target);
+    const where =
+      visit.kind === 'not-found'
+        ? displayUrl(visit.location.path, visit.location.fragment)
+        : displayTarget(visit.target);
     return {
       severity: 'error',
       code: 'broken-redirect',
@@ -164,11 +200,12 @@ function redirectVerdict(context: LinkCheckContext, wanted: string, visit: Retur
 /** The error for a fragment that names no element on the target page, with the closest id. */
 function missingAnchor(ids: ReadonlySet<string>, target: TargetFile, fragment: string): Verdict {
   const nearest = ids.size > 0 ? closest(fragment, [...ids]) : undefined;
-  const close = nearest !== undefined && distance(fragment, nearest) <= Math.max(3, fragment.length / 3);
+  const close =
+    nearest !== undefined && distance(fragment, nearest) <= Math.max(3, fragment.length / 3);
   return {
     severity: 'error',
     code: 'missing-anchor',
     message: `${target.canonicalPath} has no element with id "${fragment}"${close ? `; did you mean #${nearest}?` : ''}`,
-    ...(close ? { suggestion: displayUrl(target.canonicalPath, nearest!) } : {}),
+    ...(close ? { suggestion: displayUrl(target.canonicalPath, nearest) } : {}),
   };
 }

@@ -46,7 +46,10 @@ export interface CheckSiteResult {
 }
 
 /** Checks every internal link, fragment, redirect stub, `_redirects` line and sitemap entry of `site`. */
-export async function checkSite(site: BuiltSite, options: CheckSiteOptions): Promise<CheckSiteResult> {
+export async function checkSite(
+  site: BuiltSite,
+  options: CheckSiteOptions,
+): Promise<CheckSiteResult> {
   const sources: LinkSource[] = [];
   let links = 0;
   let bytes = 0;
@@ -64,7 +67,15 @@ export async function checkSite(site: BuiltSite, options: CheckSiteOptions): Pro
     links += fileLinks.length;
   }
 
-  const context = { files: site.files, pages: site.pages, index: options.index, plan: options.plan, base: options.base, siteOrigin: options.siteOrigin, mapFile: options.mapFile };
+  const context = {
+    files: site.files,
+    pages: site.pages,
+    index: options.index,
+    plan: options.plan,
+    base: options.base,
+    siteOrigin: options.siteOrigin,
+    mapFile: options.mapFile,
+  };
   const { problems, external } = checkLinks(sources, context);
   if (options.external !== undefined) {
     // Loaded only when asked for: most runs never touch the network.
@@ -72,12 +83,18 @@ export async function checkSite(site: BuiltSite, options: CheckSiteOptions): Pro
     problems.push(...(await checkExternalUses(external, options.external)));
   }
   const pageSources = await readPageSources(problems, site, options);
-  const located = attachSources(problems, (file) => pageSources.get(file), options.base).sort(compareProblems);
+  const located = attachSources(problems, (file) => pageSources.get(file), options.base).sort(
+    compareProblems,
+  );
   return { problems: located, external, pages: site.pages.size, links, bytes };
 }
 
 /** The MDX source and content range of every page that has a problem, by output file. */
-async function readPageSources(problems: readonly Problem[], site: BuiltSite, options: CheckSiteOptions): Promise<Map<string, PageSource>> {
+async function readPageSources(
+  problems: readonly Problem[],
+  site: BuiltSite,
+  options: CheckSiteOptions,
+): Promise<Map<string, PageSource>> {
   const byFile = new Map([...site.pages.values()].map((page) => [page.file, page]));
   const result = new Map<string, PageSource>();
   for (const outputFile of new Set(problems.map((problem) => problem.output?.file))) {
@@ -85,7 +102,8 @@ async function readPageSources(problems: readonly Problem[], site: BuiltSite, op
     const sourceFile = page === undefined ? undefined : options.sourceFiles.get(page.path);
     if (page === undefined || sourceFile === undefined) continue;
     const text = await readOptionalText(join(options.projectRoot, sourceFile));
-    if (text !== undefined) result.set(page.file, { file: sourceFile, text, range: page.contentRange });
+    if (text !== undefined)
+      result.set(page.file, { file: sourceFile, text, range: page.contentRange });
   }
   return result;
 }

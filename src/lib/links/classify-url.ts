@@ -16,14 +16,30 @@ export type LinkTarget =
   | { kind: 'ignored' };
 
 /** Schemes that never name a document to fetch. */
-const IGNORED_SCHEMES = new Set(['mailto:', 'tel:', 'javascript:', 'data:', 'blob:', 'about:', 'sms:', 'irc:', 'ircs:', 'ftp:']);
+const IGNORED_SCHEMES = new Set([
+  'mailto:',
+  'tel:',
+  'javascript:',
+  'data:',
+  'blob:',
+  'about:',
+  'sms:',
+  'irc:',
+  'ircs:',
+  'ftp:',
+]);
 
 /**
  * Classifies `url` as written in the page at `pagePath` (a site path), for a site deployed
  * at `base` on `siteOrigin` (e.g. `https://docs.example.com`): absolute URLs on that origin
  * count as internal, which covers canonical links and sitemap entries.
  */
-export function classifyUrl(url: string, pagePath: SitePath, base: Base, siteOrigin: string): LinkTarget {
+export function classifyUrl(
+  url: string,
+  pagePath: SitePath,
+  base: Base,
+  siteOrigin: string,
+): LinkTarget {
   const fast = classifyPlainUrl(url, pagePath, base);
   if (fast !== undefined) return fast;
   const trimmed = url.trim();
@@ -41,7 +57,8 @@ export function classifyUrl(url: string, pagePath: SitePath, base: Base, siteOri
   if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return { kind: 'ignored' };
   const onThisSite = resolved.host === 'page.invalid' || resolved.origin === originOf(siteOrigin);
   if (!onThisSite) return { kind: 'external', url: resolved.href };
-  const fragment = resolved.hash === '' && !trimmed.includes('#') ? null : decodeFragment(resolved.hash.slice(1));
+  const fragment =
+    resolved.hash === '' && !trimmed.includes('#') ? null : decodeFragment(resolved.hash.slice(1));
   const path = withoutBase(resolved.pathname, base);
   if (path === undefined) return { kind: 'outside-base', path: resolved.pathname, fragment };
   return { kind: 'internal', path, fragment };
@@ -57,7 +74,8 @@ const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
  */
 function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarget | undefined {
   const first = url.charCodeAt(0);
-  if (first === 35 /* # */) return { kind: 'internal', path: pagePath, fragment: decodeFragment(url.slice(1)) };
+  if (first === 35 /* # */)
+    return { kind: 'internal', path: pagePath, fragment: decodeFragment(url.slice(1)) };
   if (first !== 47 /* / */ || url.charCodeAt(1) === 47) return undefined;
   const hash = url.indexOf('#');
   const beforeHash = hash < 0 ? url : url.slice(0, hash);
@@ -66,7 +84,9 @@ function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarg
   if (!PLAIN_PATH.test(pathname) || pathname.includes('/.')) return undefined;
   const fragment = hash < 0 ? null : decodeFragment(url.slice(hash + 1));
   const path = withoutBase(pathname, base);
-  return path === undefined ? { kind: 'outside-base', path: pathname, fragment } : { kind: 'internal', path, fragment };
+  return path === undefined
+    ? { kind: 'outside-base', path: pathname, fragment }
+    : { kind: 'internal', path, fragment };
 }
 
 function originOf(url: string): string {

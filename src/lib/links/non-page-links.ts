@@ -19,7 +19,13 @@ export function redirectsFileTargets(text: string): LinkRef[] {
     const fields = [...line.matchAll(/\S+/g)];
     const to = fields[1];
     if (to === undefined) return;
-    links.push({ url: to[0], tag: '_redirects', attribute: 'to', line: index + 1, column: to.index + 1 });
+    links.push({
+      url: to[0],
+      tag: '_redirects',
+      attribute: 'to',
+      line: index + 1,
+      column: to.index + 1,
+    });
   });
   return links;
 }
@@ -47,7 +53,12 @@ export function sitemapLocations(xml: string): LinkRef[] {
         inLoc = false;
         const url = text.trim();
         if (url === '') return;
-        links.push({ url, tag: 'loc', attribute: 'text', ...locate(start + text.length - text.trimStart().length) });
+        links.push({
+          url,
+          tag: 'loc',
+          attribute: 'text',
+          ...locate(start + text.length - text.trimStart().length),
+        });
       },
     },
     { xmlMode: true },

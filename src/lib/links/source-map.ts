@@ -45,7 +45,11 @@ export function findWrittenUrl(text: string, url: string): TextPosition[] {
     const before = at === 0 ? '\n' : text[at - 1]!;
     const after = at + url.length >= text.length ? '\n' : text[at + url.length]!;
     if (!BEFORE.has(before) || !AFTER.has(after)) continue;
-    for (let newline = text.indexOf('\n', counted); newline !== -1 && newline < at; newline = text.indexOf('\n', newline + 1)) {
+    for (
+      let newline = text.indexOf('\n', counted);
+      newline !== -1 && newline < at;
+      newline = text.indexOf('\n', newline + 1)
+    ) {
       line += 1;
       lineStart = newline + 1;
     }
@@ -62,9 +66,10 @@ export interface ContentRange {
 }
 
 /** Whether `position` lies inside `range` (the whole page when there is no range). */
-export function inContent(position: TextPosition, range: ContentRange | undefined): boolean {
+function inContent(position: TextPosition, range: ContentRange | undefined): boolean {
   if (range === undefined) return true;
-  const after = (a: TextPosition, b: TextPosition) => a.line > b.line || (a.line === b.line && a.column >= b.column);
+  const after = (a: TextPosition, b: TextPosition) =>
+    a.line > b.line || (a.line === b.line && a.column >= b.column);
   return after(position, range.start) && after(range.end, position);
 }
 
@@ -100,7 +105,11 @@ export interface PageSource {
  * Fills in `at` on problems whose link can be found in the page's source. Problems of the
  * same URL on the same output file are matched to the source in order.
  */
-export function attachSources(problems: readonly Problem[], sourceOf: (outputFile: string) => PageSource | undefined, base: Base): Problem[] {
+export function attachSources(
+  problems: readonly Problem[],
+  sourceOf: (outputFile: string) => PageSource | undefined,
+  base: Base,
+): Problem[] {
   const groups = new Map<string, number[]>();
   problems.forEach((problem, index) => {
     if (problem.output === undefined || problem.url === undefined) return;
@@ -120,7 +129,9 @@ export function attachSources(problems: readonly Problem[], sourceOf: (outputFil
       if (written.length > 0) break;
     }
     const outputOf = (index: number) => problems[index]!.output!;
-    const ordered = [...indexes].sort((a, b) => outputOf(a).line - outputOf(b).line || outputOf(a).column - outputOf(b).column);
+    const ordered = [...indexes].sort(
+      (a, b) => outputOf(a).line - outputOf(b).line || outputOf(a).column - outputOf(b).column,
+    );
     const positions = assignSources(ordered.map(outputOf), written, source.file, source.range);
     ordered.forEach((index, n) => {
       const position = positions[n];

@@ -32,6 +32,7 @@ export function findTargetFile(path: SitePath, files: ReadonlySet<string>): Targ
   }
   if (files.has(relative)) return { file: relative, canonicalPath: path };
   if (files.has(relative + '.html')) return { file: relative + '.html', canonicalPath: path };
-  if (files.has(relative + '/index.html')) return { file: relative + '/index.html', canonicalPath: `${path}/` as SitePath };
+  if (files.has(relative + '/index.html'))
+    return { file: relative + '/index.html', canonicalPath: `${path}/` as SitePath };
   return null;
 }

@@ -6,13 +6,25 @@
 import type { Terms } from './terms.ts';
 import { capitalisedWords, inRanges, rangesOf, startsSentence, wholeWords } from './words.ts';
 
-const patterns = new WeakMap<Terms, { properNouns: RegExp | undefined; forbidden: RegExp | undefined }>();
+const patterns = new WeakMap<
+  Terms,
+  { properNouns: RegExp | undefined; forbidden: RegExp | undefined }
+>();
 
 /** Whole-word patterns for the proper nouns (exact case) and forbidden variants (any case), built once per terms. */
-function patternsOf(terms: Terms): { properNouns: RegExp | undefined; forbidden: RegExp | undefined } {
+function patternsOf(terms: Terms): {
+  properNouns: RegExp | undefined;
+  forbidden: RegExp | undefined;
+} {
   let found = patterns.get(terms);
   if (found === undefined) {
-    found = { properNouns: wholeWords(terms.properNouns, false), forbidden: wholeWords(terms.terminology.flatMap((entry) => entry.forbidden), true) };
+    found = {
+      properNouns: wholeWords(terms.properNouns, false),
+      forbidden: wholeWords(
+        terms.terminology.flatMap((entry) => entry.forbidden),
+        true,
+      ),
+    };
     patterns.set(terms, found);
   }
   return found;
@@ -30,10 +42,16 @@ export interface FoundWord {
  * A forbidden variant (`Nginx`) is left out too: the terminology rule reports it with its fix.
  * `ignore(index)` leaves out words the caller knows are not prose (code, quotes).
  */
-export function needlessCapitals(text: string, terms: Terms, ignore: (index: number) => boolean = () => false): FoundWord[] {
+export function needlessCapitals(
+  text: string,
+  terms: Terms,
+  ignore: (index: number) => boolean = () => false,
+): FoundWord[] {
   const { properNouns, forbidden } = patternsOf(terms);
   const skip = [...rangesOf(text, properNouns), ...rangesOf(text, forbidden)];
-  return capitalisedWords(text).filter(({ index }) => !startsSentence(text, index) && !inRanges(index, skip) && !ignore(index));
+  return capitalisedWords(text).filter(
+    ({ index }) => !startsSentence(text, index) && !inRanges(index, skip) && !ignore(index),
+  );
 }
 
 /**
@@ -54,6 +72,7 @@ export function lowerCaseStart(text: string, terms: Terms): FoundWord | undefine
 /** `text` with the words at `found` lower-cased: the sentence-case spelling to suggest. */
 export function withLowerCase(text: string, found: FoundWord[]): string {
   let out = text;
-  for (const { word, index } of found) out = out.slice(0, index) + word.toLowerCase() + out.slice(index + word.length);
+  for (const { word, index } of found)
+    out = out.slice(0, index) + word.toLowerCase() + out.slice(index + word.length);
   return out;
 }

@@ -19,13 +19,13 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-export interface DisableCommentsOptions {
+interface DisableCommentsOptions {
   /** Rule ids that may be disabled. */
   rules: string[];
 }
 
 /** The rule id of the disable comments' own messages. */
-export const DISABLE_COMMENT_RULE = 'disable-comment';
+const DISABLE_COMMENT_RULE = 'disable-comment';
 
 const DIRECTIVE = /^\s*\/\*\s*lint-disable-(next-line|line)\b([\s\S]*?)\*\/\s*$/;
 const OLD_STYLE = /^\s*\/\*\s*lint\s+(?:disable|enable|ignore)\b/;
@@ -41,10 +41,19 @@ const disableComments: Plugin<[DisableCommentsOptions], Root> = (options) => (tr
   const disables: Disable[] = [];
   const lines = String(file).split('\n');
   visit(tree, (node) => {
-    if ((node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') || node.position === undefined) return;
+    if (
+      (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') ||
+      node.position === undefined
+    )
+      return;
     const where = { line: node.position.start.line, column: node.position.start.column };
     if (OLD_STYLE.test(node.value)) {
-      report(file, where, 'remark-lint comments (lint disable, enable, ignore) are not honoured here: write {/* lint-disable-next-line RULE -- reason */}', true);
+      report(
+        file,
+        where,
+        'remark-lint comments (lint disable, enable, ignore) are not honoured here: write {/* lint-disable-next-line RULE -- reason */}',
+        true,
+      );
       return;
     }
     const m = DIRECTIVE.exec(node.value);
@@ -55,23 +64,48 @@ const disableComments: Plugin<[DisableCommentsOptions], Root> = (options) => (tr
     const reason = reasonParts.join('--').trim();
     const rule = ruleNames[0];
     if (rule === undefined) {
-      report(file, where, `name the rule to disable: lint-disable-${m[1]} RULE -- reason (rules: ${options.rules.join(', ')})`, true);
+      report(
+        file,
+        where,
+        `name the rule to disable: lint-disable-${m[1]} RULE -- reason (rules: ${options.rules.join(', ')})`,
+        true,
+      );
       return;
     }
     if (ruleNames.length > 1) {
-      report(file, where, 'one comment disables one rule: write one comment per rule, each with its reason after --', true);
+      report(
+        file,
+        where,
+        'one comment disables one rule: write one comment per rule, each with its reason after --',
+        true,
+      );
       return;
     }
     if (!options.rules.includes(rule)) {
-      report(file, where, `unknown rule "${rule}": disable one of ${options.rules.join(', ')}`, true);
+      report(
+        file,
+        where,
+        `unknown rule "${rule}": disable one of ${options.rules.join(', ')}`,
+        true,
+      );
       return;
     }
     if (reason === '') {
-      report(file, where, `say why ${rule} does not apply here: lint-disable-${m[1]} ${rule} -- reason`, true);
+      report(
+        file,
+        where,
+        `say why ${rule} does not apply here: lint-disable-${m[1]} ${rule} -- reason`,
+        true,
+      );
       return;
     }
     const endLine = node.position.end.line;
-    disables.push({ rule, line: m[1] === 'line' ? endLine : nextContentLine(lines, endLine), used: false, where });
+    disables.push({
+      rule,
+      line: m[1] === 'line' ? endLine : nextContentLine(lines, endLine),
+      used: false,
+      where,
+    });
   });
 
   file.messages = file.messages.filter((message) => {
@@ -81,7 +115,13 @@ const disableComments: Plugin<[DisableCommentsOptions], Root> = (options) => (tr
     return false;
   });
   for (const disable of disables) {
-    if (!disable.used) report(file, disable.where, `this comment disables ${disable.rule} on line ${disable.line}, which has no such finding: remove it`, false);
+    if (!disable.used)
+      report(
+        file,
+        disable.where,
+        `this comment disables ${disable.rule} on line ${disable.line}, which has no such finding: remove it`,
+        false,
+      );
   }
 };
 
@@ -92,8 +132,17 @@ function nextContentLine(lines: string[], line: number): number {
   return next;
 }
 
-function report(file: VFile, place: { line: number; column: number }, reason: string, fatal: boolean): void {
-  const message = file.message(reason, { place, ruleId: DISABLE_COMMENT_RULE, source: 'docs-lint' });
+function report(
+  file: VFile,
+  place: { line: number; column: number },
+  reason: string,
+  fatal: boolean,
+): void {
+  const message = file.message(reason, {
+    place,
+    ruleId: DISABLE_COMMENT_RULE,
+    source: 'docs-lint',
+  });
   message.fatal = fatal;
 }
 

@@ -13,18 +13,25 @@ export function formatResults(results: LintResult[], format: LintFormat, files: 
   const lines = results.map(format === 'github' ? githubLine : humanLine);
   const errors = results.filter((result) => result.severity === 'error').length;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${count(files, 'page')} linted: ${count(errors, 'error')}, ${count(results.length - errors, 'warning')}`);
+  lines.push(
+    `${count(files, 'page')} linted: ${count(errors, 'error')}, ${count(results.length - errors, 'warning')}`,
+  );
   return lines.join('\n') + '\n';
 }
 
 /** `content/docs/a.mdx:12:5: error: … [rule]` — the form editors and terminals make clickable. */
-export function humanLine(result: LintResult): string {
+function humanLine(result: LintResult): string {
   return `${result.file}:${result.line}:${result.column}: ${result.severity}: ${result.message} [${result.rule}]`;
 }
 
 /** `::error file=…,line=…,col=…,title=…::message`, escaped as the workflow-command syntax requires. */
 function githubLine(result: LintResult): string {
-  const properties = [`file=${escapeProperty(result.file)}`, `line=${result.line}`, `col=${result.column}`, `title=${escapeProperty(`Docs lint: ${result.rule}`)}`].join(',');
+  const properties = [
+    `file=${escapeProperty(result.file)}`,
+    `line=${result.line}`,
+    `col=${result.column}`,
+    `title=${escapeProperty(`Docs lint: ${result.rule}`)}`,
+  ].join(',');
   return `::${result.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(result.message)}`;
 }
 

@@ -11,7 +11,10 @@ export interface FrontMatterText {
 }
 
 /** `title` and `description` when they are plain strings; nothing for a page without front matter. */
-export function frontMatterTexts(tree: Root): { title?: FrontMatterText; description?: FrontMatterText } {
+export function frontMatterTexts(tree: Root): {
+  title?: FrontMatterText;
+  description?: FrontMatterText;
+} {
   const yamlNode = tree.children[0];
   if (yamlNode?.type !== 'yaml' || yamlNode.position?.start.offset === undefined) return {};
   // The node's value is what lies between the `---` lines; it starts after the first newline.
@@ -20,8 +23,12 @@ export function frontMatterTexts(tree: Root): { title?: FrontMatterText; descrip
   if (doc.errors.length > 0 || !isMap(doc.contents)) return {};
   const out: { title?: FrontMatterText; description?: FrontMatterText } = {};
   for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'string' || !pair.value.range) continue;
-    const field = { text: pair.value.value, offset: valueStart + valueOffset(yamlNode.value, pair.value.range[0]) };
+    if (!isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'string')
+      continue;
+    const field = {
+      text: pair.value.value,
+      offset: valueStart + valueOffset(yamlNode.value, pair.value.range[0]),
+    };
     if (pair.key.value === 'title') out.title = field;
     if (pair.key.value === 'description') out.description = field;
   }

@@ -10,9 +10,9 @@
  * - `docsLintPlugins(settings)` is the same lint as unified plugins, for `.remarkrc.mjs`;
  * - `parseTerms(text, file)` reads `content/terms.yaml` for any other use.
  */
-export { lintDocs, PARSE_ERROR_RULE } from './lint-docs.ts';
-export { loadLintSettings, mdxFilesUnder, readSource, type ProjectLintOptions } from './project-files.ts';
-export { docsLintPlugins, RULES, RULE_IDS, type RuleInfo } from './preset.ts';
-export { parseTerms, TermsFileError, type Terms, type TermEntry, type TermAllowance } from './terms.ts';
-export { formatResults, humanLine, LINT_FORMATS, type LintFormat } from './format.ts';
-export type { LintResult, LintSettings, LintSource, Severity } from './types.ts';
+export { lintDocs } from './lint-docs.ts';
+export { loadLintSettings, mdxFilesUnder, readSource } from './project-files.ts';
+export { docsLintPlugins, RULES } from './preset.ts';
+export { parseTerms, TermsFileError } from './terms.ts';
+export { formatResults, LINT_FORMATS, type LintFormat } from './format.ts';
+export type { LintResult, LintSettings } from './types.ts';

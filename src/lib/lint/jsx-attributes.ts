@@ -15,7 +15,12 @@ export function shownAttributes(tree: Root, source: string): FrontMatterText[] {
   visit(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     for (const attribute of node.attributes) {
-      if (attribute.type !== 'mdxJsxAttribute' || !SHOWN.has(attribute.name) || typeof attribute.value !== 'string') continue;
+      if (
+        attribute.type !== 'mdxJsxAttribute' ||
+        !SHOWN.has(attribute.name) ||
+        typeof attribute.value !== 'string'
+      )
+        continue;
       const start = attribute.position?.start.offset;
       if (start === undefined) continue;
       // The value follows the name, `=` and a quote; searching for it allows spaces around `=`.

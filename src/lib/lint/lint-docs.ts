@@ -10,7 +10,7 @@ import { docsLintPlugins } from './preset.ts';
 import type { LintResult, LintSettings, LintSource } from './types.ts';
 
 /** The rule id given to a page that is not valid MDX. */
-export const PARSE_ERROR_RULE = 'parse-error';
+const PARSE_ERROR_RULE = 'parse-error';
 
 /**
  * Lints each source. A page that does not parse gets one `parse-error` result at the place
@@ -21,7 +21,11 @@ export function lintDocs(sources: LintSource[], settings: LintSettings): LintRes
   const processor = unified().use(remarkParse).use(docsLintPlugins(settings)).freeze();
   const results: LintResult[] = [];
   for (const source of sources) {
-    const file = new VFile({ path: source.path, value: source.contents, ...(settings.root === undefined ? {} : { cwd: settings.root }) });
+    const file = new VFile({
+      path: source.path,
+      value: source.contents,
+      ...(settings.root === undefined ? {} : { cwd: settings.root }),
+    });
     try {
       processor.runSync(processor.parse(file), file);
     } catch (error) {
@@ -38,7 +42,9 @@ export function lintDocs(sources: LintSource[], settings: LintSettings): LintRes
     }
     for (const message of file.messages) results.push(toResult(source.path, message));
   }
-  return results.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return results.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
 }
 
 function toResult(file: string, message: VFileMessage): LintResult {

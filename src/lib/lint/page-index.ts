@@ -27,11 +27,14 @@ export type PageIndex = Map<string, PageTargets>;
  * The site path a content file is served at (`content/docs/a/b.mdx` and
  * `content/docs/a/b/index.mdx` are both `/a/b/`), or `undefined` outside the content directory.
  */
-export function sitePathOf(file: string, contentDir: string): string | undefined {
+function sitePathOf(file: string, contentDir: string): string | undefined {
   const dir = contentDir.replace(/\/+$/, '') + '/';
   const normal = file.replace(/\\/g, '/').replace(/^\.\//, '');
   if (!normal.startsWith(dir) || !/\.mdx?$/.test(normal)) return undefined;
-  const slug = normal.slice(dir.length).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+  const slug = normal
+    .slice(dir.length)
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '');
   return slug === '' ? '/' : `/${slug}/`;
 }
 
@@ -67,7 +70,10 @@ export function buildPageIndex(sources: LintSource[], contentDir: string): PageI
 }
 
 /** The site path of the file being linted (`file.path` may be absolute, as in editors). */
-export function fileSitePath(file: { path?: string; cwd: string }, contentDir: string): string | undefined {
+export function fileSitePath(
+  file: { path?: string; cwd: string },
+  contentDir: string,
+): string | undefined {
   if (file.path === undefined) return undefined;
   return sitePathOf(relative(file.cwd, resolve(file.cwd, file.path)), contentDir);
 }

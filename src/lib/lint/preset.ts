@@ -31,26 +31,84 @@ export interface RuleInfo {
 
 /** Every rule, in the order they run. */
 export const RULES: readonly RuleInfo[] = [
-  { id: 'markup-leak', severity: 'error', checks: 'reStructuredText roles, directives, links and substitutions; emphasis markers without a partner' },
-  { id: 'no-undefined-references', severity: 'error', checks: '[text][ref] with no [ref]: definition, which renders as raw brackets (remark-lint)' },
-  { id: 'no-empty-url', severity: 'error', checks: 'a link or image with an empty URL (remark-lint)' },
-  { id: 'link-text', severity: 'error', checks: 'empty-text links must target a page or heading that gives them a title; no empty external links; no raw anchors as text' },
-  { id: 'bare-url', severity: 'error', checks: 'a URL pasted into prose instead of a link with words' },
-  { id: 'list-labels', severity: 'error', checks: 'when most items of a list start with a bold label, all do, with the same casing and punctuation' },
-  { id: 'heading-case', severity: 'error', checks: 'headings and page titles in sentence case; proper nouns from content/terms.yaml keep their capitals' },
-  { id: 'terminology', severity: 'error', checks: 'preferred terms from content/terms.yaml instead of their forbidden variants' },
-  { id: 'mid-sentence-capital', severity: 'error', checks: 'an ordinary word capitalised in the middle of a sentence' },
-  { id: 'stale-version', severity: 'warning', checks: 'a release older than the oldest supported one, unless it dates today’s behaviour (“since v5.15”)' },
-  { id: 'fenced-code-flag', severity: 'error', checks: 'a code fence without a language (remark-lint)' },
-  { id: 'shell-prompt', severity: 'error', checks: '"$ " prompts in shell code blocks, which break the copied command' },
-  { id: 'placeholder', severity: 'error', checks: 'TODO, TBD, TBC, FIXME, XXX, "NEED … HERE", lorem ipsum' },
+  {
+    id: 'markup-leak',
+    severity: 'error',
+    checks:
+      'reStructuredText roles, directives, links and substitutions; emphasis markers without a partner',
+  },
+  {
+    id: 'no-undefined-references',
+    severity: 'error',
+    checks: '[text][ref] with no [ref]: definition, which renders as raw brackets (remark-lint)',
+  },
+  {
+    id: 'no-empty-url',
+    severity: 'error',
+    checks: 'a link or image with an empty URL (remark-lint)',
+  },
+  {
+    id: 'link-text',
+    severity: 'error',
+    checks:
+      'empty-text links must target a page or heading that gives them a title; no empty external links; no raw anchors as text',
+  },
+  {
+    id: 'bare-url',
+    severity: 'error',
+    checks: 'a URL pasted into prose instead of a link with words',
+  },
+  {
+    id: 'list-labels',
+    severity: 'error',
+    checks:
+      'when most items of a list start with a bold label, all do, with the same casing and punctuation',
+  },
+  {
+    id: 'heading-case',
+    severity: 'error',
+    checks:
+      'headings and page titles in sentence case; proper nouns from content/terms.yaml keep their capitals',
+  },
+  {
+    id: 'terminology',
+    severity: 'error',
+    checks: 'preferred terms from content/terms.yaml instead of their forbidden variants',
+  },
+  {
+    id: 'mid-sentence-capital',
+    severity: 'error',
+    checks: 'an ordinary word capitalised in the middle of a sentence',
+  },
+  {
+    id: 'stale-version',
+    severity: 'warning',
+    checks:
+      'a release older than the oldest supported one, unless it dates today’s behaviour (“since v5.15”)',
+  },
+  {
+    id: 'fenced-code-flag',
+    severity: 'error',
+    checks: 'a code fence without a language (remark-lint)',
+  },
+  {
+    id: 'shell-prompt',
+    severity: 'error',
+    checks: '"$ " prompts in shell code blocks, which break the copied command',
+  },
+  {
+    id: 'placeholder',
+    severity: 'error',
+    checks: 'TODO, TBD, TBC, FIXME, XXX, "NEED … HERE", lorem ipsum',
+  },
 ];
 
 /** The rule ids a disable comment may name. */
-export const RULE_IDS = RULES.map((rule) => rule.id);
+const RULE_IDS = RULES.map((rule) => rule.id);
 
 /** unified-lint-rule's severity label; it must be passed in an array, `[label, options?]`. */
-const level = (id: string): 'error' | 'warn' => (RULES.find((rule) => rule.id === id)?.severity === 'warning' ? 'warn' : 'error');
+const level = (id: string): 'error' | 'warn' =>
+  RULES.find((rule) => rule.id === id)?.severity === 'warning' ? 'warn' : 'error';
 
 /** The plugins, configured from `settings`. Throws on an invalid `oldestSupportedVersion`. */
 export function docsLintPlugins(settings: LintSettings): PluggableList {

@@ -37,10 +37,20 @@ export function readSource(root: string, path: string): LintSource {
  * content page. Throws `TermsFileError` (naming file and line) on a bad terms file.
  */
 export function loadLintSettings(options: ProjectLintOptions): LintSettings {
-  const terms = parseTerms(readFileSync(join(options.root, options.termsFile), 'utf8'), options.termsFile);
+  const terms = parseTerms(
+    readFileSync(join(options.root, options.termsFile), 'utf8'),
+    options.termsFile,
+  );
   const pages = buildPageIndex(
     mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
     options.contentDir,
   );
-  return { terms, termsFile: options.termsFile, pages, contentDir: options.contentDir, oldestSupportedVersion: options.oldestSupportedVersion, root: options.root };
+  return {
+    terms,
+    termsFile: options.termsFile,
+    pages,
+    contentDir: options.contentDir,
+    oldestSupportedVersion: options.oldestSupportedVersion,
+    root: options.root,
+  };
 }

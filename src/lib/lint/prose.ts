@@ -8,7 +8,7 @@
  * as one `OBJECT` character each: a rule sees that something is there, never what it says,
  * so setting names in code (`SqlSettings.DataSourceReplicas`) are never read as words.
  */
-import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import type { Parents, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 /** Stands for a code span or any other inline piece that is not prose. */
@@ -35,7 +35,7 @@ const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 export function proseBlocks(tree: Root, source: string): Prose[] {
   const out: Prose[] = [];
   visit(tree, (node) => {
-    if (PROSE_BLOCKS.has(node.type) && 'children' in node) out.push(proseOf(node as Parents, source));
+    if (PROSE_BLOCKS.has(node.type) && 'children' in node) out.push(proseOf(node, source));
   });
   return out;
 }
@@ -53,7 +53,8 @@ function addInline(prose: Prose, node: PhrasingContent, source: string, within: 
   if (start === undefined || end === undefined) return;
   switch (node.type) {
     case 'text': {
-      for (let offset = start; offset < end; offset++) push(prose, source[offset] ?? '', offset, within);
+      for (let offset = start; offset < end; offset++)
+        push(prose, source[offset] ?? '', offset, within);
       return;
     }
     case 'break':
@@ -66,8 +67,16 @@ function addInline(prose: Prose, node: PhrasingContent, source: string, within: 
     case 'linkReference':
     case 'mdxJsxTextElement': {
       const flag =
-        node.type === 'strong' ? Within.strong : node.type === 'emphasis' ? Within.emphasis : node.type === 'mdxJsxTextElement' ? Within.element : node.type.startsWith('link') ? Within.link : 0;
-      for (const child of node.children) addInline(prose, child as PhrasingContent, source, within | flag);
+        node.type === 'strong'
+          ? Within.strong
+          : node.type === 'emphasis'
+            ? Within.emphasis
+            : node.type === 'mdxJsxTextElement'
+              ? Within.element
+              : node.type.startsWith('link')
+                ? Within.link
+                : 0;
+      for (const child of node.children) addInline(prose, child, source, within | flag);
       return;
     }
     default:
@@ -94,9 +103,4 @@ export function offsetAt(prose: Prose, index: number): number {
 export function anyWithin(prose: Prose, start: number, end: number, mask: number): boolean {
   for (let i = start; i < end; i++) if (((prose.within[i] ?? 0) & mask) !== 0) return true;
   return false;
-}
-
-/** Whether `node` is a block this module reads prose from. */
-export function isProseBlock(node: Nodes): node is Parents {
-  return PROSE_BLOCKS.has(node.type);
 }

@@ -10,7 +10,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 
 /** A section where a forbidden word is accepted, because it is the real name of something. */
-export interface TermAllowance {
+interface TermAllowance {
   /** Site path of the page (`/administration-guide/…/configuration-reference/`); any page when absent. */
   page?: string;
   /** Heading id of the section (`database-settings`), as in the page's URL fragment. */
@@ -57,13 +57,19 @@ export class TermsFileError extends Error {
 export function parseTerms(text: string, file: string): Terms {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const lineOf = (node: YamlNode | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  const lineOf = (node: YamlNode | null | undefined): number =>
+    node?.range ? lines.linePos(node.range[0]).line : 1;
   const fail = (node: YamlNode | null | undefined, reason: string): never => {
     throw new TermsFileError(file, lineOf(node), reason);
   };
 
   const syntax = doc.errors[0];
-  if (syntax) throw new TermsFileError(file, lines.linePos(syntax.pos[0]).line, `invalid YAML: ${syntax.message.split('\n')[0]}`);
+  if (syntax)
+    throw new TermsFileError(
+      file,
+      lines.linePos(syntax.pos[0]).line,
+      `invalid YAML: ${syntax.message.split('\n')[0]}`,
+    );
 
   const root = doc.contents;
   if (!isMap(root)) return fail(root, 'expected a mapping with `properNouns` and `terminology`');
@@ -71,17 +77,22 @@ export function parseTerms(text: string, file: string): Terms {
   /** A non-empty string scalar, or an error naming `what`. */
   const nonEmpty = (node: unknown, what: string): string => {
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-      return fail(isScalar(node) || isMap(node) || isSeq(node) ? node : root, `${what} must be a non-empty string`);
+      return fail(
+        isScalar(node) || isMap(node) || isSeq(node) ? node : root,
+        `${what} must be a non-empty string`,
+      );
     }
     return node.value.trim();
   };
   /** A list of non-empty strings without duplicates (ignoring case). */
   const words = (node: unknown, what: string): string[] => {
-    if (!isSeq(node)) return fail(isScalar(node) || isMap(node) ? node : root, `${what} must be a list of strings`);
+    if (!isSeq(node))
+      return fail(isScalar(node) || isMap(node) ? node : root, `${what} must be a list of strings`);
     const seen = new Set<string>();
     return node.items.map((item) => {
       const word = nonEmpty(item, `each item of ${what}`);
-      if (seen.has(word.toLowerCase())) fail(item as YamlNode, `"${word}" is listed twice in ${what}`);
+      if (seen.has(word.toLowerCase()))
+        fail(item as YamlNode, `"${word}" is listed twice in ${what}`);
       seen.add(word.toLowerCase());
       return word;
     });
@@ -91,7 +102,11 @@ export function parseTerms(text: string, file: string): Terms {
     const out = new Map<string, unknown>();
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!allowed.includes(key)) fail(pair.key as YamlNode, `unknown key "${key}" in ${where}; expected ${allowed.join(', ')}`);
+      if (!allowed.includes(key))
+        fail(
+          pair.key as YamlNode,
+          `unknown key "${key}" in ${where}; expected ${allowed.join(', ')}`,
+        );
       out.set(key, pair.value);
     }
     return out;
@@ -101,24 +116,42 @@ export function parseTerms(text: string, file: string): Terms {
   const properNouns = top.has('properNouns') ? words(top.get('properNouns'), '`properNouns`') : [];
 
   const terminologyNode = top.get('terminology');
-  if (terminologyNode !== undefined && !isSeq(terminologyNode)) fail(root, '`terminology` must be a list of entries');
+  if (terminologyNode !== undefined && !isSeq(terminologyNode))
+    fail(root, '`terminology` must be a list of entries');
   const terminology = isSeq(terminologyNode)
     ? terminologyNode.items.map((item) => {
         const node = item as YamlNode;
-        const entry = keysOf(node, ['preferred', 'forbidden', 'reason', 'allow'], 'a terminology entry');
+        const entry = keysOf(
+          node,
+          ['preferred', 'forbidden', 'reason', 'allow'],
+          'a terminology entry',
+        );
         if (!entry.has('preferred')) fail(node, 'a terminology entry needs `preferred`');
         if (!entry.has('forbidden')) fail(node, 'a terminology entry needs `forbidden`');
         const preferred = nonEmpty(entry.get('preferred'), '`preferred`');
         const forbidden = words(entry.get('forbidden'), '`forbidden`');
-        if (forbidden.includes(preferred)) fail(node, `"${preferred}" is both preferred and forbidden`);
+        if (forbidden.includes(preferred))
+          fail(node, `"${preferred}" is both preferred and forbidden`);
         const allowNode = entry.get('allow');
-        if (allowNode !== undefined && !isSeq(allowNode)) fail(node, '`allow` must be a list of { page, section, reason }');
+        if (allowNode !== undefined && !isSeq(allowNode))
+          fail(node, '`allow` must be a list of { page, section, reason }');
         const allow = isSeq(allowNode)
           ? allowNode.items.map((allowItem) => {
-              const allowance = keysOf(allowItem as YamlNode, ['page', 'section', 'reason'], 'an allowance');
-              if (!allowance.has('section') || !allowance.has('reason')) fail(allowItem as YamlNode, 'an allowance needs `section` and `reason`');
-              const page = allowance.has('page') ? nonEmpty(allowance.get('page'), '`page`') : undefined;
-              if (page !== undefined && !/^\/(.+\/)?$/.test(page)) fail(allowItem as YamlNode, `\`page\` must be a site path such as /a/b/, not "${page}"`);
+              const allowance = keysOf(
+                allowItem as YamlNode,
+                ['page', 'section', 'reason'],
+                'an allowance',
+              );
+              if (!allowance.has('section') || !allowance.has('reason'))
+                fail(allowItem as YamlNode, 'an allowance needs `section` and `reason`');
+              const page = allowance.has('page')
+                ? nonEmpty(allowance.get('page'), '`page`')
+                : undefined;
+              if (page !== undefined && !/^\/(.+\/)?$/.test(page))
+                fail(
+                  allowItem as YamlNode,
+                  `\`page\` must be a site path such as /a/b/, not "${page}"`,
+                );
               return {
                 ...(page === undefined ? {} : { page }),
                 section: nonEmpty(allowance.get('section'), '`section`').replace(/^#/, ''),
@@ -127,7 +160,13 @@ export function parseTerms(text: string, file: string): Terms {
             })
           : [];
         const reason = entry.has('reason') ? nonEmpty(entry.get('reason'), '`reason`') : undefined;
-        return { preferred, forbidden, ...(reason === undefined ? {} : { reason }), allow, line: lineOf(node) };
+        return {
+          preferred,
+          forbidden,
+          ...(reason === undefined ? {} : { reason }),
+          allow,
+          line: lineOf(node),
+        };
       })
     : [];
   return { properNouns, terminology };

@@ -7,7 +7,7 @@
 const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
 
 /** Escapes `text` for use inside a regular expression. */
-export function escapeRegExp(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -18,8 +18,15 @@ export function wholeWords(words: string[], ignoreCase: boolean): RegExp | undef
   // apostrophe may be typographic.
   const alternatives = [...words]
     .sort((a, b) => b.length - a.length)
-    .map((word) => escapeRegExp(word).replace(/ +/g, String.raw`\s+`).replace(/['’]/g, "['’]"));
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, ignoreCase ? 'giu' : 'gu');
+    .map((word) =>
+      escapeRegExp(word)
+        .replace(/ +/g, String.raw`\s+`)
+        .replace(/['’]/g, "['’]"),
+    );
+  return new RegExp(
+    `(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`,
+    ignoreCase ? 'giu' : 'gu',
+  );
 }
 
 /** `[start, end)` ranges of `text` that `pattern` (a global regular expression) matches. */
@@ -33,19 +40,24 @@ export function rangesOf(text: string, pattern: RegExp | undefined): [number, nu
  * Acronyms (`HA`), names with inner capitals (`DataSource`, `MinIO`) and parts of paths, file
  * names, setting keys or versions (`config.Json`, `v5`) are not ordinary words and never match.
  */
-const CAPITALISED = /(?<![\p{L}\p{N}_./@\\#$=%&+~'’`])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])/gu;
+const CAPITALISED =
+  /(?<![\p{L}\p{N}_./@\\#$=%&+~'’`])\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\p{N}_@/\\]|\.[\p{L}\p{N}])/gu;
 
 /**
  * Days and months: proper nouns in any English text, so they need no entry in the terms file.
  * Not May, which is far more often a verb ("it May fail" is a defect).
  */
 const CALENDAR = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(' '),
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December'.split(
+    ' ',
+  ),
 );
 
 /** Every capitalised ordinary word in `text`, with its index. */
 export function capitalisedWords(text: string): { word: string; index: number }[] {
-  return [...text.matchAll(CAPITALISED)].filter((m) => !CALENDAR.has(m[0])).map((m) => ({ word: m[0], index: m.index }));
+  return [...text.matchAll(CAPITALISED)]
+    .filter((m) => !CALENDAR.has(m[0]))
+    .map((m) => ({ word: m[0], index: m.index }));
 }
 
 /** Characters that may stand between a sentence's end and its first word. */
@@ -69,7 +81,8 @@ export function startsSentence(text: string, index: number): boolean {
 /** `[start, end)` ranges inside double quotes ("…" or “…”): quoted strings are literal text. */
 export function quotedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const m of text.matchAll(/"[^"\n]*"|“[^”]*”/g)) ranges.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/"[^"\n]*"|“[^”]*”/g))
+    ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 

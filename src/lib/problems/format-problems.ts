@@ -40,12 +40,17 @@ export function formatProblems(
  * One problem for people: `file:line:column: severity: message [code]`, then indented lines
  * for the page it shows on and the fix.
  */
-export function humanProblem(problem: Problem, options: FormatOptions = {}): string {
-  const output = problem.output === undefined ? undefined : positionText(problem.output, options.outputDir);
+function humanProblem(problem: Problem, options: FormatOptions = {}): string {
+  const output =
+    problem.output === undefined ? undefined : positionText(problem.output, options.outputDir);
   const where = problem.at === undefined ? output : positionText(problem.at);
-  const lines = [`${where ?? problem.page ?? 'site'}: ${problem.severity}: ${problem.message} [${problem.code}]`];
+  const lines = [
+    `${where ?? problem.page ?? 'site'}: ${problem.severity}: ${problem.message} [${problem.code}]`,
+  ];
   if (problem.page !== undefined && (problem.at !== undefined || output === undefined)) {
-    lines.push(`  on page ${problem.page}${problem.at !== undefined && output !== undefined ? ` (${output})` : ''}`);
+    lines.push(
+      `  on page ${problem.page}${problem.at !== undefined && output !== undefined ? ` (${output})` : ''}`,
+    );
   }
   if (problem.fix !== undefined) lines.push(`  fix: ${problem.fix.split('\n').join('\n       ')}`);
   return lines.join('\n');
@@ -65,7 +70,9 @@ export function problemCounts(problems: readonly Problem[]): string {
 function positionText(position: Position, dir?: string): string {
   const file = dir === undefined ? position.file : joinPath(dir, position.file);
   if (position.line === undefined) return file;
-  return position.column === undefined ? `${file}:${position.line}` : `${file}:${position.line}:${position.column}`;
+  return position.column === undefined
+    ? `${file}:${position.line}`
+    : `${file}:${position.line}:${position.column}`;
 }
 
 /** `::error file=…,line=…,col=…,title=…::message`, escaped as the workflow-command syntax requires. */

@@ -83,7 +83,7 @@ export function errorsOf(problems: readonly Problem[]): Problem[] {
 }
 
 /** Where to look first: the author's file when known, else the output file. */
-export function primaryPosition(problem: Problem): Position | undefined {
+function primaryPosition(problem: Problem): Position | undefined {
   return problem.at ?? problem.output;
 }
 

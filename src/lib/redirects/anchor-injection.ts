@@ -19,19 +19,26 @@ export interface AnchorInjection {
 }
 
 /** The insertions for `injection`, and the old ids whose new element is not on the page. */
-export function anchorInsertions(points: EditPoints, injection: AnchorInjection): { insertions: Insertion[]; missingTargets: string[] } {
+export function anchorInsertions(
+  points: EditPoints,
+  injection: AnchorInjection,
+): { insertions: Insertion[]; missingTargets: string[] } {
   const insertions: Insertion[] = [];
   const missingTargets: string[] = [];
-  if (injection.headScript !== undefined) insertions.push({ at: points.headInsertAt, text: injection.headScript });
+  if (injection.headScript !== undefined)
+    insertions.push({ at: points.headInsertAt, text: injection.headScript });
   const byNewId = new Map<string, string[]>();
-  for (const [oldId, newId] of injection.legacyIds ?? []) byNewId.set(newId, [...(byNewId.get(newId) ?? []), oldId]);
+  for (const [oldId, newId] of injection.legacyIds ?? [])
+    byNewId.set(newId, [...(byNewId.get(newId) ?? []), oldId]);
   for (const [newId, oldIds] of byNewId) {
     const at = points.idOffsets.get(newId);
     if (at === undefined) {
       missingTargets.push(...oldIds);
       continue;
     }
-    const spans = oldIds.map((oldId) => `<span id="${escapeHtml(oldId)}" ${LEGACY_ANCHOR_ATTRIBUTE}></span>`).join('');
+    const spans = oldIds
+      .map((oldId) => `<span id="${escapeHtml(oldId)}" ${LEGACY_ANCHOR_ATTRIBUTE}></span>`)
+      .join('');
     insertions.push({ at, text: spans });
   }
   return { insertions, missingTargets };

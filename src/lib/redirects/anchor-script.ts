@@ -42,24 +42,38 @@ export function scriptCodeBytes(code: string): number {
  * The URL a table row holds for a page at `pagePath`: `#id` when the target is on the same
  * page (the script then scrolls instead of reloading), else the full URL under `base`.
  */
-export function tableUrl(target: RedirectTarget, pagePath: SitePath, base: Base): string {
-  if (target.kind === 'site' && target.path === pagePath && target.fragment !== null) return `#${encodeFragment(target.fragment)}`;
+function tableUrl(target: RedirectTarget, pagePath: SitePath, base: Base): string {
+  if (target.kind === 'site' && target.path === pagePath && target.fragment !== null)
+    return `#${encodeFragment(target.fragment)}`;
   return targetHref(target, base);
 }
 
 /** The `<script>` element for a live page with the given table (fragment to target). */
-export function livePageScript(table: ReadonlyMap<string, Route>, pagePath: SitePath, base: Base): string {
-  const rows = [...table].map(([fragment, route]) => [fragment, tableUrl(route.target, pagePath, base)]);
+export function livePageScript(
+  table: ReadonlyMap<string, Route>,
+  pagePath: SitePath,
+  base: Base,
+): string {
+  const rows = [...table].map(([fragment, route]) => [
+    fragment,
+    tableUrl(route.target, pagePath, base),
+  ]);
   return `<script ${ANCHOR_SCRIPT_ATTRIBUTE}>${LIVE_PAGE_SCRIPT.replace('new Map(T)', `new Map(${scriptJson(rows)})`)}</script>`;
 }
 
 /** The `<script>` element of a stub: its table, and its default target. */
-export function stubScript(table: ReadonlyMap<string, Route>, defaultTarget: RedirectTarget, base: Base): string {
+export function stubScript(
+  table: ReadonlyMap<string, Route>,
+  defaultTarget: RedirectTarget,
+  base: Base,
+): string {
   const rows = [...table].map(([fragment, route]) => [fragment, targetHref(route.target, base)]);
   const defaultUrl = targetHref(defaultTarget, base);
   // A default that names its own fragment replaces the reader's, exactly as a 301 would.
   const keepsHash = !defaultUrl.includes('#');
-  const code = STUB_SCRIPT.replace('new Map(T)', `new Map(${scriptJson(rows)})`)
-    .replace('D+H', keepsHash ? `${scriptJson(defaultUrl)}+location.hash` : scriptJson(defaultUrl));
+  const code = STUB_SCRIPT.replace('new Map(T)', `new Map(${scriptJson(rows)})`).replace(
+    'D+H',
+    keepsHash ? `${scriptJson(defaultUrl)}+location.hash` : scriptJson(defaultUrl),
+  );
   return `<script>${code}</script>`;
 }

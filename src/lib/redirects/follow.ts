@@ -47,7 +47,7 @@ export function emptyPlan(): RedirectPlan {
 export type HostMode = 'static' | 'server';
 
 /** One redirect applied on the way: where the reader was, and the entry that moved them on. */
-export interface Hop {
+interface Hop {
   from: SiteLocation;
   entry: RedirectEntry;
 }
@@ -62,7 +62,12 @@ export type Visit =
   | { kind: 'loop'; repeated: SiteLocation; hops: Hop[] };
 
 /** Follows a visit to `location` until nothing redirects any more. */
-export function follow(plan: RedirectPlan, index: AnchorIndex, location: SiteLocation, mode: HostMode): Visit {
+export function follow(
+  plan: RedirectPlan,
+  index: AnchorIndex,
+  location: SiteLocation,
+  mode: HostMode,
+): Visit {
   const serverMoves = mode === 'server' ? serverMoveLookup(plan) : undefined;
   const hops: Hop[] = [];
   const seen = new Set<string>();
@@ -75,7 +80,9 @@ export function follow(plan: RedirectPlan, index: AnchorIndex, location: SiteLoc
     seen.add(key);
     const route = nextRoute(plan, index, here, serverMoves);
     if (route === undefined) {
-      return index.has(here.path) ? { kind: 'landed', target: current, hops } : { kind: 'not-found', location: here, hops };
+      return index.has(here.path)
+        ? { kind: 'landed', target: current, hops }
+        : { kind: 'not-found', location: here, hops };
     }
     hops.push({ from: here, entry: route.route.entry });
     current = route.carries ? carryFragment(route.route.target, here.fragment) : route.route.target;
@@ -94,7 +101,9 @@ function nextRoute(
   const stub = plan.stubs.get(here.path);
   if (stub !== undefined) {
     const exact = here.fragment === null ? undefined : stub.table.get(here.fragment);
-    return exact !== undefined ? { route: exact, carries: false } : { route: stub.fallback, carries: true };
+    return exact !== undefined
+      ? { route: exact, carries: false }
+      : { route: stub.fallback, carries: true };
   }
   const page = index.get(here.path);
   if (page === undefined || here.fragment === null || page.ids.has(here.fragment)) return undefined;
@@ -123,7 +132,11 @@ export function landsOnContent(visit: Visit, index: AnchorIndex): boolean {
 }
 
 /** Where a visit ends on real content in every host mode, or undefined when it does not. */
-export function landingEverywhere(plan: RedirectPlan, index: AnchorIndex, location: SiteLocation): RedirectTarget | undefined {
+export function landingEverywhere(
+  plan: RedirectPlan,
+  index: AnchorIndex,
+  location: SiteLocation,
+): RedirectTarget | undefined {
   let target: RedirectTarget | undefined;
   for (const mode of ['static', 'server'] as const) {
     const visit = follow(plan, index, location, mode);

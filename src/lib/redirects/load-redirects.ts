@@ -18,7 +18,12 @@ export interface LoadedRedirects {
  * Reads `mapFile` (relative to `projectRoot`; a missing file is an empty map) and plans it
  * against `index`. Hosts outside `allowedHosts` are refused as targets.
  */
-export async function loadRedirects(projectRoot: string, mapFile: string, allowedHosts: readonly string[], index: AnchorIndex): Promise<LoadedRedirects> {
+export async function loadRedirects(
+  projectRoot: string,
+  mapFile: string,
+  allowedHosts: readonly string[],
+  index: AnchorIndex,
+): Promise<LoadedRedirects> {
   const text = await readOptionalText(join(projectRoot, mapFile));
   const parsed = parseRedirectMap(text ?? '', mapFile, allowedHosts);
   const { plan, problems } = planRedirects(parsed.entries, index, mapFile);

@@ -30,16 +30,28 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
   const path = hashAt < 0 ? value : value.slice(0, hashAt);
   const rawFragment = hashAt < 0 ? null : value.slice(hashAt + 1);
   if (!path.startsWith('/') || path.startsWith('//')) {
-    return { ok: false, reason: `"${value}" is not a site path: write it from the site root, e.g. /a/b/ or /old/page.html#anchor (no base, no host)` };
+    return {
+      ok: false,
+      reason: `"${value}" is not a site path: write it from the site root, e.g. /a/b/ or /old/page.html#anchor (no base, no host)`,
+    };
   }
   if (/[?\s\\]/.test(path)) {
-    return { ok: false, reason: `"${value}" contains a query, a space or a backslash; write the bare path` };
+    return {
+      ok: false,
+      reason: `"${value}" contains a query, a space or a backslash; write the bare path`,
+    };
   }
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) {
-    return { ok: false, reason: `"${value}" contains "." or ".." segments; write the path it means` };
+    return {
+      ok: false,
+      reason: `"${value}" contains "." or ".." segments; write the path it means`,
+    };
   }
   if (!path.endsWith('/') && !/\.html?$/.test(path)) {
-    return { ok: false, reason: `"${value}" is neither a page (ending in "/") nor a legacy .html file; did you mean "${path}/${rawFragment === null ? '' : '#' + rawFragment}"?` };
+    return {
+      ok: false,
+      reason: `"${value}" is neither a page (ending in "/") nor a legacy .html file; did you mean "${path}/${rawFragment === null ? '' : '#' + rawFragment}"?`,
+    };
   }
   if (rawFragment !== null && rawFragment === '') {
     return { ok: false, reason: `"${value}" ends in an empty "#"; remove it or name the anchor` };
@@ -59,7 +71,10 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
  * Parses a redirect target: a site location, or an `https://` URL whose host is in
  * `allowedHosts` (the only way a redirect may leave the site).
  */
-export function parseTarget(value: string, allowedHosts: readonly string[]): Parsed<RedirectTarget> {
+export function parseTarget(
+  value: string,
+  allowedHosts: readonly string[],
+): Parsed<RedirectTarget> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) {
     let url: URL;
     try {
@@ -68,9 +83,17 @@ export function parseTarget(value: string, allowedHosts: readonly string[]): Par
       return { ok: false, reason: `"${value}" is not a valid URL` };
     }
     if (url.protocol !== 'https:') {
-      return { ok: false, reason: `"${value}" must use https:// (or be a site path such as /a/b/)` };
+      return {
+        ok: false,
+        reason: `"${value}" must use https:// (or be a site path such as /a/b/)`,
+      };
     }
-    if (!allowedHosts.includes(url.hostname) || url.username !== '' || url.password !== '' || url.port !== '') {
+    if (
+      !allowedHosts.includes(url.hostname) ||
+      url.username !== '' ||
+      url.password !== '' ||
+      url.port !== ''
+    ) {
       return {
         ok: false,
         reason: `"${value}" points to ${url.host}, which is not an allowed redirect host (${allowedHosts.join(', ')}); add it to siteConfig.redirectHosts in src/config.ts or redirect to a site path`,

@@ -12,15 +12,20 @@ import { targetHref } from './locations.ts';
 
 /** The request paths that reach a removed page: `/a/` is also asked for as `/a` (and `/a/index.html`). */
 export function requestPaths(path: SitePath): SitePath[] {
-  return path.endsWith('/') && path !== '/' ? [path, path.slice(0, -1) as SitePath, `${path}index.html` as SitePath] : [path];
+  return path.endsWith('/') && path !== '/'
+    ? [path, path.slice(0, -1) as SitePath, `${path}index.html` as SitePath]
+    : [path];
 }
 
 /** The `_redirects` file for `base`. */
 export function renderNetlifyRedirects(plan: RedirectPlan, base: Base, mapFile: string): string {
-  const lines = [`# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`];
+  const lines = [
+    `# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`,
+  ];
   for (const move of plan.serverRedirects) {
     const to = targetHref(move.route.target, base);
-    for (const from of requestPaths(move.from)) lines.push(`${encodeURI(withBase(from, base))} ${to} 301`);
+    for (const from of requestPaths(move.from))
+      lines.push(`${encodeURI(withBase(from, base))} ${to} 301`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,11 +21,14 @@ function nginxString(value: string, expandsVariables: boolean): string {
 
 /** The include for `base`: `location = /pr-1/old.html { return 301 "/pr-1/new/"; }` lines. */
 export function renderNginxRules(plan: RedirectPlan, base: Base, mapFile: string): string {
-  const lines = [`# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`];
+  const lines = [
+    `# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`,
+  ];
   for (const move of plan.serverRedirects) {
     const to = nginxString(targetHref(move.route.target, base), true);
     // nginx matches `location` against the decoded URI, so the path is written as is.
-    for (const from of requestPaths(move.from)) lines.push(`location = ${nginxString(withBase(from, base), false)} { return 301 ${to}; }`);
+    for (const from of requestPaths(move.from))
+      lines.push(`location = ${nginxString(withBase(from, base), false)} { return 301 ${to}; }`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -19,8 +19,22 @@ import type { AnchorIndex } from '../site/anchor-index.ts';
 import { fileOfSitePath, sitePathOfFile } from '../site/output-paths.ts';
 import type { Problem, ProblemCode } from '../problems/problem.ts';
 import type { RedirectEntry } from './redirect-map.ts';
-import { displayLocation, displayTarget, locationKey, sameTarget, type RedirectTarget } from './locations.ts';
-import { emptyPlan, follow, landsOnContent, type RedirectPlan, type Route, type StubPlan, type Visit } from './follow.ts';
+import {
+  displayLocation,
+  displayTarget,
+  locationKey,
+  sameTarget,
+  type RedirectTarget,
+} from './locations.ts';
+import {
+  emptyPlan,
+  follow,
+  landsOnContent,
+  type RedirectPlan,
+  type Route,
+  type StubPlan,
+  type Visit,
+} from './follow.ts';
 
 /** The plan, and every problem found while making it. Entries with errors are left out of the plan. */
 export interface PlannedRedirects {
@@ -29,10 +43,19 @@ export interface PlannedRedirects {
 }
 
 /** Plans `entries` (from `mapFile`) against the site's content pages. */
-export function planRedirects(entries: readonly RedirectEntry[], index: AnchorIndex, mapFile: string): PlannedRedirects {
+export function planRedirects(
+  entries: readonly RedirectEntry[],
+  index: AnchorIndex,
+  mapFile: string,
+): PlannedRedirects {
   const problems: Problem[] = [];
-  const report = (severity: Problem['severity'], code: ProblemCode, entry: RedirectEntry, message: string, fix: string) =>
-    problems.push({ severity, code, message, fix, at: { file: mapFile, line: entry.line } });
+  const report = (
+    severity: Problem['severity'],
+    code: ProblemCode,
+    entry: RedirectEntry,
+    message: string,
+    fix: string,
+  ) => problems.push({ severity, code, message, fix, at: { file: mapFile, line: entry.line } });
 
   const valid = validEntries(entries, index, report);
   const raw = rawPlan(valid, index, report);
@@ -41,25 +64,64 @@ export function planRedirects(entries: readonly RedirectEntry[], index: AnchorIn
   return { plan, problems };
 }
 
-type Report = (severity: Problem['severity'], code: ProblemCode, entry: RedirectEntry, message: string, fix: string) => void;
+type Report = (
+  severity: Problem['severity'],
+  code: ProblemCode,
+  entry: RedirectEntry,
+  message: string,
+  fix: string,
+) => void;
 
 /** Entries that can fire: not duplicated, not from a live page or anchor, not orphaned anchors of a removed page. */
-function validEntries(entries: readonly RedirectEntry[], index: AnchorIndex, report: Report): RedirectEntry[] {
+function validEntries(
+  entries: readonly RedirectEntry[],
+  index: AnchorIndex,
+  report: Report,
+): RedirectEntry[] {
   const first = new Map<string, RedirectEntry>();
-  for (const entry of entries) if (!first.has(locationKey(entry.from))) first.set(locationKey(entry.from), entry);
+  for (const entry of entries)
+    if (!first.has(locationKey(entry.from))) first.set(locationKey(entry.from), entry);
   const valid: RedirectEntry[] = [];
   for (const entry of entries) {
     const from = displayLocation(entry.from);
     const original = first.get(locationKey(entry.from))!;
     const page = index.get(entry.from.path);
     if (original !== entry) {
-      report('error', 'redirect-duplicate', entry, `duplicate "from: ${from}" (first written on line ${original.line})`, 'keep one entry per "from"; delete or merge the other');
+      report(
+        'error',
+        'redirect-duplicate',
+        entry,
+        `duplicate "from: ${from}" (first written on line ${original.line})`,
+        'keep one entry per "from"; delete or merge the other',
+      );
     } else if (page !== undefined && entry.from.fragment === null) {
-      report('error', 'redirect-live-source', entry, `"from: ${from}" is a live page, so this redirect can never fire`, `delete the entry, or remove or move the page that is built at ${from}`);
-    } else if (page !== undefined && entry.from.fragment !== null && page.ids.has(entry.from.fragment)) {
-      report('error', 'redirect-live-source', entry, `"from: ${from}" is a live anchor (the page still has id "${entry.from.fragment}"), so this redirect can never fire`, 'delete the entry, or rename the heading so the old id is gone');
+      report(
+        'error',
+        'redirect-live-source',
+        entry,
+        `"from: ${from}" is a live page, so this redirect can never fire`,
+        `delete the entry, or remove or move the page that is built at ${from}`,
+      );
+    } else if (
+      page !== undefined &&
+      entry.from.fragment !== null &&
+      page.ids.has(entry.from.fragment)
+    ) {
+      report(
+        'error',
+        'redirect-live-source',
+        entry,
+        `"from: ${from}" is a live anchor (the page still has id "${entry.from.fragment}"), so this redirect can never fire`,
+        'delete the entry, or rename the heading so the old id is gone',
+      );
     } else if (page === undefined && entry.from.fragment !== null && !first.has(entry.from.path)) {
-      report('error', 'redirect-no-default', entry, `${entry.from.path} is not a built page and has no default redirect, so readers of its other anchors would get a 404`, `add the page's default target:\n- from: ${entry.from.path}\n  to: /where/the/page/went/`);
+      report(
+        'error',
+        'redirect-no-default',
+        entry,
+        `${entry.from.path} is not a built page and has no default redirect, so readers of its other anchors would get a 404`,
+        `add the page's default target:\n- from: ${entry.from.path}\n  to: /where/the/page/went/`,
+      );
     } else {
       valid.push(entry);
     }
@@ -68,7 +130,11 @@ function validEntries(entries: readonly RedirectEntry[], index: AnchorIndex, rep
 }
 
 /** Stubs and page tables with targets as written, before chains are followed. */
-function rawPlan(entries: readonly RedirectEntry[], index: AnchorIndex, report: Report): RedirectPlan {
+function rawPlan(
+  entries: readonly RedirectEntry[],
+  index: AnchorIndex,
+  report: Report,
+): RedirectPlan {
   const plan = emptyPlan();
   const stubFiles = new Map<string, RedirectEntry>();
   for (const entry of entries) {
@@ -76,30 +142,47 @@ function rawPlan(entries: readonly RedirectEntry[], index: AnchorIndex, report: 
     const file = fileOfSitePath(entry.from.path);
     const servedAs = sitePathOfFile(file);
     if (index.has(servedAs)) {
-      report('error', 'redirect-clash', entry, `"from: ${entry.from.path}" is served from ${file}, the file of the live page ${servedAs}; a stub there would replace that page`, `delete the entry: ${entry.from.path} already shows ${servedAs}`);
+      report(
+        'error',
+        'redirect-clash',
+        entry,
+        `"from: ${entry.from.path}" is served from ${file}, the file of the live page ${servedAs}; a stub there would replace that page`,
+        `delete the entry: ${entry.from.path} already shows ${servedAs}`,
+      );
       continue;
     }
     const clash = stubFiles.get(file);
     if (clash !== undefined) {
-      report('error', 'redirect-clash', entry, `"from: ${entry.from.path}" and "from: ${clash.from.path}" (line ${clash.line}) would both be written to ${file}`, 'keep one of the two spellings');
+      report(
+        'error',
+        'redirect-clash',
+        entry,
+        `"from: ${entry.from.path}" and "from: ${clash.from.path}" (line ${clash.line}) would both be written to ${file}`,
+        'keep one of the two spellings',
+      );
       continue;
     }
     stubFiles.set(file, entry);
-    plan.stubs.set(entry.from.path, { path: entry.from.path, fallback: { target: entry.to, entry }, table: new Map() });
+    plan.stubs.set(entry.from.path, {
+      path: entry.from.path,
+      fallback: { target: entry.to, entry },
+      table: new Map(),
+    });
   }
   for (const entry of entries) {
     const fragment = entry.from.fragment;
     if (fragment === null) continue;
     const stub = plan.stubs.get(entry.from.path);
     if (stub !== undefined) stub.table.set(fragment, { target: entry.to, entry });
-    else if (index.has(entry.from.path)) tableOf(plan, entry.from.path).set(fragment, { target: entry.to, entry });
+    else if (index.has(entry.from.path))
+      tableOf(plan, entry.from.path).set(fragment, { target: entry.to, entry });
   }
   return plan;
 }
 
 function tableOf(plan: RedirectPlan, path: SitePath): Map<string, Route> {
   let table = plan.pageTables.get(path);
-  if (table === undefined) plan.pageTables.set(path, (table = new Map()));
+  if (table === undefined) plan.pageTables.set(path, (table = new Map<string, Route>()));
   return table;
 }
 
@@ -112,17 +195,38 @@ function flattenPlan(raw: RedirectPlan, index: AnchorIndex, report: Report): Red
   const plan = emptyPlan();
   const final = (route: Route): Route | undefined => {
     if (route.target.kind === 'external') return route;
-    const visit = follow(raw, index, { path: route.target.path, fragment: route.target.fragment }, 'static');
+    const visit = follow(
+      raw,
+      index,
+      { path: route.target.path, fragment: route.target.fragment },
+      'static',
+    );
     const from = displayLocation(route.entry.from);
     if (!landsOnContent(visit, index) || visit.kind !== 'landed') {
       const { message, fix } = brokenTarget(visit, index, from);
-      report('error', visit.kind === 'loop' ? 'redirect-cycle' : 'redirect-target', route.entry, message, fix);
+      report(
+        'error',
+        visit.kind === 'loop' ? 'redirect-cycle' : 'redirect-target',
+        route.entry,
+        message,
+        fix,
+      );
       return undefined;
     }
     if (visit.hops.length > 0) {
-      const chain = [from, displayTarget(route.target), ...visit.hops.map((hop) => displayTarget(hop.entry.to))];
+      const chain = [
+        from,
+        displayTarget(route.target),
+        ...visit.hops.map((hop) => displayTarget(hop.entry.to)),
+      ];
       if (chain.at(-1) !== displayTarget(visit.target)) chain.push(displayTarget(visit.target));
-      report('warning', 'redirect-chain', route.entry, `redirect chain ${chain.join(' -> ')} (via line ${visit.hops.map((hop) => hop.entry.line).join(', ')}); every output sends readers straight to ${displayTarget(visit.target)}`, `write "to: ${displayTarget(visit.target)}" on line ${route.entry.line}`);
+      report(
+        'warning',
+        'redirect-chain',
+        route.entry,
+        `redirect chain ${chain.join(' -> ')} (via line ${visit.hops.map((hop) => hop.entry.line).join(', ')}); every output sends readers straight to ${displayTarget(visit.target)}`,
+        `write "to: ${displayTarget(visit.target)}" on line ${route.entry.line}`,
+      );
     }
     return { target: visit.target, entry: route.entry };
   };
@@ -146,7 +250,11 @@ function flattenPlan(raw: RedirectPlan, index: AnchorIndex, report: Report): Red
 }
 
 /** What is wrong with a target that does not end on content, and how to fix it. */
-function brokenTarget(visit: Visit, index: AnchorIndex, from: string): { message: string; fix: string } {
+function brokenTarget(
+  visit: Visit,
+  index: AnchorIndex,
+  from: string,
+): { message: string; fix: string } {
   if (visit.kind === 'loop') {
     const visited = visit.hops.map((hop) => displayLocation(hop.from));
     const cycle = visited.slice(Math.max(0, visited.indexOf(displayLocation(visit.repeated))));
@@ -186,7 +294,13 @@ function mergeServerTables(plan: RedirectPlan, index: AnchorIndex, report: Repor
     if (existing === undefined) {
       table.set(fragment, route);
     } else if (!sameTarget(existing.target, route.target)) {
-      report('error', 'redirect-clash', route.entry, `ambiguous under a server redirect: ${displayLocation(route.entry.from)} goes to ${displayTarget(route.target)} but ${displayLocation(existing.entry.from)} (line ${existing.entry.line}) goes to ${displayTarget(existing.target)}, and a 301 delivers both to ${path}#${fragment}, where one table cannot tell them apart`, `send both to the same place, or give ${route.entry.from.path} and ${existing.entry.from.path} different default pages so their fragments no longer meet on ${path}`);
+      report(
+        'error',
+        'redirect-clash',
+        route.entry,
+        `ambiguous under a server redirect: ${displayLocation(route.entry.from)} goes to ${displayTarget(route.target)} but ${displayLocation(existing.entry.from)} (line ${existing.entry.line}) goes to ${displayTarget(existing.target)}, and a 301 delivers both to ${path}#${fragment}, where one table cannot tell them apart`,
+        `send both to the same place, or give ${route.entry.from.path} and ${existing.entry.from.path} different default pages so their fragments no longer meet on ${path}`,
+      );
     }
   };
   const stubs: StubPlan[] = [...plan.stubs.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -201,10 +315,17 @@ function mergeServerTables(plan: RedirectPlan, index: AnchorIndex, report: Repor
     const landing = index.get(lands.path);
     for (const [fragment, route] of stub.table) {
       const target = route.target;
-      if (target.kind === 'site' && target.path === lands.path && target.fragment === fragment) continue;
+      if (target.kind === 'site' && target.path === lands.path && target.fragment === fragment)
+        continue;
       if (landing?.ids.has(fragment)) {
         const source = displayLocation(route.entry.from);
-        report('error', 'redirect-clash', route.entry, `ambiguous under a server redirect: ${stub.path} 301s to ${lands.path}, so ${source} arrives at ${lands.path}#${fragment}, a live section there, instead of ${displayTarget(target)}`, `point "${source}" at ${lands.path}#${fragment} if that section is right, or send ${stub.path} (line ${stub.fallback.entry.line}) to a page without an id "${fragment}"`);
+        report(
+          'error',
+          'redirect-clash',
+          route.entry,
+          `ambiguous under a server redirect: ${stub.path} 301s to ${lands.path}, so ${source} arrives at ${lands.path}#${fragment}, a live section there, instead of ${displayTarget(target)}`,
+          `point "${source}" at ${lands.path}#${fragment} if that section is right, or send ${stub.path} (line ${stub.fallback.entry.line}) to a page without an id "${fragment}"`,
+        );
         continue;
       }
       addRow(lands.path, fragment, route);
@@ -215,7 +336,7 @@ function mergeServerTables(plan: RedirectPlan, index: AnchorIndex, report: Repor
       const target = route.target;
       if (target.kind !== 'site' || target.path !== path || target.fragment === null) continue;
       let renames = plan.legacyIds.get(path);
-      if (renames === undefined) plan.legacyIds.set(path, (renames = new Map()));
+      if (renames === undefined) plan.legacyIds.set(path, (renames = new Map<string, string>()));
       renames.set(fragment, target.fragment);
     }
   }
@@ -224,7 +345,9 @@ function mergeServerTables(plan: RedirectPlan, index: AnchorIndex, report: Repor
 /** The size of the largest per-page table (live pages and stubs), for reporting. */
 export function largestTable(plan: RedirectPlan): { path: SitePath | undefined; size: number } {
   let largest: { path: SitePath | undefined; size: number } = { path: undefined, size: 0 };
-  for (const [path, table] of plan.pageTables) if (table.size > largest.size) largest = { path, size: table.size };
-  for (const [path, stub] of plan.stubs) if (stub.table.size > largest.size) largest = { path, size: stub.table.size };
+  for (const [path, table] of plan.pageTables)
+    if (table.size > largest.size) largest = { path, size: table.size };
+  for (const [path, stub] of plan.stubs)
+    if (stub.table.size > largest.size) largest = { path, size: stub.table.size };
   return largest;
 }

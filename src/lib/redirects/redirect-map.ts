@@ -5,7 +5,12 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
-import { parseSiteLocation, parseTarget, type RedirectTarget, type SiteLocation } from './locations.ts';
+import {
+  parseSiteLocation,
+  parseTarget,
+  type RedirectTarget,
+  type SiteLocation,
+} from './locations.ts';
 
 /** One validated entry of the map. */
 export interface RedirectEntry {
@@ -30,24 +35,40 @@ const EXAMPLE = '- from: /old/page.html#old-anchor\n  to: /new/page/#new-anchor'
  * Parses the map's text. Nothing is skipped silently: a malformed entry becomes an error
  * naming `file`, its line, what is wrong and how to write it.
  */
-export function parseRedirectMap(text: string, file: string, allowedHosts: readonly string[]): ParsedRedirectMap {
+export function parseRedirectMap(
+  text: string,
+  file: string,
+  allowedHosts: readonly string[],
+): ParsedRedirectMap {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const lineOf = (node: unknown) => lineAt((node as Node | null)?.range?.[0]);
   const problems: Problem[] = [];
   const error = (line: number, message: string, fix: string) =>
     problems.push({ severity: 'error', code: 'redirect-syntax', message, fix, at: { file, line } });
 
   for (const yamlError of document.errors) {
-    error(lineAt(yamlError.pos[0]), `the file is not valid YAML: ${yamlError.message.split('\n')[0]}`, `fix the YAML syntax; each entry looks like:\n${EXAMPLE}`);
+    error(
+      lineAt(yamlError.pos[0]),
+      `the file is not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      `fix the YAML syntax; each entry looks like:\n${EXAMPLE}`,
+    );
   }
   if (document.errors.length > 0) return { entries: [], problems };
-  if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
+  if (
+    document.contents === null ||
+    (isScalar(document.contents) && document.contents.value === null)
+  ) {
     return { entries: [], problems };
   }
   if (!isSeq(document.contents)) {
-    error(lineOf(document.contents), 'the redirect map must be a YAML list', `write one list item per redirect:\n${EXAMPLE}`);
+    error(
+      lineOf(document.contents),
+      'the redirect map must be a YAML list',
+      `write one list item per redirect:\n${EXAMPLE}`,
+    );
     return { entries: [], problems };
   }
 
@@ -55,7 +76,11 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
   for (const item of document.contents.items) {
     const line = lineOf(item);
     if (!isMap(item)) {
-      error(line, 'this list item is not a mapping with "from" and "to"', `write it as:\n${EXAMPLE}`);
+      error(
+        line,
+        'this list item is not a mapping with "from" and "to"',
+        `write it as:\n${EXAMPLE}`,
+      );
       continue;
     }
     let broken = false;
@@ -66,7 +91,10 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
         broken = true;
       }
     }
-    const field = (name: string, required: boolean): { value: string; line: number } | undefined => {
+    const field = (
+      name: string,
+      required: boolean,
+    ): { value: string; line: number } | undefined => {
       const node = item.get(name, true);
       if (node === undefined) {
         if (required) {
@@ -77,7 +105,11 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
       }
       const value: unknown = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'string' || value.trim() === '') {
-        error(lineOf(node), `"${name}" must be a non-empty string`, `write a site path such as /a/b/ or /old.html#anchor`);
+        error(
+          lineOf(node),
+          `"${name}" must be a non-empty string`,
+          `write a site path such as /a/b/ or /old.html#anchor`,
+        );
         broken = true;
         return undefined;
       }
@@ -89,11 +121,26 @@ export function parseRedirectMap(text: string, file: string, allowedHosts: reado
     if (from === undefined || to === undefined || broken) continue;
 
     const source = parseSiteLocation(from.value);
-    if (!source.ok) error(from.line, `from: ${source.reason}`, 'write "from" as a site path, optionally with #anchor');
+    if (!source.ok)
+      error(
+        from.line,
+        `from: ${source.reason}`,
+        'write "from" as a site path, optionally with #anchor',
+      );
     const target = parseTarget(to.value, allowedHosts);
-    if (!target.ok) error(to.line, `to: ${target.reason}`, 'write "to" as a site path, optionally with #anchor, or an allowed https:// URL');
+    if (!target.ok)
+      error(
+        to.line,
+        `to: ${target.reason}`,
+        'write "to" as a site path, optionally with #anchor, or an allowed https:// URL',
+      );
     if (!source.ok || !target.ok) continue;
-    entries.push({ from: source.value, to: target.value, line, ...(note === undefined ? {} : { note: note.value }) });
+    entries.push({
+      from: source.value,
+      to: target.value,
+      line,
+      ...(note === undefined ? {} : { note: note.value }),
+    });
   }
   return { entries, problems };
 }

@@ -26,7 +26,10 @@ export interface StubPageInput {
 export function renderStubPage(input: StubPageInput): string {
   const fallback = input.stub.fallback.target;
   const href = targetHref(fallback, input.base);
-  const canonical = input.site === undefined || fallback.kind === 'external' ? href : new URL(href, input.site).href;
+  const canonical =
+    input.site === undefined || fallback.kind === 'external'
+      ? href
+      : new URL(href, input.site).href;
   const label = input.targetTitle ?? href;
   return [
     '<!doctype html>',

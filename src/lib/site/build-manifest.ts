@@ -24,9 +24,14 @@ export function serializeManifest(manifest: BuildManifest): string {
 export function readManifest(dir: string): BuildManifest {
   let data: Partial<BuildManifest>;
   try {
-    data = JSON.parse(readFileSync(join(dir, BUILD_MANIFEST_FILE), 'utf8')) as Partial<BuildManifest>;
+    data = JSON.parse(
+      readFileSync(join(dir, BUILD_MANIFEST_FILE), 'utf8'),
+    ) as Partial<BuildManifest>;
   } catch (error) {
-    throw new Error(`${join(dir, BUILD_MANIFEST_FILE)} cannot be read (${(error as Error).message}): build the site first (npm run build)`);
+    throw new Error(
+      `${join(dir, BUILD_MANIFEST_FILE)} cannot be read (${(error as Error).message}): build the site first (npm run build)`,
+      { cause: error },
+    );
   }
   if (typeof data.base !== 'string' || typeof data.site !== 'string') {
     throw new Error(`${join(dir, BUILD_MANIFEST_FILE)} has no "base" and "site": rebuild the site`);

@@ -34,7 +34,8 @@ export interface BuiltSite {
 /** The content pages of a built site: everything but redirect stubs and other meta-refresh pages. */
 export function anchorIndexOf(site: BuiltSite): AnchorIndex {
   const index = new Map<SitePath, PageAnchors>();
-  for (const page of site.pages.values()) if (!page.isStub && page.refresh === null) index.set(page.path, page);
+  for (const page of site.pages.values())
+    if (!page.isStub && page.refresh === null) index.set(page.path, page);
   return index;
 }
 

@@ -5,7 +5,7 @@
 import type { SitePath } from '../site-path.ts';
 
 /** Output folders that hold assets and search data, not pages of the site. */
-export const ASSET_DIRECTORIES: ReadonlySet<string> = new Set(['pagefind', '_astro']);
+const ASSET_DIRECTORIES: ReadonlySet<string> = new Set(['pagefind', '_astro']);
 
 /** The site path an output file (relative, `/`- or `\`-separated) is served at: `a/b/index.html` is `/a/b/`. */
 export function sitePathOfFile(file: string): SitePath {

@@ -60,7 +60,7 @@ export function unpackPages(packed: PackedPages): BuiltPage[] {
     const pageIds = new Set<string>();
     for (let n = ids[idAt++]!; n > 0; n -= 1) pageIds.add(strings[ids[idAt++]!]!);
     const count = links[linkAt++]!;
-    const pageLinks: LinkRef[] = new Array(count);
+    const pageLinks = new Array<LinkRef>(count);
     for (let l = 0; l < count; l += 1) {
       pageLinks[l] = {
         url: strings[links[linkAt]!]!,

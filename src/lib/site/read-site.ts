@@ -20,26 +20,35 @@ export interface ReadSiteOptions extends ScanOptions {
 }
 
 /** Every file under the output directory, relative and `/`-separated, sorted. */
-export async function listOutputFiles(dir: string): Promise<string[]> {
+async function listOutputFiles(dir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
     throw new Error(
       `Cannot read the built site in "${dir}": ${(error as Error).message}. Build it first (npm run build) or pass --dist DIR.`,
+      { cause: error },
     );
   }
   const root = dir.replace(/[\\/]+$/, '');
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    files.push(join(entry.parentPath, entry.name).slice(root.length + 1).split('\\').join('/'));
+    files.push(
+      join(entry.parentPath, entry.name)
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    );
   }
   return files.sort();
 }
 
 /** Reads and scans every page of the site in `dir` once. */
-export async function readBuiltSite(dir: string, options: ReadSiteOptions = {}): Promise<BuiltSite> {
+export async function readBuiltSite(
+  dir: string,
+  options: ReadSiteOptions = {},
+): Promise<BuiltSite> {
   const files = await listOutputFiles(dir);
   const pageFiles = files.filter(isPageFile);
   const scanned = await scanFiles(dir, pageFiles, options);
@@ -70,12 +79,18 @@ const FILES_PER_WORKER = 400;
  * Scans `files`, in worker threads when the site is large enough to gain from more than one
  * core and nothing but the scan results must come back. Results keep the order of `files`.
  */
-async function scanFiles(dir: string, files: readonly string[], options: ReadSiteOptions): Promise<BuiltPage[]> {
+async function scanFiles(
+  dir: string,
+  files: readonly string[],
+  options: ReadSiteOptions,
+): Promise<BuiltPage[]> {
   const workers = Math.min(availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
   const lean = !options.keepHtml && !options.editPoints;
   if (workers < 2 || !lean) return files.map((file) => readPage(dir, file, options));
   // Interleaved shares balance big and small sections of the site.
-  const shares = Array.from({ length: workers }, (_, worker) => files.filter((_, index) => index % workers === worker));
+  const shares = Array.from({ length: workers }, (_, worker) =>
+    files.filter((_, index) => index % workers === worker),
+  );
   const results = await Promise.all(
     shares.map(
       (share) =>
@@ -85,7 +100,10 @@ async function scanFiles(dir: string, files: readonly string[], options: ReadSit
           });
           worker.once('message', (packed: PackedPages) => resolve(unpackPages(packed)));
           worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`page-scan worker stopped with code ${code}`)));
+          worker.once(
+            'exit',
+            (code) => code !== 0 && reject(new Error(`page-scan worker stopped with code ${code}`)),
+          );
         }),
     ),
   ).catch(() => null);
@@ -95,6 +113,10 @@ async function scanFiles(dir: string, files: readonly string[], options: ReadSit
 }
 
 /** The worker's side: scans its share and packs the results for the trip back. */
-export function scanShare(dir: string, files: readonly string[], options: ReadSiteOptions): PackedPages {
+export function scanShare(
+  dir: string,
+  files: readonly string[],
+  options: ReadSiteOptions,
+): PackedPages {
   return packPages(files.map((file) => readPage(dir, file, options)));
 }

@@ -5,6 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanShare, type ReadSiteOptions } from './read-site.ts';
 
-const { dir, files, options } = workerData as { dir: string; files: string[]; options: ReadSiteOptions };
+const { dir, files, options } = workerData as {
+  dir: string;
+  files: string[];
+  options: ReadSiteOptions;
+};
 const packed = scanShare(dir, files, options);
-parentPort!.postMessage(packed, [packed.ids.buffer as ArrayBuffer, packed.links.buffer as ArrayBuffer]);
+parentPort!.postMessage(packed, [
+  packed.ids.buffer as ArrayBuffer,
+  packed.links.buffer as ArrayBuffer,
+]);

@@ -9,10 +9,17 @@ import { join, relative, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../../..');
 
-const SKIP = new Set(['node_modules', '.git', '.astro', '.build', 'test-results', 'playwright-report']);
+const SKIP = new Set([
+  'node_modules',
+  '.git',
+  '.astro',
+  '.build',
+  'test-results',
+  'playwright-report',
+]);
 
 /** A fresh copy of the project's sources in a temporary folder; `remove()` deletes it. */
-export function copyProject(prefix: string): { dir: string; remove(): void } {
+export function copyProject(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cpSync(projectRoot, dir, {
     recursive: true,
@@ -26,12 +33,26 @@ export function copyProject(prefix: string): { dir: string; remove(): void } {
 }
 
 /** Runs `astro build` in a copy; returns its exit status and everything it printed, without colours. */
-export function buildCopy(dir: string, env: Record<string, string> = {}): { status: number | null; output: string } {
-  const build = spawnSync(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    env: { ...process.env, OUT_DIR: join(dir, 'out'), SITE_BASE: '/', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-    encoding: 'utf8',
-    timeout: 280_000,
-  });
+export function buildCopy(
+  dir: string,
+  env: Record<string, string> = {},
+): { status: number | null; output: string } {
+  const build = spawnSync(
+    process.execPath,
+    [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        OUT_DIR: join(dir, 'out'),
+        SITE_BASE: '/',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...env,
+      },
+      encoding: 'utf8',
+      timeout: 280_000,
+    },
+  );
   return { status: build.status, output: `${build.stdout}\n${build.stderr}` };
 }

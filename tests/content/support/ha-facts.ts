@@ -64,5 +64,3 @@ export const OTHER_SETTINGS: readonly SettingFact[] = [
   { key: 'FileSettings.AmazonS3SSL', defaultStartsWith: 'true', env: 'MM_FILESETTINGS_AMAZONS3SSL' },
 ];
 
-/** `FileSettings.MaxFileSize` by default: 100 MiB, in bytes. The proxy's upload limit must equal it. */
-export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024;

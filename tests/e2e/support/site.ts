@@ -25,7 +25,11 @@ export function sitePathToUrl(baseURL: string, sitePath: string): string {
 const cache = new Map<string, Promise<BuiltPage[]>>();
 export function builtPages(testInfo: TestInfo): Promise<Array<BuiltPage & { html: string }>> {
   const dir = projectDistDir(testInfo);
-  if (!cache.has(dir)) cache.set(dir, readBuiltSite(dir, { keepHtml: true }).then((site) => [...site.pages.values()]));
+  if (!cache.has(dir))
+    cache.set(
+      dir,
+      readBuiltSite(dir, { keepHtml: true }).then((site) => [...site.pages.values()]),
+    );
   return cache.get(dir)! as Promise<Array<BuiltPage & { html: string }>>;
 }
 
@@ -36,7 +40,10 @@ export function builtPages(testInfo: TestInfo): Promise<Array<BuiltPage & { html
 export function contentPagePaths(distDir = 'dist'): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('index.html') && !file.startsWith('pagefind'))
-    .filter((file) => !/<meta name="robots" content="noindex"/.test(readFileSync(join(distDir, file), 'utf8')))
+    .filter(
+      (file) =>
+        !/<meta name="robots" content="noindex"/.test(readFileSync(join(distDir, file), 'utf8')),
+    )
     .map((file) => sitePathOfFile(file))
     .sort();
 }

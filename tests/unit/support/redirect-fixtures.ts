@@ -15,13 +15,20 @@ export function site(pages: Record<string, Array<[string, string]>>): AnchorInde
   const index = new Map<SitePath, PageAnchors>();
   for (const [page, headings] of Object.entries(pages)) {
     const list: HeadingInfo[] = headings.map(([id, text]) => ({ id, level: 2, text }));
-    index.set(path(page), { path: path(page), ids: new Set(list.map((heading) => heading.id)), headings: list });
+    index.set(path(page), {
+      path: path(page),
+      ids: new Set(list.map((heading) => heading.id)),
+      headings: list,
+    });
   }
   return index;
 }
 
 /** Parses and plans `yaml` against `index`, returning every problem together. */
-export function plan(yaml: string, index: AnchorIndex): { plan: RedirectPlan; problems: Problem[] } {
+export function plan(
+  yaml: string,
+  index: AnchorIndex,
+): { plan: RedirectPlan; problems: Problem[] } {
   const parsed = parseRedirectMap(yaml, 'redirects.yaml', ['docs.mattermost.com']);
   const planned = planRedirects(parsed.entries, index, 'redirects.yaml');
   return { plan: planned.plan, problems: [...parsed.problems, ...planned.problems] };
@@ -32,18 +39,34 @@ export function finalTargets(result: RedirectPlan): Map<string, string> {
   const routes: Route[] = [];
   for (const stub of result.stubs.values()) routes.push(stub.fallback, ...stub.table.values());
   for (const table of result.pageTables.values()) routes.push(...table.values());
-  return new Map(routes.map((route) => [displayLocation(route.entry.from), displayTarget(route.target)]));
+  return new Map(
+    routes.map((route) => [displayLocation(route.entry.from), displayTarget(route.target)]),
+  );
 }
 
 /** `line: message` of each problem of a severity. */
-export function messages(problems: readonly Problem[], severity: Problem['severity'] = 'error'): string[] {
-  return problems.filter((problem) => problem.severity === severity).map((problem) => `${problem.at?.line}: ${problem.message}`);
+export function messages(
+  problems: readonly Problem[],
+  severity: Problem['severity'] = 'error',
+): string[] {
+  return problems
+    .filter((problem) => problem.severity === severity)
+    .map((problem) => `${problem.at?.line}: ${problem.message}`);
 }
 
 /** The guide used by most tests: an overview, a deployment page, an upgrade page. */
 export const guide = () =>
   site({
-    '/ha/': [['overview', 'Overview'], ['new-name', 'New name']],
-    '/ha/deploy/': [['proxy-server', 'Proxy server'], ['database', 'Database']],
-    '/ha/upgrade/': [['upgrade-guide', 'Upgrade guide'], ['rolling-upgrade', 'Rolling upgrade']],
+    '/ha/': [
+      ['overview', 'Overview'],
+      ['new-name', 'New name'],
+    ],
+    '/ha/deploy/': [
+      ['proxy-server', 'Proxy server'],
+      ['database', 'Database'],
+    ],
+    '/ha/upgrade/': [
+      ['upgrade-guide', 'Upgrade guide'],
+      ['rolling-upgrade', 'Rolling upgrade'],
+    ],
   });

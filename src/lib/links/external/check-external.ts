@@ -28,10 +28,19 @@ export interface ExternalCheckOptions {
 }
 
 /** Problems (one per place a failing URL is used, no source positions yet) for the external URLs in `uses`. */
-export async function checkExternalUses(uses: readonly ExternalUse[], options: ExternalCheckOptions = {}): Promise<Problem[]> {
+export async function checkExternalUses(
+  uses: readonly ExternalUse[],
+  options: ExternalCheckOptions = {},
+): Promise<Problem[]> {
   const ttl = options.cacheTtlMs ?? 24 * 60 * 60 * 1000;
-  const cache = options.cacheFile === undefined ? { version: 1 as const, entries: {} } : await loadCache(options.cacheFile);
-  const limiter = hostLimiter({ concurrency: options.perHostConcurrency ?? 2, intervalMs: options.perHostIntervalMs ?? 200 });
+  const cache =
+    options.cacheFile === undefined
+      ? { version: 1 as const, entries: {} }
+      : await loadCache(options.cacheFile);
+  const limiter = hostLimiter({
+    concurrency: options.perHostConcurrency ?? 2,
+    intervalMs: options.perHostIntervalMs ?? 200,
+  });
   const checkOptions = {
     timeoutMs: options.timeoutMs ?? 10_000,
     maxRedirects: 10,
@@ -62,7 +71,10 @@ export async function checkExternalUses(uses: readonly ExternalUse[], options: E
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, pending.length) }, worker));
-  if (options.cacheFile !== undefined) await saveCache(options.cacheFile, pruneCache(cache, Date.now(), ttl));
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 16, pending.length) }, worker),
+  );
+  if (options.cacheFile !== undefined)
+    await saveCache(options.cacheFile, pruneCache(cache, Date.now(), ttl));
   return problems;
 }

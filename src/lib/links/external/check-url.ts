@@ -4,7 +4,14 @@
  * passed through the per-host limiter. The decisions live in `retry-policy.ts`.
  */
 import type { HostLimiter } from './host-limiter.ts';
-import { retryDelay, shouldFallBackToGet, verdictFor, type AttemptResult, type ExternalVerdict, type RetryOptions } from './retry-policy.ts';
+import {
+  retryDelay,
+  shouldFallBackToGet,
+  verdictFor,
+  type AttemptResult,
+  type ExternalVerdict,
+  type RetryOptions,
+} from './retry-policy.ts';
 
 /** How to ask. */
 export interface CheckUrlOptions {
@@ -18,18 +25,29 @@ export interface CheckUrlOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Checks `url` with retries and returns the final verdict. Never throws. */
-export async function checkUrl(url: string, options: CheckUrlOptions): Promise<ExternalVerdict & { finalUrl?: string }> {
+export async function checkUrl(
+  url: string,
+  options: CheckUrlOptions,
+): Promise<ExternalVerdict & { finalUrl?: string }> {
   for (let attempt = 0; ; attempt += 1) {
     let result = await followRedirects(url, 'HEAD', options);
     if (shouldFallBackToGet(result)) result = await followRedirects(url, 'GET', options);
     const delay = retryDelay(result, attempt, options.retry, Date.now());
-    if (delay === null) return { ...verdictFor(result), ...(result.kind === 'status' ? { finalUrl: result.finalUrl } : {}) };
+    if (delay === null)
+      return {
+        ...verdictFor(result),
+        ...(result.kind === 'status' ? { finalUrl: result.finalUrl } : {}),
+      };
     await sleep(delay);
   }
 }
 
 /** One request chain: follows 3xx answers up to `maxRedirects`, stopping at the first URL seen twice. */
-async function followRedirects(start: string, method: 'HEAD' | 'GET', options: CheckUrlOptions): Promise<AttemptResult> {
+async function followRedirects(
+  start: string,
+  method: 'HEAD' | 'GET',
+  options: CheckUrlOptions,
+): Promise<AttemptResult> {
   const seen = new Set<string>();
   let url = start;
   for (let hop = 0; hop <= options.maxRedirects; hop += 1) {
@@ -39,7 +57,12 @@ async function followRedirects(start: string, method: 'HEAD' | 'GET', options: C
     if ('kind' in answer) return answer;
     const location = answer.location;
     if (answer.status < 300 || answer.status >= 400 || location === null) {
-      return { kind: 'status', status: answer.status, retryAfter: answer.retryAfter, finalUrl: url };
+      return {
+        kind: 'status',
+        status: answer.status,
+        retryAfter: answer.retryAfter,
+        finalUrl: url,
+      };
     }
     try {
       url = new URL(location, url).href;
@@ -71,7 +94,11 @@ async function request(
         headers: { 'user-agent': options.userAgent, accept: 'text/html,*/*;q=0.8' },
       });
       await response.body?.cancel().catch(() => undefined);
-      return { status: response.status, location: response.headers.get('location'), retryAfter: response.headers.get('retry-after') };
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        retryAfter: response.headers.get('retry-after'),
+      };
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };

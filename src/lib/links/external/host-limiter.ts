@@ -30,7 +30,8 @@ export function hostLimiter(
     let state = hosts.get(host);
     if (state === undefined) hosts.set(host, (state = { active: 0, nextStart: 0, waiting: [] }));
     // Re-check after waking: a newcomer may have taken the freed slot first.
-    while (state.active >= limits.concurrency) await new Promise<void>((resolve) => state.waiting.push(resolve));
+    while (state.active >= limits.concurrency)
+      await new Promise<void>((resolve) => state.waiting.push(resolve));
     state.active += 1;
     const wait = state.nextStart - now();
     state.nextStart = Math.max(now(), state.nextStart) + limits.intervalMs;

@@ -22,7 +22,11 @@ export interface RetryOptions {
 }
 
 /** Defaults suited to CI: a handful of seconds at most per URL. */
-export const DEFAULT_RETRY_OPTIONS: RetryOptions = { retries: 2, backoffMs: 500, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+  retries: 2,
+  backoffMs: 500,
+  maxRetryAfterMs: 30_000,
+};
 
 /** The final judgement on an external URL. */
 export interface ExternalVerdict {
@@ -36,7 +40,10 @@ export interface ExternalVerdict {
  * `Retry-After` in milliseconds: either delta-seconds or an HTTP date. Undefined when absent
  * or unreadable, so the caller falls back to its own backoff.
  */
-export function parseRetryAfter(header: string | null | undefined, now: number): number | undefined {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now: number,
+): number | undefined {
   if (header === null || header === undefined || header.trim() === '') return undefined;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;
@@ -53,7 +60,12 @@ function isTransient(status: number): boolean {
  * Whether to retry after `result` on attempt `attempt` (0 = the first), and after how long.
  * Returns null when the answer is final.
  */
-export function retryDelay(result: AttemptResult, attempt: number, options: RetryOptions, now: number): number | null {
+export function retryDelay(
+  result: AttemptResult,
+  attempt: number,
+  options: RetryOptions,
+  now: number,
+): number | null {
   if (attempt >= options.retries) return null;
   const backoff = options.backoffMs * 2 ** attempt;
   if (result.kind === 'timeout' || result.kind === 'network') return backoff;
@@ -85,10 +97,17 @@ export function verdictFor(result: AttemptResult): ExternalVerdict {
       return { severity: 'error', reason: 'too many redirects' };
     case 'status': {
       const { status } = result;
-      if (status >= 200 && status < 300) return { severity: 'ok', reason: `HTTP ${status}`, status };
+      if (status >= 200 && status < 300)
+        return { severity: 'ok', reason: `HTTP ${status}`, status };
       // Sign-in walls and bot filters answer 401/403 to checkers while readers get through.
-      if (status === 401 || status === 403) return { severity: 'warning', reason: `HTTP ${status} (may need sign-in or block checkers)`, status };
-      if (status === 429) return { severity: 'warning', reason: 'HTTP 429 (rate limited; not confirmed)', status };
+      if (status === 401 || status === 403)
+        return {
+          severity: 'warning',
+          reason: `HTTP ${status} (may need sign-in or block checkers)`,
+          status,
+        };
+      if (status === 429)
+        return { severity: 'warning', reason: 'HTTP 429 (rate limited; not confirmed)', status };
       return { severity: 'error', reason: `HTTP ${status}`, status };
     }
   }

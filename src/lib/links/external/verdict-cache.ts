@@ -26,11 +26,15 @@ export function emptyCache(): VerdictCache {
 export function parseCache(text: string | undefined): VerdictCache {
   if (text === undefined) return emptyCache();
   try {
-    const data = JSON.parse(text) as Partial<VerdictCache>;
-    if (data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) return emptyCache();
-    const entries: Record<string, CacheEntry> = Object.create(null);
-    for (const [url, entry] of Object.entries(data.entries)) {
-      if (typeof entry?.status === 'number' && typeof entry.checkedAt === 'number') entries[url] = { status: entry.status, checkedAt: entry.checkedAt };
+    // A file from disk: every field is checked before it is trusted.
+    const data = JSON.parse(text) as { version?: unknown; entries?: unknown } | null;
+    if (data?.version !== 1 || typeof data.entries !== 'object' || data.entries === null)
+      return emptyCache();
+    const entries = Object.create(null) as Record<string, CacheEntry>;
+    for (const [url, entry] of Object.entries(data.entries as Record<string, unknown>)) {
+      const candidate = entry as Partial<CacheEntry> | null;
+      if (typeof candidate?.status === 'number' && typeof candidate.checkedAt === 'number')
+        entries[url] = { status: candidate.status, checkedAt: candidate.checkedAt };
     }
     return { version: 1, entries };
   } catch {
@@ -39,14 +43,22 @@ export function parseCache(text: string | undefined): VerdictCache {
 }
 
 /** The cached success for `url` if it is younger than `ttlMs`. */
-export function freshEntry(cache: VerdictCache, url: string, now: number, ttlMs: number): CacheEntry | undefined {
+export function freshEntry(
+  cache: VerdictCache,
+  url: string,
+  now: number,
+  ttlMs: number,
+): CacheEntry | undefined {
   const entry = Object.hasOwn(cache.entries, url) ? cache.entries[url] : undefined;
-  return entry !== undefined && now - entry.checkedAt < ttlMs && entry.checkedAt <= now ? entry : undefined;
+  return entry !== undefined && now - entry.checkedAt < ttlMs && entry.checkedAt <= now
+    ? entry
+    : undefined;
 }
 
 /** A copy of `cache` without expired entries, so the file does not grow forever. */
 export function pruneCache(cache: VerdictCache, now: number, ttlMs: number): VerdictCache {
   const entries: Record<string, CacheEntry> = {};
-  for (const [url, entry] of Object.entries(cache.entries)) if (now - entry.checkedAt < ttlMs) entries[url] = entry;
+  for (const [url, entry] of Object.entries(cache.entries))
+    if (now - entry.checkedAt < ttlMs) entries[url] = entry;
   return { version: 1, entries };
 }

@@ -14,14 +14,25 @@ const bareUrl = lintRule<Root>({ origin: 'docs-lint:bare-url' }, (tree, file) =>
   visit(tree, 'link', (link: Link) => {
     const text = toString(link).trim();
     if (text === '' || !sameUrl(text, link.url)) return;
-    file.message(`bare URL ${text} in prose: make it a link whose words say where it goes: [words about the target](${link.url})`, link);
+    file.message(
+      `bare URL ${text} in prose: make it a link whose words say where it goes: [words about the target](${link.url})`,
+      link,
+    );
   });
 });
 
 /** Whether link text is the link's own URL, as autolinks and pasted URLs are. */
 function sameUrl(text: string, url: string): boolean {
-  const plain = (value: string) => value.replace(/^mailto:/i, '').replace(/\/+$/, '').toLowerCase();
-  return plain(text) === plain(url) || plain(`http://${text}`) === plain(url) || plain(`https://${text}`) === plain(url);
+  const plain = (value: string) =>
+    value
+      .replace(/^mailto:/i, '')
+      .replace(/\/+$/, '')
+      .toLowerCase();
+  return (
+    plain(text) === plain(url) ||
+    plain(`http://${text}`) === plain(url) ||
+    plain(`https://${text}`) === plain(url)
+  );
 }
 
 export default bareUrl;

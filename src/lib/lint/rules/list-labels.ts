@@ -10,7 +10,7 @@ import { visit } from 'unist-util-visit';
 import { lowerCaseStart, needlessCapitals } from '../casing.ts';
 import type { Terms } from '../terms.ts';
 
-export interface ListLabelsOptions {
+interface ListLabelsOptions {
   terms: Terms;
 }
 
@@ -24,33 +24,44 @@ interface Label {
   casing: Casing;
 }
 
-const listLabels = lintRule<Root, ListLabelsOptions>({ origin: 'docs-lint:list-labels' }, (tree, file, options) => {
-  visit(tree, 'list', (list: List) => {
-    const labels = list.children.map((item) => labelOf(item, options.terms));
-    const labelled = labels.filter((label): label is Label => label !== undefined);
-    if (list.children.length < 2 || labelled.length * 2 <= list.children.length) return;
+const listLabels = lintRule<Root, ListLabelsOptions>(
+  { origin: 'docs-lint:list-labels' },
+  (tree, file, options) => {
+    visit(tree, 'list', (list: List) => {
+      const labels = list.children.map((item) => labelOf(item, options.terms));
+      const labelled = labels.filter((label): label is Label => label !== undefined);
+      if (list.children.length < 2 || labelled.length * 2 <= list.children.length) return;
 
-    const form = majority(labelled.map((label) => label.form));
-    const definite = labelled.map((label) => label.casing).filter((casing) => casing !== 'either');
-    const casing = definite.length > 0 ? majority(definite) : 'either';
-    list.children.forEach((item, i) => {
-      const label = labels[i];
-      if (label === undefined) {
-        file.message(
-          `this item has no bold label, unlike ${labelled.length} of the ${list.children.length} items in its list: start it with one, written ${form} like theirs`,
-          item,
-        );
-        return;
-      }
-      if (label.form !== form) {
-        file.message(`label "${label.text}" is written ${label.form.replace('Label', label.text)}, but its siblings use ${form}: write ${form.replace('Label', label.text)}`, item);
-      }
-      if (casing !== 'either' && label.casing !== 'either' && label.casing !== casing) {
-        file.message(`label "${label.text}" is in ${label.casing} case, but its siblings are in ${casing} case: write it in ${casing} case like them`, item);
-      }
+      const form = majority(labelled.map((label) => label.form));
+      const definite = labelled
+        .map((label) => label.casing)
+        .filter((casing) => casing !== 'either');
+      const casing = definite.length > 0 ? majority(definite) : 'either';
+      list.children.forEach((item, i) => {
+        const label = labels[i];
+        if (label === undefined) {
+          file.message(
+            `this item has no bold label, unlike ${labelled.length} of the ${list.children.length} items in its list: start it with one, written ${form} like theirs`,
+            item,
+          );
+          return;
+        }
+        if (label.form !== form) {
+          file.message(
+            `label "${label.text}" is written ${label.form.replace('Label', label.text)}, but its siblings use ${form}: write ${form.replace('Label', label.text)}`,
+            item,
+          );
+        }
+        if (casing !== 'either' && label.casing !== 'either' && label.casing !== casing) {
+          file.message(
+            `label "${label.text}" is in ${label.casing} case, but its siblings are in ${casing} case: write it in ${casing} case like them`,
+            item,
+          );
+        }
+      });
     });
-  });
-});
+  },
+);
 
 /** The bold label that opens a list item, if any. */
 function labelOf(item: ListItem, terms: Terms): Label | undefined {

@@ -23,15 +23,18 @@ const LEAKS: Leak[] = [
   {
     // A role is `:name:` (or `:domain:name:`) right before a code span or a backtick.
     pattern: /(?<![\p{L}\p{N}:]):[a-z][a-z0-9-]*(?::[a-z][a-z0-9-]*)?:(?=\uFFFC|`)/gu,
-    fix: (found) => `"${found}" is a reStructuredText role and renders as raw text: write a Markdown link, [](/path/#heading), or plain words`,
+    fix: (found) =>
+      `"${found}" is a reStructuredText role and renders as raw text: write a Markdown link, [](/path/#heading), or plain words`,
   },
   {
     pattern: /^[ \t]*\.\.[ \t]+[a-z][\w-]*::/gmu,
-    fix: (found) => `"${found.trim()}" is a reStructuredText directive and renders as raw text: use <Aside type="note"> for notes, or plain Markdown`,
+    fix: (found) =>
+      `"${found.trim()}" is a reStructuredText directive and renders as raw text: use <Aside type="note"> for notes, or plain Markdown`,
   },
   {
     pattern: /^[ \t]*\.\.[ \t]+_[\w -]+:/gmu,
-    fix: (found) => `"${found.trim()}" is a reStructuredText link target and renders as raw text: delete it (headings get ids of their own)`,
+    fix: (found) =>
+      `"${found.trim()}" is a reStructuredText link target and renders as raw text: delete it (headings get ids of their own)`,
   },
   {
     pattern: /`[^`\n]+<[^`>\n]+>`_{1,2}/gu,
@@ -39,7 +42,8 @@ const LEAKS: Leak[] = [
   },
   {
     pattern: /(?<![\p{L}\p{N}|\\])\|[A-Za-z][\w -]{0,40}\|(?![\p{L}\p{N}|])/gu,
-    fix: (found) => `"${found}" is a reStructuredText substitution and renders as raw text: write the word it stood for`,
+    fix: (found) =>
+      `"${found}" is a reStructuredText substitution and renders as raw text: write the word it stood for`,
   },
 ];
 
@@ -56,17 +60,35 @@ const markupLeak = lintRule<Root>({ origin: 'docs-lint:markup-leak' }, (tree, fi
         // The pattern may end at a code span's placeholder, but must start in text.
         if (anyWithin(prose, m.index, m.index + 1, Within.code)) continue;
         for (let i = m.index; i < end; i++) reported.add(i);
-        reportAt(file, leak.fix(m[0].replaceAll(OBJECT, '`…`')), offsetAt(prose, m.index), offsetAt(prose, end));
+        reportAt(
+          file,
+          leak.fix(m[0].replaceAll(OBJECT, '`…`')),
+          offsetAt(prose, m.index),
+          offsetAt(prose, end),
+        );
       }
     }
-    reportStrayMarkers(prose, reported, (reason, start, end) => reportAt(file, reason, offsetAt(prose, start), offsetAt(prose, end)));
+    reportStrayMarkers(prose, reported, (reason, start, end) =>
+      reportAt(file, reason, offsetAt(prose, start), offsetAt(prose, end)),
+    );
   }
   // A reStructuredText link parses as a code span (`text <url>`) followed by text (`__`).
   visit(tree, 'inlineCode', (code: InlineCode, index, parent) => {
     const next = index === undefined ? undefined : parent?.children[index + 1];
-    if (!/^[^<>]+<[^<>\s]+>$/.test(code.value) || next?.type !== 'text' || !next.value.startsWith('_')) return;
-    if (code.position?.start.offset === undefined || next.position?.start.offset === undefined) return;
-    reportAt(file, 'a reStructuredText link (`text <url>`__) renders as raw text: write [text](url)', code.position.start.offset, next.position.start.offset + 2);
+    if (
+      !/^[^<>]+<[^<>\s]+>$/.test(code.value) ||
+      next?.type !== 'text' ||
+      !next.value.startsWith('_')
+    )
+      return;
+    if (code.position?.start.offset === undefined || next.position?.start.offset === undefined)
+      return;
+    reportAt(
+      file,
+      'a reStructuredText link (`text <url>`__) renders as raw text: write [text](url)',
+      code.position.start.offset,
+      next.position.start.offset + 2,
+    );
   });
 });
 
@@ -75,7 +97,11 @@ const markupLeak = lintRule<Root>({ origin: 'docs-lint:markup-leak' }, (tree, fi
  * Parsed emphasis leaves no markers in text, so any such run lost its partner. Runs between
  * spaces (`2 * 3`) and underscores inside words (`max_connections`) are ordinary characters.
  */
-function reportStrayMarkers(prose: Prose, skip: Set<number>, report: (reason: string, start: number, end: number) => void): void {
+function reportStrayMarkers(
+  prose: Prose,
+  skip: Set<number>,
+  report: (reason: string, start: number, end: number) => void,
+): void {
   for (const m of prose.text.matchAll(MARKER_RUN)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -89,7 +115,11 @@ function reportStrayMarkers(prose: Prose, skip: Set<number>, report: (reason: st
     if (/:\/\/|^\//.test(tokenAround(prose.text, start))) continue; // part of a URL or path
     if (m[0].startsWith('_') && wordBefore && wordAfter) continue;
     if (!wordBefore && !wordAfter && !/[\p{P}]/u.test(before + after)) continue; // between symbols: `a *= b`
-    report(`"${m[0]}" is an emphasis marker without its partner and shows as a raw character: close it (**bold**, *italic*), or escape it as \\${m[0][0]}`, start, end);
+    report(
+      `"${m[0]}" is an emphasis marker without its partner and shows as a raw character: close it (**bold**, *italic*), or escape it as \\${m[0][0]}`,
+      start,
+      end,
+    );
   }
 }
 

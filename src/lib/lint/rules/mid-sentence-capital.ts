@@ -19,7 +19,7 @@ import { reportAt } from '../report.ts';
 import type { Terms } from '../terms.ts';
 import { inRanges, quotedRanges } from '../words.ts';
 
-export interface MidSentenceCapitalOptions {
+interface MidSentenceCapitalOptions {
   terms: Terms;
   termsFile: string;
 }
@@ -27,21 +27,27 @@ export interface MidSentenceCapitalOptions {
 /** Bold and italic interface labels, code, and inline components such as <kbd>Ctrl</kbd>. */
 const LABELS = Within.strong | Within.emphasis | Within.code | Within.element;
 
-const midSentenceCapital = lintRule<Root, MidSentenceCapitalOptions>({ origin: 'docs-lint:mid-sentence-capital' }, (tree, file, options) => {
-  for (const prose of proseBlocks(tree, String(file))) {
-    if (prose.block.type === 'heading') continue;
-    const quoted = quotedRanges(prose.text);
-    const ignore = (index: number) => anyWithin(prose, index, index + 1, LABELS) || inRanges(index, quoted) || startsLinkText(prose, index);
-    for (const { word, index } of needlessCapitals(prose.text, options.terms, ignore)) {
-      reportAt(
-        file,
-        `"${word}" is capitalised mid-sentence: write "${word.toLowerCase()}", or start a new sentence (if it is a name, add it to properNouns in ${options.termsFile})`,
-        offsetAt(prose, index),
-        offsetAt(prose, index + word.length),
-      );
+const midSentenceCapital = lintRule<Root, MidSentenceCapitalOptions>(
+  { origin: 'docs-lint:mid-sentence-capital' },
+  (tree, file, options) => {
+    for (const prose of proseBlocks(tree, String(file))) {
+      if (prose.block.type === 'heading') continue;
+      const quoted = quotedRanges(prose.text);
+      const ignore = (index: number) =>
+        anyWithin(prose, index, index + 1, LABELS) ||
+        inRanges(index, quoted) ||
+        startsLinkText(prose, index);
+      for (const { word, index } of needlessCapitals(prose.text, options.terms, ignore)) {
+        reportAt(
+          file,
+          `"${word}" is capitalised mid-sentence: write "${word.toLowerCase()}", or start a new sentence (if it is a name, add it to properNouns in ${options.termsFile})`,
+          offsetAt(prose, index),
+          offsetAt(prose, index + word.length),
+        );
+      }
     }
-  }
-});
+  },
+);
 
 /**
  * Whether the word at `index` is the first of a link's text. Link text is often the title of

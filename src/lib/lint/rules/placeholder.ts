@@ -18,7 +18,12 @@ const placeholder = lintRule<Root>({ origin: 'docs-lint:placeholder' }, (tree, f
   const unpublished = unpublishedRanges(tree);
   for (const m of source.matchAll(PLACEHOLDER)) {
     if (unpublished.some(([start, end]) => m.index >= start && m.index < end)) continue;
-    reportAt(file, `placeholder "${m[0]}" would be published: write the missing text, or leave the section out until it is ready`, m.index, m.index + m[0].length);
+    reportAt(
+      file,
+      `placeholder "${m[0]}" would be published: write the missing text, or leave the section out until it is ready`,
+      m.index,
+      m.index + m[0].length,
+    );
   }
 });
 
@@ -29,7 +34,9 @@ function unpublishedRanges(tree: Root): [number, number][] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    const isComment = (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
+    const isComment =
+      (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+      /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
     if (isComment || node.type === 'mdxjsEsm') ranges.push([start, end]);
   });
   return ranges;

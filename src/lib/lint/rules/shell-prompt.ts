@@ -12,7 +12,16 @@ import { visit } from 'unist-util-visit';
 import { reportAt } from '../report.ts';
 
 /** Languages whose blocks are commands to paste into a shell. */
-const SHELL = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
+const SHELL = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'console',
+  'shell-session',
+  'shellsession',
+  'terminal',
+]);
 const PROMPT = /^([ \t]*)\$(?: |$)/;
 
 const shellPrompt = lintRule<Root>({ origin: 'docs-lint:shell-prompt' }, (tree, file) => {
@@ -27,7 +36,11 @@ const shellPrompt = lintRule<Root>({ origin: 'docs-lint:shell-prompt' }, (tree, 
       const sourceLine = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
       if (PROMPT.test(line)) {
         const column = sourceLine.indexOf('$');
-        reportAt(file, 'remove the "$ " prompt: readers copy this block, and a pasted prompt breaks the command (put output in a separate ```text block)', lineStart + Math.max(0, column));
+        reportAt(
+          file,
+          'remove the "$ " prompt: readers copy this block, and a pasted prompt breaks the command (put output in a separate ```text block)',
+          lineStart + Math.max(0, column),
+        );
       }
       lineStart = lineEnd + 1;
     }

@@ -1,0 +1,8 @@
+/**
+ * `.astro` imports as plain TypeScript sees them (ESLint, `tsc`). `astro check` resolves the
+ * real components through its own language service, which takes precedence over this.
+ */
+declare module '*.astro' {
+  const component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default component;
+}
