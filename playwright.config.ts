@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { freePorts } from './tests/e2e/support/free-ports.ts';
 
 /**
  * The browser suite runs every spec against the same site four ways: a plain static server
  * (like a bucket) and nginx with the generated redirect rules, each at the root base and at a
  * pull-request preview base. `npm test` builds `dist/` (base `/`) and `dist-pr/` (`/pr-123/`) first.
  *
- * `SERVER_MODES=static` (or `nginx`) limits a run to one server mode.
+ * `SERVER_MODES=static` (or `nginx`) limits a run to one server mode. Servers listen on free
+ * ports picked for the run, and stop with it even when it is killed (`DOCS_OWNER_PID`).
  *
  * Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` when present, else Playwright's
  * own browser (`npx playwright install chromium` where downloads are possible).
@@ -17,31 +19,35 @@ const previewBase = '/pr-123/';
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx').split(',');
 
+const ports = freePorts(4);
+// The servers watch the runner: set once, here, in the runner, and inherited by every server.
+process.env.DOCS_OWNER_PID ??= String(process.pid);
+
 const allServers = [
   {
     name: 'static-root',
-    port: 4610,
+    port: ports[0]!,
     distDir: 'dist',
     base: '/',
     command: 'node scripts/serve-static.ts',
   },
   {
     name: 'nginx-root',
-    port: 4611,
+    port: ports[1]!,
     distDir: 'dist',
     base: '/',
     command: 'npm run --silent serve:nginx',
   },
   {
     name: 'static-pr',
-    port: 4612,
+    port: ports[2]!,
     distDir: 'dist-pr',
     base: previewBase,
     command: 'node scripts/serve-static.ts',
   },
   {
     name: 'nginx-pr',
-    port: 4613,
+    port: ports[3]!,
     distDir: 'dist-pr',
     base: previewBase,
     command: 'npm run --silent serve:nginx',
@@ -53,7 +59,7 @@ const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,
   url: `http://127.0.0.1:${server.port}${server.base}`,
   env: { PORT: String(server.port), DIST_DIR: server.distDir, SITE_BASE: server.base },
-  reuseExistingServer: !process.env.CI,
+  reuseExistingServer: false,
   stdout: 'ignore',
   stderr: 'pipe',
   timeout: 30_000,

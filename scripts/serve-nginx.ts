@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { outputDir, projectRoot } from './cli-settings.ts';
+import { killChildWithOwner, stopWithOwner } from './owner-watch.ts';
 import { NGINX_RULES_FILE } from '../src/lib/redirects/nginx-rules.ts';
 import { parseBase, type Base } from '../src/lib/site-path.ts';
 import { readManifest } from '../src/lib/site/build-manifest.ts';
@@ -96,6 +97,8 @@ console.log(`nginx serving ${distDir} at http://127.0.0.1:${port}${base}`);
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+killChildWithOwner(child);
+stopWithOwner(stop);
 child.on('error', (error) =>
   fail(`cannot start ${nginx}: ${error.message} (install it: apt-get install nginx-light)`),
 );

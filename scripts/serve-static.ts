@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { outputDir } from './cli-settings.ts';
+import { stopWithOwner } from './owner-watch.ts';
 import { parseBase, withoutBase } from '../src/lib/site-path.ts';
 import { readManifest } from '../src/lib/site/build-manifest.ts';
 
@@ -59,5 +60,6 @@ const server = createServer((request, response) => {
 });
 
 server.listen(port, host, () => console.log(`Serving ${distDir} at http://${host}:${port}${base}`));
+stopWithOwner(() => process.exit(0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => server.close(() => process.exit(0)));
