@@ -40,7 +40,7 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
       writeFileSync(join(dist, '_nginx-redirects.conf'), '# none\n');
       // The owner: a process that is killed with SIGKILL, with no chance to clean up.
       const owner = spawn('sleep', ['60']);
-      const env = {
+      const env: NodeJS.ProcessEnv = {
         ...process.env,
         DOCS_OWNER_PID: String(owner.pid),
         DIST_DIR: dist,
@@ -61,7 +61,7 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         const left = execFileSync(
           'sh',
-          ['-c', `pgrep -f "[n]ginx -p .*nginx-${env.PORT}" || true`],
+          ['-c', `pgrep -f "[n]ginx -p .*nginx-${env['PORT']}" || true`],
           { encoding: 'utf8' },
         );
         assert.equal(left.trim(), '', 'nginx is stopped as well');
