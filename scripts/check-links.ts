@@ -2,7 +2,8 @@
  * `npm run check`: checks every link of a built site and exits 1 on any error.
  *
  *   node scripts/check-links.ts [--dist DIR] [--base /pr-123/] [--format human|json|github]
- *                               [--redirects FILE|none] [--external] [--cache FILE] [--site-url URL]
+ *                               [--redirects FILE|none] [--ignore REGEX]... [--external] [--cache FILE]
+ *                               [--site-url URL]
  *
  * Defaults: --dist from env DIST_DIR or `dist`, --base from env SITE_BASE or `/`, --redirects
  * this project's map. The problems read exactly as the build prints them.
@@ -23,13 +24,15 @@ const { foldIntoLostAnchors } = await import('../src/lib/moves/fold-problems.ts'
 const { anchorIndexOf } = await import('../src/lib/site/built-site.ts');
 const { listSourceFiles, sourceFileMap } = await import('../src/lib/site/source-files.ts');
 const { loadRedirects } = await import('../src/lib/redirects/load-redirects.ts');
+const { reservedNamesOf } = await import('../src/lib/redirects/plan-redirects.ts');
 const { emptyPlan } = await import('../src/lib/redirects/follow.ts');
 const { checkSite } = await import('../src/lib/links/check-site.ts');
+const { CLIENT_ROUTES } = await import('../src/lib/links/check-links.ts');
 const { count, formatProblems, isReportFormat, problemCounts, REPORT_FORMATS } =
   await import('../src/lib/problems/format-problems.ts');
 
 const usage =
-  'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--external] [--cache FILE] [--site-url URL]';
+  'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--ignore REGEX]... [--external] [--cache FILE] [--site-url URL]';
 
 async function main(): Promise<number> {
   let values;
@@ -43,6 +46,7 @@ async function main(): Promise<number> {
         external: { type: 'boolean', default: false },
         cache: { type: 'string', default: '.cache/external-links.json' },
         'site-url': { type: 'string' },
+        ignore: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -77,7 +81,9 @@ async function main(): Promise<number> {
   const redirects =
     values.redirects === 'none'
       ? { plan: emptyPlan(), problems: [] }
-      : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index);
+      : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index, {
+          reserved: reservedNamesOf(site.files),
+        });
   const sourceFiles = sourceFileMap(
     listSourceFiles(settings.projectRoot, settings.contentDir),
     settings.contentDir,
@@ -91,6 +97,7 @@ async function main(): Promise<number> {
     projectRoot: settings.projectRoot,
     sourceFiles,
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
+    ignore: [CLIENT_ROUTES, ...values.ignore.map((pattern) => new RegExp(pattern))],
   });
   const lockProblems =
     checkLock && lock !== undefined && 'entries' in redirects

@@ -61,6 +61,10 @@ const site = (await readFile(join(projectRoot, 'deploy', 'nginx', 'site.conf'), 
   .replaceAll('__LISTEN__', `127.0.0.1:${port}`)
   .replaceAll('__ROOT__', quote(root))
   .replaceAll('__BASE__', base)
+  .replaceAll(
+    '__SYMLINKS_FROM__',
+    quote(`from=${base === '/' ? root : join(root, base.slice(1, -1))}`),
+  )
   .replaceAll('__REDIRECTS__', quote(rulesFile));
 await writeFile(join(stateDir, 'site.conf'), site);
 

@@ -5,30 +5,27 @@
  *
  *   PORT=4610 DIST_DIR=dist node scripts/serve-static.ts
  *
- * The base comes from the build's `_build.json`; `SITE_BASE`, when set, must agree with it.
+ * The base comes from the build's `_build.json`; `SITE_BASE`, when set, must agree with it. A
+ * folder that is not a build of this site is served at `SITE_BASE` (default `/`).
  * sirv does the file serving (MIME types, ETags, ranges); this file only adds the base mount
  * and the 404 page, which sirv-cli has no option for. Like S3 and GitHub Pages, `dir` and
  * `dir/` both answer with `dir/index.html`.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { outputDir } from './cli-settings.ts';
 import { stopWithOwner } from './owner-watch.ts';
 import { parseBase, withoutBase } from '../src/lib/site-path.ts';
-import { readManifest } from '../src/lib/site/build-manifest.ts';
+import { BUILD_MANIFEST_FILE, readManifest } from '../src/lib/site/build-manifest.ts';
 
 const distDir = outputDir();
 const port = Number(process.env['PORT'] ?? 4321);
 const host = process.env['HOST'] ?? '127.0.0.1';
-let base;
-try {
-  base = readManifest(distDir).base;
-} catch (error) {
-  console.error(`serve: ${(error as Error).message}`);
-  process.exit(1);
-}
+// A build of this site records its base; any other folder is served at SITE_BASE (default /).
+const manifest = existsSync(join(distDir, BUILD_MANIFEST_FILE)) ? readManifest(distDir) : undefined;
+const base = manifest?.base ?? parseBase(process.env['SITE_BASE']);
 if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']) !== base) {
   console.error(
     `serve: ${distDir} was built for base ${base}, but SITE_BASE is ${process.env['SITE_BASE']}; rebuild it or point DIST_DIR at the right output`,
@@ -37,6 +34,35 @@ if (process.env['SITE_BASE'] !== undefined && parseBase(process.env['SITE_BASE']
 }
 
 const files = sirv(distDir, { dev: true, etag: true, extensions: ['html'] });
+/**
+ * Whether serving `path` would go through a symbolic link: the path itself, or the `.html` and
+ * `index.html` files sirv also tries. Such files are refused (404), never followed: a link can
+ * point outside the output, and the checker does not read through links either.
+ */
+function reachesSymlink(path: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // sirv answers a malformed path with 404 itself.
+  }
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  const candidates = [segments, [...segments, 'index.html']];
+  if (segments.length > 0) candidates.push([...segments.slice(0, -1), `${segments.at(-1)}.html`]);
+  return candidates.some((candidate) => {
+    let at = distDir;
+    for (const segment of candidate) {
+      at = join(at, segment);
+      try {
+        if (lstatSync(at).isSymbolicLink()) return true;
+      } catch {
+        return false; // Nothing there: sirv tries the next candidate or answers 404.
+      }
+    }
+    return false;
+  });
+}
+
 const notFound = () => readFileSync(join(distDir, '404.html'));
 
 const server = createServer((request, response) => {
@@ -54,6 +80,10 @@ const server = createServer((request, response) => {
   if (url.pathname === base.slice(0, -1) && base !== '/') {
     response.writeHead(301, { location: base });
     return response.end();
+  }
+  if (reachesSymlink(path)) {
+    sendNotFound();
+    return;
   }
   request.url = path + url.search;
   files(request, response, sendNotFound);

@@ -1,6 +1,7 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import type { HastPluginDefinition } from 'satteri';
 import { HEADING_ANCHOR_CLASS } from '../lib/html/markers.ts';
+import { usableHeadingId } from '../lib/sources/heading-id.ts';
 
 /**
  * Adds a "link to this section" self-link after every h2–h6 that has an id. Heading and link
@@ -13,15 +14,18 @@ function headingAnchorsPlugin(): HastPluginDefinition {
     element: {
       filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
       visit(node, ctx) {
-        const id = node.properties['id'];
-        if (typeof id !== 'string' || id === '') return;
+        const slugged = node.properties['id'];
+        if (typeof slugged !== 'string') return;
         const title = ctx.textContent(node);
+        // A heading of emoji alone is slugged to "": it gets a stable id (and a build warning).
+        const id = usableHeadingId(slugged, title);
+        const heading = id === slugged ? node : { ...node, properties: { ...node.properties, id } };
         return {
           type: 'element',
           tagName: 'div',
           properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
           children: [
-            node,
+            heading,
             {
               type: 'element',
               tagName: 'a',

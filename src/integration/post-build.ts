@@ -21,13 +21,16 @@ import { anchorIndexOf, idCount, type BuiltPage, type BuiltSite } from '../lib/s
 import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
 import { BUILD_MANIFEST_FILE, serializeManifest } from '../lib/site/build-manifest.ts';
 import { loadRedirects } from '../lib/redirects/load-redirects.ts';
-import { loadLock } from '../lib/anchors-lock/load-lock.ts';
+import { reservedNamesOf } from '../lib/redirects/plan-redirects.ts';
+import { loadLock, missingLockProblem } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
 import { checkSite } from '../lib/links/check-site.ts';
 import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
 import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { readOptionalText } from '../lib/files.ts';
+import { fallbackIdWarnings } from '../lib/sources/heading-id.ts';
 
 /** Where the build logs what it did. */
 export interface Logger {
@@ -62,10 +65,12 @@ export async function postBuild(
     settings.redirectsFile,
     settings.redirectHosts,
     index,
+    { reserved: reservedNamesOf(site.files) },
   );
   const lock = await loadLock(settings.projectRoot, settings.anchorsLockFile);
-  const lockProblems =
-    lock.problems.length > 0
+  const lockProblems = !lock.exists
+    ? [missingLockProblem(settings.anchorsLockFile)]
+    : lock.problems.length > 0
       ? lock.problems
       : compareLock(lock.lock, index, redirects, {
           lockFile: settings.anchorsLockFile,
@@ -109,9 +114,32 @@ export async function postBuild(
       ...lockProblems,
       ...outputs.problems,
       ...check.problems,
+      ...(await headingIdWarnings(index, settings.projectRoot, sourceFiles)),
     ],
     settings.redirectsFile,
   );
+}
+
+/** Warnings for headings that had no words to make an id from, at their source line. */
+async function headingIdWarnings(
+  index: ReturnType<typeof anchorIndexOf>,
+  projectRoot: string,
+  sourceFiles: ReadonlyMap<SitePath, string>,
+): Promise<Problem[]> {
+  const warnings: Problem[] = [];
+  for (const page of index.values()) {
+    // Only pages with a code-point id are worth reading the source of.
+    if (!page.headings.some((heading) => heading.id.startsWith('section'))) continue;
+    const file = sourceFiles.get(page.path);
+    const text = file === undefined ? undefined : await readOptionalText(join(projectRoot, file));
+    warnings.push(
+      ...fallbackIdWarnings(
+        page.headings,
+        file === undefined || text === undefined ? undefined : { file, text },
+      ),
+    );
+  }
+  return warnings;
 }
 
 function mergeEdits(

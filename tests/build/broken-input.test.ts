@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCopy, copyProject } from './support/project-copy.ts';
 
@@ -85,3 +85,34 @@ test('bad front matter fails the build naming the file and the field', { timeout
   assert.match(output, /description: add `description: One sentence`/, output.slice(-3000));
   assert.match(output, /sidebar\.order: sidebar\.order must be a number/, output.slice(-3000));
 });
+
+test(
+  'a deleted anchors lock and an id used twice fail the build; an emoji-only heading warns at its line',
+  { timeout: 300_000 },
+  () => {
+    let line = 0;
+    const output = failingBuild((dir) => {
+      rmSync(join(dir, 'content/anchors.lock.json'));
+      line = lineCount(dir, PAGE) + 1;
+      appendFileSync(
+        join(dir, PAGE),
+        `\n<div id="version-skew">A box that repeats a heading's id.</div>\n\n## 🚀\n\nLaunch.\n`,
+      );
+    });
+    assert.match(
+      output,
+      /content\/anchors\.lock\.json: error: .*does not exist.*\n.*npm run moves -- --init --write/,
+      output.slice(-3000),
+    );
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:${line}:\\d+: error: the id "version-skew" is used more than once`),
+      output.slice(-3000),
+    );
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:${line + 2}: warning: the heading "🚀" .* id "section-1f680"`),
+      output.slice(-3000),
+    );
+  },
+);

@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { siteConfig } from '../../src/config.ts';
 import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
 import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import type { BuiltSite } from '../../src/lib/site/built-site.ts';
+import { checkLinks } from '../../src/lib/links/check-links.ts';
+import { sitePath, type Base } from '../../src/lib/site-path.ts';
 import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
@@ -51,15 +54,44 @@ if (onlyPages !== undefined) {
 }
 
 /** The built site as the build saw it: its content pages (stubs and kept-alive old ids are not content) and the plan. */
-const sites = new Map<string, Promise<{ index: AnchorIndex; plan: RedirectPlan }>>();
+const sites = new Map<
+  string,
+  Promise<{ site: BuiltSite; index: AnchorIndex; plan: RedirectPlan }>
+>();
+
+/** The link checker's verdict on an address, as `npm run check` would give it: true when it lands. */
+function checkerLands(
+  site: BuiltSite,
+  index: AnchorIndex,
+  plan: RedirectPlan,
+  base: Base,
+  url: string,
+): boolean {
+  const context = {
+    files: site.files,
+    pages: site.pages,
+    index,
+    plan,
+    base,
+    siteOrigin: 'https://docs.example.com',
+    mapFile: siteConfig.redirectsFile,
+  };
+  const source = {
+    file: 'parity',
+    path: sitePath('/'),
+    links: [{ url, tag: 'a', attribute: 'href', line: 1, column: 1 }],
+  };
+  return checkLinks([source], context).problems.every((problem) => problem.severity !== 'error');
+}
 function builtSite(distDir: string) {
   if (!sites.has(distDir)) {
     sites.set(
       distDir,
       (async () => {
-        const index = anchorIndexOf(await readBuiltSite(distDir));
+        const site = await readBuiltSite(distDir);
+        const index = anchorIndexOf(site);
         const { plan } = planRedirects(map.entries, index, siteConfig.redirectsFile);
-        return { index, plan };
+        return { site, index, plan };
       })(),
     );
   }
@@ -108,9 +140,16 @@ for (const [name, group] of batches) {
     const info = test.info();
     test.setTimeout(20_000 + group.length * 4_000);
     const base = projectBase(info);
-    const { index, plan } = await builtSite(projectDistDir(info));
+    const { site, index, plan } = await builtSite(projectDistDir(info));
     await stayOffline(page);
     for (const [label, arrival] of group) {
+      const checker = checkerLands(
+        site,
+        index,
+        plan,
+        base,
+        targetHref({ kind: 'site', ...arrival }, base),
+      );
       const landing = follow(plan, index, arrival, modeOf(info.project.name));
       expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
       if (landing.kind !== 'landed') continue;
@@ -126,6 +165,7 @@ for (const [name, group] of batches) {
         .waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 })
         .catch(() => undefined);
       expect.soft(page.url(), label).toBe(expected);
+      let browser = page.url() === expected;
       if (landing.target.kind === 'site' && landing.target.fragment !== null) {
         const inView = await page
           .waitForFunction(
@@ -140,12 +180,15 @@ for (const [name, group] of batches) {
             () => true,
             () => false,
           );
+        browser &&= inView;
         // Only on failure: the locator assertion explains where the element is.
         if (!inView)
           await expect
             .soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`)
             .toBeInViewport({ timeout: 1_000 });
       }
+      // The checker answers what the browser did (the same verdict, whichever it is).
+      expect.soft(checker, `${label}: the checker must agree with Chromium`).toBe(browser);
     }
     info.annotations.push({ type: 'proven', description: `${group.length} arrivals` });
   });

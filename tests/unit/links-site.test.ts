@@ -208,3 +208,17 @@ test('a layout link is reported on the output page only', async () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('an id used twice on a page is an error at the line where it is written again', async () => {
+  const result = await check(
+    GUIDE_MDX.replace(
+      'Intro line.',
+      'Intro line.\n\n<h2 id="notes">Notes</h2>\n\n<div class="box" id="notes">Boxed.</div>',
+    ),
+  );
+  assert.deepEqual(result.errors.map(where), ['duplicate-id content/docs/guide/index.mdx:8:18']);
+  const [duplicate] = result.errors;
+  assert.ok(duplicate);
+  assert.equal(duplicate.output?.file, 'guide/index.html');
+  assert.match(duplicate.message, /"notes" is used more than once/);
+});

@@ -34,21 +34,25 @@ test('URLs are classified relative to the page, the base and the site origin', (
     kind: 'internal',
     path: '/a/b/',
     fragment: 'Sec',
+    raw: 'Sec',
   });
   assert.deepEqual(classifyUrl('../c/', path('/a/b/'), base, ORIGIN), {
     kind: 'internal',
     path: '/a/c/',
     fragment: null,
+    raw: null,
   });
   assert.deepEqual(classifyUrl('#caf%C3%A9', path('/a/'), base, ORIGIN), {
     kind: 'internal',
     path: '/a/',
     fragment: 'café',
+    raw: 'caf%C3%A9',
   });
   assert.deepEqual(classifyUrl('#', path('/a/'), base, ORIGIN), {
     kind: 'internal',
     path: '/a/',
     fragment: '',
+    raw: '',
   });
   assert.deepEqual(classifyUrl('/a/', path('/x/'), base, ORIGIN), {
     kind: 'outside-base',
@@ -59,6 +63,7 @@ test('URLs are classified relative to the page, the base and the site origin', (
     kind: 'internal',
     path: '/a/',
     fragment: null,
+    raw: null,
   });
   assert.deepEqual(classifyUrl('https://example.org/x', path('/x/'), base, ORIGIN), {
     kind: 'external',
@@ -97,9 +102,9 @@ test('targets resolve like a static host: index.html, .html, trailing slash', ()
     file: 'old.html',
     canonicalPath: '/old',
   });
-  assert.deepEqual(findTargetFile(path('/img/x%20y.png'), files), {
+  assert.deepEqual(findTargetFile(path('/img/x y.png'), files), {
     file: 'img/x y.png',
-    canonicalPath: '/img/x%20y.png',
+    canonicalPath: '/img/x y.png',
   });
   assert.equal(findTargetFile(path('/a/'), files), null);
   assert.equal(findTargetFile(path('/old/'), files), null);
@@ -324,16 +329,18 @@ test('scanned pages survive packing for the trip between threads', () => {
 test('URLs a parser would normalise take the careful path', () => {
   assert.deepEqual(
     classifyUrl('/pr-123/a/../b/?q=1#s', path('/x/'), parseBase('/pr-123/'), ORIGIN),
-    { kind: 'internal', path: '/b/', fragment: 's' },
+    { kind: 'internal', path: '/b/', fragment: 's', raw: 's' },
   );
   assert.deepEqual(classifyUrl('/pr-123/a b/', path('/x/'), parseBase('/pr-123/'), ORIGIN), {
     kind: 'internal',
-    path: '/a%20b/',
+    path: '/a b/',
     fragment: null,
+    raw: null,
   });
   assert.deepEqual(classifyUrl('/pr-123/a/?q=1', path('/x/'), parseBase('/pr-123/'), ORIGIN), {
     kind: 'internal',
     path: '/a/',
     fragment: null,
+    raw: null,
   });
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { finalTargets, guide, messages, plan } from './support/redirect-fixtures.ts';
+import { reservedNamesOf } from '../../src/lib/redirects/plan-redirects.ts';
 
 test('the four kinds of redirect resolve: page move, same-page rename, anchor to another page, removed page with default', () => {
   const result = plan(
@@ -110,4 +111,42 @@ test('external targets on allowed hosts are final', () => {
   const result = plan('- from: /gone.html\n  to: https://docs.mattermost.com/x/\n', guide());
   assert.deepEqual(result.problems, []);
   assert.equal(finalTargets(result.plan).get('/gone.html'), 'https://docs.mattermost.com/x/');
+});
+
+test('a from under a folder the site keeps its own files in is an error; page folders are not', () => {
+  const files = [
+    '_astro/app.js',
+    'pagefind/pagefind.js',
+    'images/diagram.svg',
+    'favicon.svg',
+    'ha/index.html',
+    'ha/diagram.png',
+    '404.html',
+  ];
+  const reserved = reservedNamesOf(files);
+  assert.ok(reserved.has('images') && reserved.has('_astro') && reserved.has('_redirects'));
+  assert.ok(!reserved.has('ha'));
+  const result = plan(
+    [
+      '- from: /images/old.html',
+      '  to: /ha/',
+      '- from: /_redirects/',
+      '  to: /ha/',
+      '- from: /pagefind/',
+      '  to: /ha/',
+      '- from: /ha/old.html',
+      '  to: /ha/',
+    ].join('\n'),
+    guide(),
+    { reserved },
+  );
+  assert.deepEqual(
+    result.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.at?.line]),
+    [
+      ['redirect-reserved', 1],
+      ['redirect-reserved', 3],
+      ['redirect-reserved', 5],
+    ],
+  );
+  assert.deepEqual([...finalTargets(result.plan).keys()], ['/ha/old.html']);
 });

@@ -11,10 +11,12 @@ import {
   REDIRECT_STUB_ATTRIBUTE,
 } from './markers.ts';
 
-/** What a collector can ask about the parser's position. */
+/**
+ * What a collector can ask about the parser's position. There is no element depth: collectors
+ * track the few elements they care about by name, which keeps the scan linear in the page's
+ * size however deeply its elements nest.
+ */
 export interface ScanContext {
-  /** Depth of the element being opened or closed: 1 for `<html>`. */
-  readonly depth: number;
   /** True inside `<template>` content, which a browser never scrolls to. */
   readonly inTemplate: boolean;
   /** Offset where the current tag starts, and where it ends (its `>`). */
@@ -132,11 +134,12 @@ const SECTION_TEXT_LIMIT = 8000;
  */
 export function headingsCollector(sectionText: boolean): Collector & { result: HeadingsResult } {
   const result: HeadingsResult = { headings: [], selfLinkedIds: [] };
-  let heading: { id: string; level: number; depth: number; text: string } | null = null;
-  let skipTextUntilDepth = -1;
-  let noTextDepth = -1;
+  let heading: { id: string; level: number; tag: string; text: string } | null = null;
+  let inSelfLink = false;
+  // How many elements whose text is not prose, and how many article/main, are open.
+  let noText = 0;
+  let containers = 0;
   let section: { info: HeadingInfo; text: string } | null = null;
-  const containers: number[] = [];
   const endSection = () => {
     if (section !== null) section.info.section = collapseWhitespace(section.text);
     section = null;
@@ -150,42 +153,42 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
         const href = attributes['href'];
         if (href?.startsWith('#')) result.selfLinkedIds.push(decodeFragment(href.slice(1)));
         // The self-link's label ("Link to this section: …") is neither title nor prose.
-        if (skipTextUntilDepth < 0) skipTextUntilDepth = context.depth;
+        inSelfLink = true;
       }
       if (sectionText) {
-        if (tag === 'article' || tag === 'main') containers.push(context.depth);
-        if (noTextDepth < 0 && NO_TEXT_ELEMENTS.has(tag)) noTextDepth = context.depth;
+        if (tag === 'article' || tag === 'main') containers += 1;
+        if (NO_TEXT_ELEMENTS.has(tag)) noText += 1;
       }
       const level = HEADING_LEVEL[tag];
       if (level !== undefined) {
         endSection();
         if (heading === null && id !== undefined && id !== '')
-          heading = { id, level, depth: context.depth, text: '' };
+          heading = { id, level, tag, text: '' };
       }
     },
     text(text) {
-      if (skipTextUntilDepth >= 0) return;
+      if (inSelfLink) return;
       if (heading !== null) {
         heading.text += text;
-      } else if (section !== null && noTextDepth < 0 && section.text.length < SECTION_TEXT_LIMIT) {
+      } else if (section !== null && noText === 0 && section.text.length < SECTION_TEXT_LIMIT) {
         section.text += text;
       }
     },
-    close(_tag, context) {
-      if (skipTextUntilDepth === context.depth) skipTextUntilDepth = -1;
-      if (noTextDepth === context.depth) noTextDepth = -1;
-      if (containers.at(-1) === context.depth) {
+    close(tag) {
+      if (tag === 'a') inSelfLink = false;
+      if (sectionText && NO_TEXT_ELEMENTS.has(tag) && noText > 0) noText -= 1;
+      if ((tag === 'article' || tag === 'main') && containers > 0) {
         endSection();
-        containers.pop();
+        containers -= 1;
       }
-      if (heading !== null && heading.depth === context.depth) {
+      if (heading !== null && heading.tag === tag) {
         const info: HeadingInfo = {
           id: heading.id,
           level: heading.level,
           text: collapseWhitespace(heading.text),
         };
         result.headings.push(info);
-        if (sectionText && containers.length > 0) section = { info, text: '' };
+        if (sectionText && containers > 0) section = { info, text: '' };
         heading = null;
       }
     },
@@ -309,7 +312,8 @@ export interface DocumentResult {
 /** The page-level facts: stub mark, content range and the offset where a head script belongs. */
 export function documentCollector(): Collector & { result: DocumentResult } {
   const result: DocumentResult = { isStub: false, contentRange: undefined, headInsertAt: 0 };
-  const open: Record<string, { depth: number; start: LineColumn } | undefined> = {};
+  // The first <article> and <main>: where each opened, and how many of that name are open.
+  const open: Record<string, { start: LineColumn; nested: number } | undefined> = {};
   const found: Record<string, DocumentResult['contentRange']> = {};
   let firstTag = -1;
   let headEnd = -1;
@@ -331,21 +335,23 @@ export function documentCollector(): Collector & { result: DocumentResult } {
       ) {
         charsetEnd = context.endIndex() + 1;
       }
-      if (
-        (tag === 'article' || tag === 'main') &&
-        open[tag] === undefined &&
-        found[tag] === undefined
-      ) {
-        open[tag] = { depth: context.depth, start: context.locate(context.startIndex()) };
+      if (tag === 'article' || tag === 'main') {
+        const current = open[tag];
+        if (current !== undefined) current.nested += 1;
+        else if (found[tag] === undefined)
+          open[tag] = { start: context.locate(context.startIndex()), nested: 0 };
       }
     },
     close(tag, context) {
       if (tag === 'head') inHead = false;
       const current = open[tag];
-      if (current !== undefined && current.depth === context.depth) {
-        found[tag] = { start: current.start, end: context.locate(context.startIndex()) };
-        open[tag] = undefined;
+      if (current === undefined) return;
+      if (current.nested > 0) {
+        current.nested -= 1;
+        return;
       }
+      found[tag] = { start: current.start, end: context.locate(context.startIndex()) };
+      open[tag] = undefined;
     },
     finish() {
       result.contentRange = found['article'] ?? found['main'];
@@ -365,27 +371,29 @@ export interface EmptyLink extends LineColumn {
 /** Links with no text and no element inside. */
 export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
   const result: EmptyLink[] = [];
-  const open: Array<{ href: string | undefined; empty: boolean; position: LineColumn }> = [];
+  // Links do not nest: an <a> opened inside another ends it, as in a browser.
+  let open: { href: string | undefined; empty: boolean; position: LineColumn } | null = null;
   return {
     result,
     open(tag, attributes, context) {
-      for (const link of open) link.empty = false;
-      if (tag === 'a')
-        open.push({
+      if (open !== null) open.empty = false;
+      if (tag === 'a') {
+        open = {
           href: attributes['href'],
           empty: true,
           position: context.locate(context.startIndex()),
-        });
+        };
+      }
     },
     text(text) {
-      if (open.length > 0 && text.trim() !== '') for (const link of open) link.empty = false;
+      if (open !== null && text.trim() !== '') open.empty = false;
     },
     close(tag, context) {
-      if (tag !== 'a') return;
-      const link = open.pop();
-      if (link?.empty && link.href !== undefined) {
-        result.push({ href: link.href, insertAt: context.startIndex(), ...link.position });
+      if (tag !== 'a' || open === null) return;
+      if (open.empty && open.href !== undefined) {
+        result.push({ href: open.href, insertAt: context.startIndex(), ...open.position });
       }
+      open = null;
     },
   };
 }

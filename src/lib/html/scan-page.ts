@@ -6,7 +6,7 @@
  * attributes, implied end tags, raw-text elements such as `<script>`); the collectors in
  * `page-collectors.ts` decide what is worth keeping.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { lineLocator, type LineColumn } from './line-locator.ts';
 import {
   POSITIONED_ATTRIBUTES,
@@ -103,52 +103,121 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
   };
 }
 
-/** Runs one parser over `html`, telling every collector about every tag and text. */
+/** Elements that never have content or a closing tag. */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * Runs one pass of htmlparser2's tokenizer over `html`, telling every collector about every tag
+ * and text. The tokenizer does the HTML work (entities, attribute quoting, raw-text elements
+ * such as `<script>`); htmlparser2's own tree-building layer is not used, because it keeps its
+ * stack of open elements with `unshift`, which makes deeply nested pages quadratic (300,000
+ * nested `div`s took a minute). Nothing here needs the tree: collectors follow the elements
+ * they care about by name.
+ */
 function runCollectors(html: string, collectors: readonly Collector[]): void {
   const locate = lineLocator(html);
-  // Positions of the URL-bearing attributes of the tag being opened (`onattribute` fires
-  // before `onopentag`); only those are kept, as this runs for every attribute of the site.
+  // Positions of the URL-bearing attributes of the tag being opened; only those are kept, as
+  // this runs for every attribute of the site.
   const attributeStarts = new Map<string, number>();
-  let depth = 0;
-  let templateDepth = 0;
+  let templates = 0;
+  let tagStart = 0;
+  let tagEnd = 0;
+  let tagName = '';
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
   const context: ScanContext = {
-    get depth() {
-      return depth;
-    },
     get inTemplate() {
-      return templateDepth > 0;
+      return templates > 0;
     },
-    startIndex: () => parser.startIndex,
-    endIndex: () => parser.endIndex,
+    startIndex: () => tagStart,
+    endIndex: () => tagEnd,
     attributeStart: (name) => attributeStarts.get(name),
     locate,
   };
   const opens = collectors.filter((collector) => collector.open !== undefined);
   const texts = collectors.filter((collector) => collector.text !== undefined);
   const closes = collectors.filter((collector) => collector.close !== undefined);
-  const parser: Parser = new Parser(
-    {
-      onattribute(name) {
-        if (POSITIONED_ATTRIBUTES.has(name) && !attributeStarts.has(name))
-          attributeStarts.set(name, parser.startIndex);
-      },
-      onopentag(tag, attributes) {
-        depth += 1;
-        for (const collector of opens) collector.open!(tag, attributes, context);
-        if (tag === 'template') templateDepth += 1;
-        if (attributeStarts.size > 0) attributeStarts.clear();
-      },
-      ontext(text) {
-        for (const collector of texts) collector.text!(text, context);
-      },
-      onclosetag(tag) {
-        if (tag === 'template' && templateDepth > 0) templateDepth -= 1;
-        for (const collector of closes) collector.close!(tag, context);
-        depth -= 1;
-      },
-    },
+  const emitText = (text: string) => {
+    for (const collector of texts) collector.text!(text, context);
+  };
+  const emitClose = (name: string) => {
+    if (name === 'template' && templates > 0) templates -= 1;
+    for (const collector of closes) collector.close!(name, context);
+  };
+  const endOpenTag = (endIndex: number) => {
+    tagEnd = endIndex;
+    for (const collector of opens) collector.open!(tagName, attributes, context);
+    if (tagName === 'template') templates += 1;
+    if (attributeStarts.size > 0) attributeStarts.clear();
+    if (VOID_ELEMENTS.has(tagName)) emitClose(tagName);
+  };
+  const tokenizer = new Tokenizer(
     { decodeEntities: true },
+    {
+      ontext(start, endIndex) {
+        emitText(html.slice(start, endIndex));
+      },
+      ontextentity(codepoint) {
+        emitText(String.fromCodePoint(codepoint));
+      },
+      onopentagname(start, endIndex) {
+        tagStart = start - 1;
+        tagName = html.slice(start, endIndex).toLowerCase();
+        attributes = {};
+      },
+      onattribname(start, endIndex) {
+        attributeName = html.slice(start, endIndex).toLowerCase();
+        attributeValue = '';
+        if (POSITIONED_ATTRIBUTES.has(attributeName) && !attributeStarts.has(attributeName)) {
+          attributeStarts.set(attributeName, start);
+        }
+      },
+      onattribdata(start, endIndex) {
+        attributeValue += html.slice(start, endIndex);
+      },
+      onattribentity(codepoint) {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        // As in a browser, the first of two attributes with one name wins.
+        if (!Object.hasOwn(attributes, attributeName)) attributes[attributeName] = attributeValue;
+      },
+      onopentagend(endIndex) {
+        endOpenTag(endIndex);
+      },
+      onselfclosingtag(endIndex) {
+        // In HTML `<div />` opens a div; only void elements have no content.
+        endOpenTag(endIndex);
+      },
+      onclosetag(start, endIndex) {
+        tagStart = start - 2;
+        tagEnd = endIndex;
+        const name = html.slice(start, endIndex).toLowerCase();
+        if (!VOID_ELEMENTS.has(name)) emitClose(name);
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+    },
   );
-  parser.end(html);
+  tokenizer.write(html);
+  tokenizer.end();
   for (const collector of collectors) collector.finish?.();
 }

@@ -24,6 +24,8 @@ export interface LinkSource {
   /** The site path URLs in it are resolved against. */
   path: SitePath;
   links: readonly LinkRef[];
+  /** The page's `<base href>`, which relative URLs resolve against instead of the page. */
+  baseHref?: string | null;
 }
 
 /** The built site and its redirects, as the checker sees them. */
@@ -43,7 +45,12 @@ export interface LinkCheckContext {
   siteOrigin: string;
   /** Where the redirect map lives, for messages (`content/redirects.yaml`). */
   mapFile: string;
+  /** URLs not to check (client-side routes such as `#/settings` by default). */
+  ignore?: readonly RegExp[];
 }
+
+/** Fragments that are routes of a script-driven page (`#/route`, `#!/route`), not element ids. */
+export const CLIENT_ROUTES = /#!?\//;
 
 /** An external URL and everywhere it is used. */
 export interface ExternalUse {
@@ -66,12 +73,17 @@ export function checkLinks(
   // A URL that does not depend on the page it is on (`/a/`, `https://…`) is classified once.
   const absoluteTargets = new Map<string, LinkTarget>();
 
+  const ignore = context.ignore ?? [CLIENT_ROUTES];
   for (const source of sources) {
+    const baseHref = source.baseHref ?? undefined;
     for (const link of source.links) {
-      const pageIndependent = link.url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link.url);
+      if (ignore.some((pattern) => pattern.test(link.url))) continue;
+      const pageIndependent =
+        baseHref === undefined &&
+        (link.url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link.url));
       let target = pageIndependent ? absoluteTargets.get(link.url) : undefined;
       if (target === undefined) {
-        target = classifyUrl(link.url, source.path, context.base, context.siteOrigin);
+        target = classifyUrl(link.url, source.path, context.base, context.siteOrigin, baseHref);
         if (pageIndependent) absoluteTargets.set(link.url, target);
       }
       if (target.kind === 'ignored') continue;
@@ -82,19 +94,28 @@ export function checkLinks(
         continue;
       }
       let verdict: Verdict;
-      if (target.kind === 'outside-base') {
+      if (target.kind === 'malformed') {
+        verdict = {
+          severity: 'error',
+          code: 'malformed-url',
+          message: `"${target.url}" is not a URL a browser can follow`,
+          fix: 'write the intended address, e.g. /a/b/ or https://example.org/',
+        };
+      } else if (target.kind === 'outside-base') {
         verdict = outsideBaseVerdict(target.path, context.base);
       } else {
-        const key = displayUrl(target.path, target.fragment);
+        const key = `${displayUrl(target.path, target.fragment)} ${target.raw ?? ''}`;
         verdict = verdicts.get(key) ?? null;
         if (!verdicts.has(key))
-          verdicts.set(key, (verdict = judge(context, target.path, target.fragment)));
+          verdicts.set(key, (verdict = judge(context, target.path, target.fragment, target.raw)));
       }
       if (verdict !== null) {
         problems.push({
           ...verdict,
           url: link.url,
-          target: displayUrl(target.path, target.fragment),
+          ...(target.kind === 'malformed'
+            ? {}
+            : { target: displayUrl(target.path, target.fragment) }),
           page: source.path,
           output: { file: source.file, line: link.line, column: link.column },
         });
@@ -115,7 +136,12 @@ function outsideBaseVerdict(path: string, base: Base): Verdict {
 }
 
 /** The verdict for a link to `path#fragment` on this site. */
-function judge(context: LinkCheckContext, path: SitePath, fragment: string | null): Verdict {
+function judge(
+  context: LinkCheckContext,
+  path: SitePath,
+  fragment: string | null,
+  raw: string | null,
+): Verdict {
   const wanted = displayUrl(path, fragment);
   const target = findTargetFile(path, context.files);
   const page = target === null ? undefined : context.pages.get(sitePathOfFile(target.file));
@@ -139,11 +165,13 @@ function judge(context: LinkCheckContext, path: SitePath, fragment: string | nul
       suggestion: page.refresh,
     };
   }
+  // As a browser does: the fragment as written first, then percent-decoded.
   if (
     page !== undefined &&
     fragment !== null &&
     !isTopOfPage(fragment) &&
-    !page.ids.has(fragment)
+    !page.ids.has(fragment) &&
+    (raw === null || !page.ids.has(raw))
   ) {
     const visit = follow(context.plan, context.index, location, 'static');
     if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);

@@ -17,6 +17,7 @@ import { checkLinks, type ExternalUse, type LinkSource } from './check-links.ts'
 import type { ExternalCheckOptions } from './external/check-external.ts';
 import { redirectsFileTargets, sitemapLocations } from './non-page-links.ts';
 import { attachSources, type PageSource } from './source-map.ts';
+import { duplicateIdProblems, findWrittenId } from './duplicate-ids.ts';
 
 /** What the check needs besides the site itself. */
 export interface CheckSiteOptions {
@@ -33,6 +34,8 @@ export interface CheckSiteOptions {
   sourceFiles: ReadonlyMap<SitePath, string>;
   /** Also check external URLs over the network (off unless given). */
   external?: ExternalCheckOptions;
+  /** URLs not to check; client-side routes (`#/route`, `#!/route`) by default. */
+  ignore?: readonly RegExp[];
 }
 
 /** What the check found; `external` lists the outside URLs for an optional network check. */
@@ -54,7 +57,7 @@ export async function checkSite(
   let links = 0;
   let bytes = 0;
   for (const page of site.pages.values()) {
-    sources.push({ file: page.file, path: page.path, links: page.links });
+    sources.push({ file: page.file, path: page.path, links: page.links, baseHref: page.baseHref });
     links += page.links.length;
     bytes += page.bytes;
   }
@@ -75,17 +78,27 @@ export async function checkSite(
     base: options.base,
     siteOrigin: options.siteOrigin,
     mapFile: options.mapFile,
+    ...(options.ignore === undefined ? {} : { ignore: options.ignore }),
   };
   const { problems, external } = checkLinks(sources, context);
+  problems.push(...duplicateIdProblems(site.pages.values()));
+  for (const file of site.symlinks ?? [])
+    problems.push({
+      severity: 'error',
+      code: 'symlink',
+      message: `${file} is a symbolic link; the checker does not follow it, and a host that does would serve a file that was never checked, possibly from outside the site`,
+      fix: 'Copy the file into the output instead of linking to it, or remove the link.',
+      output: { file, line: 1, column: 1 },
+    });
   if (options.external !== undefined) {
     // Loaded only when asked for: most runs never touch the network.
     const { checkExternalUses } = await import('./external/check-external.ts');
     problems.push(...(await checkExternalUses(external, options.external)));
   }
   const pageSources = await readPageSources(problems, site, options);
-  const located = attachSources(problems, (file) => pageSources.get(file), options.base).sort(
-    compareProblems,
-  );
+  const located = attachSources(problems, (file) => pageSources.get(file), options.base)
+    .map((problem) => locateDuplicateId(problem, pageSources))
+    .sort(compareProblems);
   return { problems: located, external, pages: site.pages.size, links, bytes };
 }
 
@@ -106,4 +119,17 @@ async function readPageSources(
       result.set(page.file, { file: sourceFile, text, range: page.contentRange });
   }
   return result;
+}
+
+/** A repeated id's place in the page's source: where the id is written last, else the file alone. */
+function locateDuplicateId(
+  problem: Problem,
+  pageSources: ReadonlyMap<string, PageSource>,
+): Problem {
+  if (problem.code !== 'duplicate-id' || problem.output === undefined) return problem;
+  const source = pageSources.get(problem.output.file);
+  if (source === undefined) return problem;
+  const id = problem.target?.slice(problem.target.indexOf('#') + 1) ?? '';
+  const written = findWrittenId(source.text, id).at(-1);
+  return { ...problem, at: { file: source.file, ...written } };
 }

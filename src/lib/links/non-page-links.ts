@@ -9,7 +9,9 @@ import { lineLocator } from '../html/line-locator.ts';
 
 /**
  * The targets of a `_redirects` file (`FROM TO [STATUS]` per line, `#` comments). Sources are
- * not links: they name paths that are meant to be gone.
+ * not links: they name paths that are meant to be gone. A target holding a placeholder
+ * (`:splat`, `:slug`) or a splat (`*`) is filled in per request by the host, so it is no one
+ * address that could be checked, and is left out.
  */
 export function redirectsFileTargets(text: string): LinkRef[] {
   const links: LinkRef[] = [];
@@ -18,7 +20,7 @@ export function redirectsFileTargets(text: string): LinkRef[] {
     if (/^\s*(#|$)/.test(line)) return;
     const fields = [...line.matchAll(/\S+/g)];
     const to = fields[1];
-    if (to === undefined) return;
+    if (to === undefined || isPattern(to[0])) return;
     links.push({
       url: to[0],
       tag: '_redirects',
@@ -65,4 +67,11 @@ export function sitemapLocations(xml: string): LinkRef[] {
   );
   parser.end(xml);
   return links;
+}
+
+/** Whether a `_redirects` target is a pattern the host fills in (`/blog/:slug`, `/new/:splat`, `/x/*`). */
+function isPattern(url: string): boolean {
+  return (
+    /(^|\/):[A-Za-z]/.test(url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')) || url.includes('*')
+  );
 }

@@ -19,13 +19,8 @@ export interface TargetFile {
  * host would serve anything there.
  */
 export function findTargetFile(path: SitePath, files: ReadonlySet<string>): TargetFile | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    decoded = path;
-  }
-  const relative = decoded.slice(1);
+  // Site paths are decoded already, as output files are named.
+  const relative = path.slice(1);
   if (relative === '' || relative.endsWith('/')) {
     const file = relative + 'index.html';
     return files.has(file) ? { file, canonicalPath: path } : null;

@@ -23,6 +23,10 @@ export type ProblemCode =
   | 'missing-trailing-slash'
   /** An external URL that failed (status, timeout, reset, redirect loop). */
   | 'external'
+  /** A URL no browser can follow (`//////`). */
+  | 'malformed-url'
+  /** An output file that is a symbolic link: a host may serve what it points to, unchecked. */
+  | 'symlink'
   // The redirect map.
   /** An entry that cannot be read: bad YAML, a missing or unknown field, a malformed path. */
   | 'redirect-syntax'
@@ -30,6 +34,8 @@ export type ProblemCode =
   | 'redirect-duplicate'
   /** A `from` that is still a live page or anchor, so the entry can never fire. */
   | 'redirect-live-source'
+  /** A `from` under a path the build writes its own files to (`/_astro/`, `/pagefind/`, `/images/`). */
+  | 'redirect-reserved'
   /** Anchors of a removed page without the page's own default entry. */
   | 'redirect-no-default'
   /** A `to` that does not exist. */
@@ -43,11 +49,17 @@ export type ProblemCode =
   // The anchors lock.
   /** The lock file cannot be read. */
   | 'lock-syntax'
+  /** The lock file is gone, so nothing published would be protected. */
+  | 'lock-missing'
   /** A published URL or anchor that no longer resolves. */
   | 'lost-anchor'
   // Pages.
   /** An empty-text cross-reference whose target does not exist, so it has no title to show. */
-  | 'cross-reference';
+  | 'cross-reference'
+  /** Two elements of one built page share an id, so links to it land on the first one. */
+  | 'duplicate-id'
+  /** A heading whose text gives no usable id (only emoji or punctuation); it got a fallback id. */
+  | 'heading-id';
 
 /** A place in a file: relative to the project root (sources) or to the output directory. */
 export interface Position {

@@ -4,7 +4,7 @@ import { readOptionalText } from '../files.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import type { Problem } from '../problems/problem.ts';
 import { parseRedirectMap, type RedirectEntry } from './redirect-map.ts';
-import { planRedirects } from './plan-redirects.ts';
+import { planRedirects, type PlanOptions } from './plan-redirects.ts';
 import type { RedirectPlan } from './follow.ts';
 
 /** The map's entries, the plan made from them, and every problem of either. */
@@ -23,9 +23,10 @@ export async function loadRedirects(
   mapFile: string,
   allowedHosts: readonly string[],
   index: AnchorIndex,
+  options: PlanOptions = {},
 ): Promise<LoadedRedirects> {
   const text = await readOptionalText(join(projectRoot, mapFile));
   const parsed = parseRedirectMap(text ?? '', mapFile, allowedHosts);
-  const { plan, problems } = planRedirects(parsed.entries, index, mapFile);
+  const { plan, problems } = planRedirects(parsed.entries, index, mapFile, options);
   return { entries: parsed.entries, plan, problems: [...parsed.problems, ...problems] };
 }

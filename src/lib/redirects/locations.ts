@@ -22,23 +22,33 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
  * Parses a site path with an optional `#fragment`: `/a/b/`, `/old.html#anchor`. The path must
- * start with one `/`, name a directory (`/`-ended) or an `.html` file, and carry no query,
- * spaces or `.`/`..` segments; the fragment is percent-decoded (ids are compared decoded).
+ * start with one `/`, name a directory (`/`-ended) or an `.html` file, and carry no query or
+ * `.`/`..` segments; the path and the fragment are percent-decoded (files and ids are compared
+ * decoded).
  */
 export function parseSiteLocation(value: string): Parsed<SiteLocation> {
   const hashAt = value.indexOf('#');
-  const path = hashAt < 0 ? value : value.slice(0, hashAt);
+  const written = hashAt < 0 ? value : value.slice(0, hashAt);
   const rawFragment = hashAt < 0 ? null : value.slice(hashAt + 1);
-  if (!path.startsWith('/') || path.startsWith('//')) {
+  if (!written.startsWith('/') || written.startsWith('//')) {
     return {
       ok: false,
       reason: `"${value}" is not a site path: write it from the site root, e.g. /a/b/ or /old/page.html#anchor (no base, no host)`,
     };
   }
-  if (/[?\s\\]/.test(path)) {
+  if (/[?\\]/.test(written) || /[\t\n\r]/.test(written)) {
     return {
       ok: false,
-      reason: `"${value}" contains a query, a space or a backslash; write the bare path`,
+      reason: `"${value}" contains a query, a backslash or a line break; write the bare path`,
+    };
+  }
+  // Paths are kept decoded, as the files a host serves are named: `/old%20page.html` and
+  // `/old page.html` are one address. Encoding happens once, when a URL is written out.
+  const path = decodePath(written);
+  if (path === undefined) {
+    return {
+      ok: false,
+      reason: `"${value}" has a path that is not valid percent-encoding, or encodes a "/"; write the path as readers type it`,
     };
   }
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) {
@@ -65,6 +75,25 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
     }
   }
   return { ok: true, value: { path: path as SitePath, fragment } };
+}
+
+/** A path percent-decoded segment by segment, or undefined when it cannot be (or hides a "/"). */
+function decodePath(path: string): string | undefined {
+  try {
+    const segments = path.split('/').map((segment) => decodeURIComponent(segment));
+    return segments.some((segment) => segment.includes('/')) ? undefined : segments.join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a path is the same address to every host. Netlify and Cloudflare Pages read a
+ * segment starting with ":" and any "*" in `_redirects` as placeholders, so a rule for such a
+ * path would redirect other pages too; only stubs may serve it there.
+ */
+export function isLiteralForRedirectRules(path: string): boolean {
+  return !path.includes('*') && !path.split('/').some((segment) => segment.startsWith(':'));
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { withBase, type Base, type SitePath } from '../site-path.ts';
 import type { RedirectPlan } from './follow.ts';
-import { targetHref } from './locations.ts';
+import { isLiteralForRedirectRules, targetHref } from './locations.ts';
 
 /** The request paths that reach a removed page: `/a/` is also asked for as `/a` (and `/a/index.html`). */
 export function requestPaths(path: SitePath): SitePath[] {
@@ -24,6 +24,16 @@ export function renderNetlifyRedirects(plan: RedirectPlan, base: Base, mapFile: 
   ];
   for (const move of plan.serverRedirects) {
     const to = targetHref(move.route.target, base);
+    // Only literal rules: a placeholder here would redirect other pages; the stub serves this one.
+    if (
+      !isLiteralForRedirectRules(move.from) ||
+      (move.route.target.kind === 'site' && !isLiteralForRedirectRules(move.route.target.path))
+    ) {
+      lines.push(
+        `# ${encodeURI(withBase(move.from, base))} is served by its stub page: ":" and "*" are placeholders in this file`,
+      );
+      continue;
+    }
     for (const from of requestPaths(move.from))
       lines.push(`${encodeURI(withBase(from, base))} ${to} 301`);
   }

@@ -36,6 +36,44 @@ import {
   type Visit,
 } from './follow.ts';
 
+/** Top-level names the build itself writes, which no redirect may take over. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  '_astro',
+  'pagefind',
+  '_redirects',
+  '_nginx-redirects.conf',
+  '_build.json',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  'robots.txt',
+]);
+
+/**
+ * The top-level names of a built site that hold no page: the build's own files, and asset
+ * folders such as `images/` from `public/`. A redirect from under one of them would take over
+ * the site's own files on a host that applies rules before files (`_redirects` on Cloudflare).
+ */
+export function reservedNamesOf(files: Iterable<string>): Set<string> {
+  const names = new Set(RESERVED_NAMES);
+  const withPages = new Set<string>();
+  for (const file of files) {
+    const slash = file.indexOf('/');
+    if (slash < 0) continue; // Top-level files are listed by name where they matter.
+    const top = file.slice(0, slash);
+    if (/\.html?$/.test(file)) withPages.add(top);
+    else names.add(top);
+  }
+  for (const top of withPages) names.delete(top);
+  for (const name of RESERVED_NAMES) names.add(name);
+  return names;
+}
+
+/** What else the plan must respect. */
+export interface PlanOptions {
+  /** Top-level names of the output that hold the site's files (assets, search index, …). */
+  reserved?: ReadonlySet<string>;
+}
+
 /** The plan, and every problem found while making it. Entries with errors are left out of the plan. */
 export interface PlannedRedirects {
   plan: RedirectPlan;
@@ -47,6 +85,7 @@ export function planRedirects(
   entries: readonly RedirectEntry[],
   index: AnchorIndex,
   mapFile: string,
+  options: PlanOptions = {},
 ): PlannedRedirects {
   const problems: Problem[] = [];
   const report = (
@@ -66,7 +105,7 @@ export function planRedirects(
       ...(target === undefined ? {} : { target }),
     });
 
-  const valid = validEntries(entries, index, report);
+  const valid = validEntries(entries, index, report, options.reserved ?? RESERVED_NAMES);
   const raw = rawPlan(valid, index, report);
   const plan = flattenPlan(raw, index, report);
   mergeServerTables(plan, index, report);
@@ -87,6 +126,7 @@ function validEntries(
   entries: readonly RedirectEntry[],
   index: AnchorIndex,
   report: Report,
+  reserved: ReadonlySet<string>,
 ): RedirectEntry[] {
   const first = new Map<string, RedirectEntry>();
   for (const entry of entries)
@@ -96,6 +136,17 @@ function validEntries(
     const from = displayLocation(entry.from);
     const original = first.get(locationKey(entry.from))!;
     const page = index.get(entry.from.path);
+    const top = entry.from.path.split('/')[1] ?? '';
+    if (reserved.has(top) && page === undefined) {
+      report(
+        'error',
+        'redirect-reserved',
+        entry,
+        `"from: ${from}" is under /${top}, where the site's own files are served; a redirect there would replace them`,
+        'delete the entry: old addresses of pages never lived there',
+      );
+      continue;
+    }
     if (original !== entry) {
       report(
         'error',

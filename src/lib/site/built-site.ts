@@ -29,6 +29,8 @@ export interface BuiltSite {
   files: ReadonlySet<string>;
   /** Every HTML page (redirect stubs and the 404 page included), by the site path it is served at. */
   pages: ReadonlyMap<SitePath, BuiltPage>;
+  /** Symbolic links in the output, relative and `/`-separated: never read, always reported. */
+  symlinks?: readonly string[];
 }
 
 /** The content pages of a built site: everything but redirect stubs and other meta-refresh pages. */

@@ -3,6 +3,7 @@
  * scans each HTML page exactly once. The only module that reads pages of the output.
  */
 import { readFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,15 @@ export interface ReadSiteOptions extends ScanOptions {
 
 /** Every file under the output directory, relative and `/`-separated, sorted. */
 export async function listOutputFiles(dir: string): Promise<string[]> {
+  return (await readOutputTree(dir)).files;
+}
+
+/**
+ * The output's regular files, and its symbolic links apart: a link is never read as a page
+ * (it may point outside the output), and is reported instead, since a host that follows it
+ * would serve something that was never checked.
+ */
+async function readOutputTree(dir: string): Promise<{ files: string[]; symlinks: string[] }> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -31,17 +41,18 @@ export async function listOutputFiles(dir: string): Promise<string[]> {
     );
   }
   const root = dir.replace(/[\\/]+$/, '');
+  const relative = (entry: Dirent) =>
+    join(entry.parentPath, entry.name)
+      .slice(root.length + 1)
+      .split('\\')
+      .join('/');
   const files: string[] = [];
+  const symlinks: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    files.push(
-      join(entry.parentPath, entry.name)
-        .slice(root.length + 1)
-        .split('\\')
-        .join('/'),
-    );
+    if (entry.isFile()) files.push(relative(entry));
+    else if (entry.isSymbolicLink()) symlinks.push(relative(entry));
   }
-  return files.sort();
+  return { files: files.sort(), symlinks: symlinks.sort() };
 }
 
 /** Reads and scans every page of the site in `dir` once. */
@@ -49,12 +60,12 @@ export async function readBuiltSite(
   dir: string,
   options: ReadSiteOptions = {},
 ): Promise<BuiltSite> {
-  const files = await listOutputFiles(dir);
+  const { files, symlinks } = await readOutputTree(dir);
   const pageFiles = files.filter(isPageFile);
   const scanned = await scanFiles(dir, pageFiles, options);
   const pages = new Map<SitePath, BuiltPage>();
   for (const page of scanned) pages.set(page.path, page);
-  return { dir, files: new Set(files), pages };
+  return { dir, files: new Set(files), pages, symlinks };
 }
 
 /** Reads and scans one page file (relative to `dir`). */

@@ -10,6 +10,7 @@ import GithubSlugger from 'github-slugger';
 import { mdxToHast, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { SitePath } from '../site-path.ts';
+import { usableHeadingId } from './heading-id.ts';
 
 /** The Markdown features the site renders with (see `src/integration/index.ts`). */
 export const MARKDOWN_FEATURES = {
@@ -106,7 +107,8 @@ export function parsePageSource(file: string, path: SitePath, text: string): Pag
     if (level !== undefined && !inHeading) {
       const heading = collapse(textOf(node));
       const written = node.properties?.['id'];
-      const id = typeof written === 'string' ? written : slugger.slug(heading);
+      const id =
+        typeof written === 'string' ? written : usableHeadingId(slugger.slug(heading), heading);
       const at = headingLines[headingIndex++];
       current = {
         id,

@@ -2,7 +2,7 @@
 import type { SitePath } from '../../../src/lib/site-path.ts';
 import type { AnchorIndex, HeadingInfo, PageAnchors } from '../../../src/lib/site/anchor-index.ts';
 import { parseRedirectMap } from '../../../src/lib/redirects/redirect-map.ts';
-import { planRedirects } from '../../../src/lib/redirects/plan-redirects.ts';
+import { planRedirects, type PlanOptions } from '../../../src/lib/redirects/plan-redirects.ts';
 import type { RedirectPlan, Route } from '../../../src/lib/redirects/follow.ts';
 import { displayLocation, displayTarget } from '../../../src/lib/redirects/locations.ts';
 import type { Problem } from '../../../src/lib/problems/problem.ts';
@@ -28,9 +28,10 @@ export function site(pages: Record<string, Array<[string, string]>>): AnchorInde
 export function plan(
   yaml: string,
   index: AnchorIndex,
+  options: PlanOptions = {},
 ): { plan: RedirectPlan; problems: Problem[] } {
   const parsed = parseRedirectMap(yaml, 'redirects.yaml', ['docs.mattermost.com']);
-  const planned = planRedirects(parsed.entries, index, 'redirects.yaml');
+  const planned = planRedirects(parsed.entries, index, 'redirects.yaml', options);
   return { plan: planned.plan, problems: [...parsed.problems, ...planned.problems] };
 }
 
