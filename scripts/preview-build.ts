@@ -9,14 +9,15 @@
  * base commit (the merge base of HEAD and --base-ref), and the Markdown summary to --summary
  * (default .build/preview/pr-N.md). `--base-dist` compares with a ready build instead.
  */
+import module from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { previewHostUrl } from '../src/config.ts';
 import { parsePullRequest, parseSha, previewFolder } from '../src/lib/preview/options.ts';
 import { readFlags, runCommand } from './preview/cli.ts';
-import { buildPreview } from './preview/build-preview.ts';
-import { writeSummaryMarkdown } from './preview/summary-file.ts';
 import { projectRoot } from './cli-settings.ts';
+
+module.enableCompileCache();
 
 const usage = `usage: npm run preview:build -- --pr N --sha SHA [--base-ref REF] [--base-dist DIR] [--out DIR] [--summary FILE] [--host-url URL]`;
 
@@ -44,6 +45,8 @@ runCommand('preview:build', async () => {
   const sha = parseSha(flags.sha);
   const out = resolve(flags.out ?? `.build/preview/${previewFolder(pr)}`);
   const started = performance.now();
+  const { buildPreview } = await import('./preview/build-preview.ts');
+  const { writeSummaryMarkdown } = await import('./preview/summary-file.ts');
   const { summary } = await buildPreview({
     projectRoot,
     pr,

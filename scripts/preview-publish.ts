@@ -13,6 +13,7 @@
  * uploads it with the AWS SDK, which reads the credentials, AWS_REGION and AWS_ENDPOINT_URL from
  * the environment. Either way the host's index (PATH/index.html, PREFIX/index.html) is rewritten.
  */
+import module from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { previewHostUrl, previewRepositoryUrl } from '../src/config.ts';
@@ -23,11 +24,10 @@ import {
   previewFolder,
 } from '../src/lib/preview/options.ts';
 import { readFlags, runCommand } from './preview/cli.ts';
-import { buildPreview } from './preview/build-preview.ts';
-import { openHost } from './preview/host.ts';
-import { publishBuild, refreshHostIndex } from './preview/publish.ts';
-import { readSummary, writeSummaryMarkdown } from './preview/summary-file.ts';
 import { projectRoot } from './cli-settings.ts';
+
+// The flags are checked first, with little loaded; the rest loads once they are good.
+module.enableCompileCache();
 
 const usage = `usage: npm run preview:publish -- --pr N --sha SHA --to dir:PATH|s3://BUCKET[/PREFIX] [--base-ref REF] [--dist DIR] [--summary FILE] [--host-url URL]`;
 
@@ -58,6 +58,10 @@ runCommand('preview:publish', async () => {
   const target = parseTarget(flags.to);
   const log = (line: string) => console.error(`preview:publish: ${line}`);
   const started = performance.now();
+  const { buildPreview } = await import('./preview/build-preview.ts');
+  const { openHost } = await import('./preview/host.ts');
+  const { publishBuild, refreshHostIndex } = await import('./preview/publish.ts');
+  const { readSummary, writeSummaryMarkdown } = await import('./preview/summary-file.ts');
 
   let dist = flags.dist === undefined ? undefined : resolve(flags.dist);
   if (dist === undefined) {

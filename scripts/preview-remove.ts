@@ -5,12 +5,13 @@
  *   npm run preview:remove -- --pr 12 --to dir:/srv/previews
  *   npm run preview:remove -- --pr 12 --to s3://bucket/previews
  */
+import module from 'node:module';
 import { parseArgs } from 'node:util';
 import { previewRepositoryUrl } from '../src/config.ts';
 import { parsePullRequest, parseTarget, previewFolder } from '../src/lib/preview/options.ts';
 import { readFlags, runCommand } from './preview/cli.ts';
-import { openHost } from './preview/host.ts';
-import { refreshHostIndex } from './preview/publish.ts';
+
+module.enableCompileCache();
 
 const usage = 'usage: npm run preview:remove -- --pr N --to dir:PATH|s3://BUCKET[/PREFIX]';
 
@@ -28,6 +29,8 @@ runCommand('preview:remove', async () => {
   );
   const pr = parsePullRequest(flags.pr);
   const target = parseTarget(flags.to);
+  const { openHost } = await import('./preview/host.ts');
+  const { refreshHostIndex } = await import('./preview/publish.ts');
   const host = await openHost(target);
   const removed = await host.remove(pr);
   const live = await refreshHostIndex(host, previewRepositoryUrl());

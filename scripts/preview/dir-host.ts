@@ -131,7 +131,10 @@ export class DirHost implements PreviewHost {
       );
     } catch (error) {
       await rm(next, { recursive: true, force: true });
-      throw error;
+      throw new Error(
+        `writing the new version of ${this.description}/${folder} failed, so the live preview was left as it was: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     // Versions before the one just replaced: no reader can still be on their way to them. This
     // also clears what a publish that crashed left behind (a partial version, a stray link).
