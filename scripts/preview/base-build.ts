@@ -62,6 +62,9 @@ export function buildCommit(
   if (git(projectRoot, ['worktree', 'add', '--detach', worktree, sha]) === undefined)
     return `git could not check out ${sha} in a temporary worktree`;
   try {
+    // A checkout may carry a node_modules link of its own (a symlink is not matched by
+    // `node_modules/` in .gitignore); the worktree always uses this checkout's.
+    rmSync(join(worktree, 'node_modules'), { force: true, recursive: true });
     symlinkSync(join(projectRoot, 'node_modules'), join(worktree, 'node_modules'));
     log(`building the base ${sha.slice(0, 7)} in ${worktree}`);
     const env: NodeJS.ProcessEnv = { ...process.env, SITE_BASE: base, OUT_DIR: outDir };
@@ -76,6 +79,8 @@ export function buildCommit(
       return `the base commit ${sha.slice(0, 7)} did not build (${last || `exit ${build.status}`})`;
     }
     return undefined;
+  } catch (error) {
+    return `the base commit ${sha.slice(0, 7)} could not be built: ${(error as Error).message}`;
   } finally {
     if (git(projectRoot, ['worktree', 'remove', '--force', worktree]) === undefined)
       rmSync(worktree, { recursive: true, force: true });

@@ -51,7 +51,7 @@ const CONCURRENCY = 8;
 const DELETE_BATCH = 1000;
 
 /** The S3 client for the environment: credentials, region and endpoint as the SDK reads them. */
-export function s3Client(): S3Client {
+function s3Client(): S3Client {
   return new S3Client({
     ...s3ClientOptions(),
     // Checksums only where S3 requires them: S3-compatible stores that predate the SDK's
