@@ -15,7 +15,11 @@ import { parseArgs } from 'node:util';
 // which is most of the time on a small site. The modules are loaded after the cache is on.
 module.enableCompileCache();
 const { commandSettings, outputDir } = await import('./cli-settings.ts');
-const { readBuiltSite } = await import('../src/lib/site/read-site.ts');
+const { listOutputFiles, readBuiltSite } = await import('../src/lib/site/read-site.ts');
+const { fileOfSitePath } = await import('../src/lib/site/output-paths.ts');
+const { loadLock } = await import('../src/lib/anchors-lock/load-lock.ts');
+const { compareLock } = await import('../src/lib/anchors-lock/compare-lock.ts');
+const { foldIntoLostAnchors } = await import('../src/lib/moves/fold-problems.ts');
 const { anchorIndexOf } = await import('../src/lib/site/built-site.ts');
 const { listSourceFiles, sourceFileMap } = await import('../src/lib/site/source-files.ts');
 const { loadRedirects } = await import('../src/lib/redirects/load-redirects.ts');
@@ -59,13 +63,25 @@ async function main(): Promise<number> {
   const settings = commandSettings({ base: values.base, site: values['site-url'] });
   const dist = outputDir(values.dist);
   const started = performance.now();
-  const site = await readBuiltSite(dist);
-  const index = anchorIndexOf(site);
   const mapFile = values.redirects ?? settings.redirectsFile;
+  // This project's own build is also held to its lock, exactly as the build does; any other
+  // folder (or another map) is checked for links only.
+  const lock =
+    values.redirects === undefined
+      ? await loadLock(settings.projectRoot, settings.anchorsLockFile)
+      : undefined;
+  const files = new Set(await listOutputFiles(dist));
+  const checkLock = lock?.lock.pages.some((page) => files.has(fileOfSitePath(page.url))) ?? false;
+  const site = await readBuiltSite(dist, { sectionText: checkLock });
+  const index = anchorIndexOf(site);
   const redirects =
     values.redirects === 'none'
       ? { plan: emptyPlan(), problems: [] }
       : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index);
+  const sourceFiles = sourceFileMap(
+    listSourceFiles(settings.projectRoot, settings.contentDir),
+    settings.contentDir,
+  );
   const result = await checkSite(site, {
     base: settings.base,
     siteOrigin: settings.site,
@@ -73,13 +89,21 @@ async function main(): Promise<number> {
     plan: redirects.plan,
     mapFile,
     projectRoot: settings.projectRoot,
-    sourceFiles: sourceFileMap(
-      listSourceFiles(settings.projectRoot, settings.contentDir),
-      settings.contentDir,
-    ),
+    sourceFiles,
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
   });
-  const problems = [...redirects.problems, ...result.problems];
+  const lockProblems =
+    checkLock && lock !== undefined && 'entries' in redirects
+      ? compareLock(lock.lock, index, redirects, {
+          lockFile: settings.anchorsLockFile,
+          mapFile,
+          sourceFileOf: (path) => sourceFiles.get(path),
+        })
+      : [];
+  const problems = foldIntoLostAnchors(
+    [...redirects.problems, ...lockProblems, ...result.problems],
+    mapFile,
+  );
   process.stdout.write(
     formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' }),
   );

@@ -27,6 +27,8 @@ export const siteConfig = {
   /** The redirect map and the lock of every anchor ever published. */
   redirectsFile: 'content/redirects.yaml',
   anchorsLockFile: 'content/anchors.lock.json',
+  /** Proper nouns and terminology: the docs lint's vocabulary. */
+  termsFile: 'content/terms.yaml',
   /**
    * Hosts that a redirect may send readers to with an absolute `https://` target. Anything
    * else in a redirect's `to` must be a path on this site.
@@ -52,6 +54,7 @@ export function siteSettings(
     redirectsFile: siteConfig.redirectsFile,
     anchorsLockFile: siteConfig.anchorsLockFile,
     redirectHosts: siteConfig.redirectHosts,
+    termsFile: siteConfig.termsFile,
   };
 }
 

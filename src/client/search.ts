@@ -29,6 +29,14 @@ declare global {
 let pagefind: Promise<Pagefind> | undefined;
 
 /**
+ * Why search is not answering. The index is made by the build, so `npm run dev` has none: say
+ * so, and how to get it, rather than fail silently.
+ */
+const UNAVAILABLE = import.meta.env.DEV
+  ? 'Search needs the index a build makes: run npm run build, then npm start, to search.'
+  : 'Search is not available on this build.';
+
+/**
  * Pagefind's client is generated at build time, so it is fetched at run time rather than
  * bundled. `base` is the site's root URL, rendered into the widget by the server (`data-base`),
  * so this script imports nothing and stays inline.
@@ -65,7 +73,7 @@ export function mountSearch(root: HTMLElement): void {
   const open = () => {
     if (!dialog.open) dialog.showModal();
     input.focus();
-    loadPagefind(base).catch(() => (status.textContent = 'Search is not available on this build.'));
+    loadPagefind(base).catch(() => (status.textContent = UNAVAILABLE));
   };
   root.querySelector('[data-search-open]')?.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {
@@ -105,6 +113,6 @@ export function mountSearch(root: HTMLElement): void {
     }
   };
   input.addEventListener('input', () => {
-    showResults().catch(() => (status.textContent = 'Search is not available on this build.'));
+    showResults().catch(() => (status.textContent = UNAVAILABLE));
   });
 }

@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteSettings } from '../lib/settings.ts';
-import { withoutBase, type SitePath } from '../lib/site-path.ts';
+import { withBase, withoutBase, type SitePath } from '../lib/site-path.ts';
+import { displayUrl } from '../lib/links/classify-url.ts';
+import { decodeFragment } from '../lib/html/page-collectors.ts';
 import type { Insertion } from '../lib/html/splice.ts';
 import type { AnchorIndex } from '../lib/site/anchor-index.ts';
 import type { BuiltSite } from '../lib/site/built-site.ts';
@@ -37,6 +39,11 @@ export async function crossReferenceInsertions(
         : undefined;
     for (const link of unresolved) {
       const written = withoutBase(link.href, settings.base) ?? link.href;
+      const resolved = new URL(
+        link.href,
+        `https://site.invalid${withBase(page.path, settings.base)}`,
+      );
+      const targetPath = withoutBase(resolved.pathname, settings.base);
       const at = sourceText === undefined ? undefined : findWrittenUrl(sourceText, written)[0];
       problems.push({
         severity: 'error',
@@ -46,6 +53,14 @@ export async function crossReferenceInsertions(
         ...(sourceFile === undefined ? {} : { at: { file: sourceFile, ...(at ?? {}) } }),
         page: page.path,
         url: link.href,
+        ...(targetPath === undefined
+          ? {}
+          : {
+              target: displayUrl(
+                targetPath,
+                resolved.hash === '' ? null : decodeFragment(resolved.hash.slice(1)),
+              ),
+            }),
         output: { file: page.file, line: link.line, column: link.column },
       });
     }

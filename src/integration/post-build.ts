@@ -24,6 +24,7 @@ import { loadRedirects } from '../lib/redirects/load-redirects.ts';
 import { loadLock } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
 import { checkSite } from '../lib/links/check-site.ts';
+import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
 import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -66,7 +67,7 @@ export async function postBuild(
   const lockProblems =
     lock.problems.length > 0
       ? lock.problems
-      : compareLock(lock.lock, index, redirects.plan, {
+      : compareLock(lock.lock, index, redirects, {
           lockFile: settings.anchorsLockFile,
           mapFile: settings.redirectsFile,
           sourceFileOf: (path) => sourceFiles.get(path),
@@ -101,13 +102,16 @@ export async function postBuild(
 
   const searchable = await writeSearchIndex(site);
   logger.info(`search index: ${searchable} pages`);
-  return [
-    ...crossReferences.problems,
-    ...redirects.problems,
-    ...lockProblems,
-    ...outputs.problems,
-    ...check.problems,
-  ];
+  return foldIntoLostAnchors(
+    [
+      ...crossReferences.problems,
+      ...redirects.problems,
+      ...lockProblems,
+      ...outputs.problems,
+      ...check.problems,
+    ],
+    settings.redirectsFile,
+  );
 }
 
 function mergeEdits(

@@ -9,14 +9,11 @@ import type { Insertion } from './html/splice.ts';
 import { withoutBase, type Base, type SitePath } from './site-path.ts';
 import type { AnchorIndex } from './site/anchor-index.ts';
 import { decodeFragment } from './html/page-collectors.ts';
+import { follow, landsOnContent, type RedirectPlan } from './redirects/follow.ts';
+import type { SiteLocation } from './redirects/locations.ts';
 
-/** The title a link from `pagePath` to `href` should show, or undefined when its target does not exist. */
-export function crossReferenceTitle(
-  href: string,
-  pagePath: SitePath,
-  base: Base,
-  index: AnchorIndex,
-): string | undefined {
+/** Where a link written on `pagePath` points on this site, or undefined when it leaves the site. */
+export function linkTarget(href: string, pagePath: SitePath, base: Base): SiteLocation | undefined {
   let url: URL;
   try {
     url = new URL(href, `https://site.invalid${base}${pagePath.slice(1)}`);
@@ -25,9 +22,63 @@ export function crossReferenceTitle(
   }
   if (url.origin !== 'https://site.invalid') return undefined;
   const path = withoutBase(url.pathname, base);
-  const page = path === undefined ? undefined : index.get(path);
-  const id = decodeFragment(url.hash.slice(1));
+  if (path === undefined) return undefined;
+  return { path, fragment: url.hash === '' ? null : decodeFragment(url.hash.slice(1)) };
+}
+
+/** The title of a site location: the heading's text for `/page/#id`, the page's h1 for `/page/`. */
+function titleAt(location: SiteLocation, index: AnchorIndex): string | undefined {
+  const page = index.get(location.path);
+  const id = location.fragment;
   return page?.headings.find((heading) => (id ? heading.id === id : heading.level === 1))?.text;
+}
+
+/**
+ * The title a link from `pagePath` to `href` should show, or undefined when its target does not
+ * exist. An old address that the redirects send elsewhere shows the title of where it lands (the
+ * link checker then asks for the link to be updated).
+ */
+export function crossReferenceTitle(
+  href: string,
+  pagePath: SitePath,
+  base: Base,
+  index: AnchorIndex,
+  plan?: RedirectPlan,
+): string | undefined {
+  const location = linkTarget(href, pagePath, base);
+  if (location === undefined) return undefined;
+  const direct = titleAt(location, index);
+  if (direct !== undefined || plan === undefined) return direct;
+  const visit = follow(plan, index, location, 'static');
+  if (visit.kind !== 'landed' || visit.target.kind !== 'site' || !landsOnContent(visit, index))
+    return undefined;
+  return titleAt(visit.target, index);
+}
+
+/**
+ * A title as it reads inside a sentence: "apply the operating system limits", not "apply the
+ * Operating system limits". Titles are in sentence case, so only their first letter can be a
+ * capital that a sentence does not want; it stays when the title starts with a proper noun
+ * (from the terms file) or with a word that is more than its first capital (`NGINX`, `PostgreSQL`).
+ */
+export function titleInSentence(title: string, properNouns: readonly string[]): string {
+  const first = /^\S+/.exec(title)?.[0] ?? '';
+  if (
+    first.length < 2 ||
+    first.slice(1) !== first.slice(1).toLowerCase() ||
+    first[0] === first[0]!.toLowerCase()
+  )
+    return title;
+  const startsWithName = properNouns.some(
+    (noun) => title === noun || title.startsWith(`${noun} `) || title.startsWith(`${noun},`),
+  );
+  return startsWithName ? title : first[0]!.toLowerCase() + title.slice(1);
+}
+
+/** Whether text before a link ends a sentence (or is nothing), so the link starts one. */
+export function startsSentence(textBefore: string): boolean {
+  const trimmed = textBefore.trimEnd();
+  return trimmed === '' || /[.!?:]$/.test(trimmed);
 }
 
 /** The insertions that fill a page's empty links, and the links whose target has no title. */

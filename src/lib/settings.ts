@@ -21,4 +21,6 @@ export interface SiteSettings {
   anchorsLockFile: string;
   /** Hosts a redirect may send readers to with an absolute `https://` target. */
   redirectHosts: readonly string[];
+  /** Proper nouns and terminology (read by the docs lint and by cross-reference titles). */
+  termsFile: string;
 }

@@ -230,6 +230,10 @@ async function clickLink(page: Page, href: string): Promise<void> {
       details = details.parentElement?.closest('details') ?? null
     )
       details.open = true;
+    // A link in a tab that is not shown: the reader picks its tab first.
+    const panel = element.closest<HTMLElement>('[role=tabpanel][hidden]');
+    if (panel !== null)
+      document.querySelector<HTMLElement>(`[role=tab][aria-controls="${panel.id}"]`)?.click();
   });
   await link.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
   const clickable = await link.evaluate((element) => {

@@ -32,13 +32,22 @@ const lock = parseAnchorsLock(
   siteConfig.anchorsLockFile,
 ).lock;
 
-/** Every place a reader may arrive from: each map `from`, each locked URL and each locked anchor, once. */
+/**
+ * Every place a reader may arrive from: each map `from`, each locked URL and each locked anchor,
+ * once. `ONLY_PAGES=/a/,/b/` limits the run to arrivals at those pages (a build test uses it to
+ * prove one renamed page in a browser).
+ */
+const onlyPages = process.env['ONLY_PAGES']?.split(',').filter(Boolean);
 const arrivals = new Map<string, SiteLocation>();
 for (const entry of map.entries) arrivals.set(displayLocation(entry.from), entry.from);
 for (const page of lock.pages) {
   arrivals.set(page.url, { path: page.url, fragment: null });
   for (const anchor of page.anchors)
     arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
+}
+if (onlyPages !== undefined) {
+  for (const [label, arrival] of arrivals)
+    if (!onlyPages.includes(arrival.path)) arrivals.delete(label);
 }
 
 /** The built site as the build saw it: its content pages (stubs and kept-alive old ids are not content) and the plan. */

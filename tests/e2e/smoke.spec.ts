@@ -54,6 +54,8 @@ test(
   'table-of-contents links scroll their heading into view and mark it current',
   UI,
   async ({ page }) => {
+    // Every heading of every page: time grows with the guide, not with a slow machine alone.
+    test.setTimeout(180_000);
     const docs = await builtPages(test.info());
     const withToc = docs.filter((p) => p.html.includes('class="toc"'));
     expect(withToc.length).toBeGreaterThan(0);

@@ -1,21 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guide, path, plan, site } from './support/redirect-fixtures.ts';
+import { guide, path, plan } from './support/redirect-fixtures.ts';
 import {
   parseAnchorsLock,
   serializeAnchorsLock,
   type AnchorsLock,
 } from '../../src/lib/anchors-lock/lock-file.ts';
-import { mergeIntoLock } from '../../src/lib/anchors-lock/merge-lock.ts';
 import { compareLock } from '../../src/lib/anchors-lock/compare-lock.ts';
-import { suggestNewHome } from '../../src/lib/anchors-lock/suggest-home.ts';
+import { foldIntoLostAnchors } from '../../src/lib/moves/fold-problems.ts';
+import { shingles } from '../../src/lib/moves/fingerprint.ts';
+import { serializeIdentity } from '../../src/lib/moves/identity.ts';
+import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
+import type { Problem } from '../../src/lib/problems/problem.ts';
 import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
-import { readPage } from '../../src/lib/site/read-site.ts';
 import type { SitePath } from '../../src/lib/site-path.ts';
-import { publishedPage } from '../../src/lib/anchors-lock/published-anchors.ts';
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
+const entriesOf = (yaml: string) =>
+  parseRedirectMap(yaml, 'redirects.yaml', ['docs.mattermost.com']).entries;
 
 const context = {
   lockFile: 'anchors.lock.json',
@@ -68,166 +69,166 @@ test('a malformed lock is an error, not an empty lock', () => {
   );
 });
 
-test('merging adds new pages and anchors and never removes any', () => {
-  const { lock: merged, added } = mergeIntoLock(lock, [
-    {
-      url: path('/ha/'),
-      source: 'content/docs/ha/index.mdx',
-      anchors: [
-        { id: 'overview', heading: 'Overview' },
-        { id: 'new-name', heading: 'New name' },
-      ],
-    },
-    {
-      url: path('/ha/deploy/'),
-      source: 'content/docs/ha/deploy.mdx',
-      anchors: [{ id: 'database', heading: 'Database' }],
-    },
-  ]);
-  assert.deepEqual(added, ['/ha/#new-name', '/ha/deploy/', '/ha/deploy/#database']);
-  assert.deepEqual(
-    merged.pages[0]!.anchors.map((anchor) => anchor.id),
-    ['overview', 'old-name', 'new-name'],
-  );
-  assert.equal(merged.pages.length, 3);
-  assert.equal(lock.pages[0]!.anchors.length, 2, 'the input lock is not modified');
-});
-
 test('a lock that resolves through the map passes', () => {
   const map =
     '- from: /ha/#old-name\n  to: /ha/#new-name\n- from: /deployment/cluster.html\n  to: /ha/\n- from: /deployment/cluster.html#upgrade-guide\n  to: /ha/upgrade/#upgrade-guide\n- from: /deployment/cluster.html#proxy-server-configuration\n  to: /ha/deploy/#proxy-server\n';
   const index = guide();
   const { plan: result, problems } = plan(map, index);
   assert.deepEqual(problems, []);
-  assert.deepEqual(compareLock(lock, index, result, context), []);
-});
-
-test('a lost anchor names URL#anchor, its source file, its likely new home and the YAML to add', () => {
-  const index = guide();
-  const { plan: result } = plan('- from: /deployment/cluster.html\n  to: /ha/\n', index);
-  const problems = compareLock(lock, index, result, context);
-  assert.equal(problems.length, 2);
-  const [live, legacy] = problems;
-  assert.match(
-    live!.message,
-    /\/ha\/#old-name \(heading "Old name"\), defined in content\/docs\/ha\/index\.mdx, no longer resolves; most likely new home: \/ha\/#new-name/,
-  );
-  assert.match(
-    live!.fix!,
-    /add to redirects\.yaml:\n- from: \/ha\/#old-name\n {2}to: \/ha\/#new-name$/,
-  );
-  assert.match(
-    legacy!.message,
-    /\/deployment\/cluster\.html#upgrade-guide .*defined in legacy-anchors\.json.*\/ha\/upgrade\/#upgrade-guide, same heading text "Upgrade guide"/,
-  );
-  assert.match(
-    legacy!.fix!,
-    /- from: \/deployment\/cluster\.html#proxy-server-configuration\n {2}to: \/ha\/deploy\/#proxy-server/,
+  assert.deepEqual(
+    compareLock(lock, index, { plan: result, entries: entriesOf(map) }, context),
+    [],
   );
 });
 
-test('a lost page is reported with the page most of its headings moved to', () => {
-  const index = guide();
-  const { plan: result } = plan('- from: /ha/#old-name\n  to: /ha/#new-name\n', index);
-  const problems = compareLock(lock, index, result, context);
-  assert.equal(problems.length, 1);
-  assert.match(
-    problems[0]!.message,
-    /\/deployment\/cluster\.html no longer resolves .*most likely new home: \/ha\/upgrade\//,
-  );
-  assert.match(
-    problems[0]!.fix!,
-    /^add to redirects\.yaml:\n- from: \/deployment\/cluster\.html\n {2}to: \/ha\/upgrade\//,
-  );
-});
+const OLD_TEXT =
+  'Point the nodes at the primary first, then list every replica in the data sources so reads spread out.';
 
-test('suggestions: same heading text first, then same id, then the most similar heading, else nothing', () => {
-  const index = site({
-    '/a/': [
-      ['intro', 'Introduction'],
-      ['configure-the-proxy', 'Configure the proxy'],
-    ],
-    '/b/': [
-      ['proxy', 'Set up NGINX'],
-      ['database-sizing', 'Database sizing'],
+/** The guide, with section text: the section once called "Old name" is now "New name". */
+function guideWithText(): AnchorIndex {
+  const index = new Map(guide());
+  const ha = index.get(path('/ha/'))!;
+  index.set(path('/ha/'), {
+    ...ha,
+    ids: new Set([...ha.ids, '_top']),
+    headings: [
+      { id: '_top', level: 1, text: 'High availability', section: 'What this guide covers.' },
+      {
+        id: 'overview',
+        level: 2,
+        text: 'Overview',
+        section: 'A short overview of the cluster and its parts.',
+      },
+      { id: 'new-name', level: 2, text: 'New name', section: OLD_TEXT },
     ],
   });
-  assert.equal(suggestNewHome({ id: 'x', heading: 'set up nginx!' }, index)?.path, '/b/');
-  assert.equal(
-    suggestNewHome({ id: 'proxy', heading: 'Something else entirely' }, index)?.id,
-    'proxy',
+  return index;
+}
+
+const fingerprinted: AnchorsLock = {
+  pages: [
+    {
+      url: path('/ha/'),
+      source: 'content/docs/ha/index.mdx',
+      anchors: [
+        { id: 'overview', heading: 'Overview' },
+        {
+          id: 'old-name',
+          heading: 'Old name',
+          fingerprint: serializeIdentity({ scope: 'own', text: shingles(OLD_TEXT) }),
+        },
+      ],
+    },
+    {
+      url: path('/deployment/cluster.html'),
+      source: 'legacy-anchors.json',
+      anchors: [{ id: 'proxy-server-configuration', heading: 'Proxy server configuration' }],
+    },
+  ],
+};
+
+test('a lost anchor is reported once: URL#anchor, the page that defined it, where its text went and the fix', () => {
+  const index = guideWithText();
+  const map =
+    '- from: /deployment/cluster.html\n  to: /ha/\n- from: /deployment/cluster.html#proxy-server-configuration\n  to: /ha/#old-name\n';
+  const { plan: result } = plan(map, index);
+  const problems = compareLock(
+    fingerprinted,
+    index,
+    { plan: result, entries: entriesOf(map) },
+    context,
   );
-  assert.equal(
-    suggestNewHome({ id: 'configure-proxy', heading: 'Configure proxy' }, index)?.id,
-    'configure-the-proxy',
+  assert.equal(problems.length, 1, problems.map((problem) => problem.message).join('\n'));
+  const [lost] = problems;
+  assert.equal(lost!.code, 'lost-anchor');
+  assert.deepEqual(lost!.at, { file: 'content/docs/ha/index.mdx' });
+  assert.equal(lost!.target, '/ha/#old-name');
+  assert.match(
+    lost!.message,
+    /^\/ha\/#old-name \("Old name"\) was published and no longer resolves; most likely new home: \/ha\/#new-name, 100% of its text is in "New name"/,
   );
-  assert.equal(suggestNewHome({ id: 'qwertyuiop', heading: 'Zzzz' }, index), undefined);
+  // The legacy address whose entry led to it is part of the same rename, not a second problem.
+  assert.match(
+    lost!.message,
+    /1 other published address depends on it \(\/deployment\/cluster\.html#proxy-server-configuration\)/,
+  );
+  assert.match(
+    lost!.fix!,
+    /^run `npm run moves -- --write`.*or add to redirects\.yaml:\n- from: \/ha\/#old-name\n {2}to: \/ha\/#new-name$/s,
+  );
 });
 
-test('suggestions: with no similar heading, the section whose text covers the lost topic', () => {
-  const index: AnchorIndex = new Map([
-    [
-      path('/ops/'),
+test('a lost page is reported with the page its text went to; without text, a question with candidates', () => {
+  const index = guideWithText();
+  const moved: AnchorsLock = {
+    pages: [
       {
-        path: path('/ops/'),
-        ids: new Set(['how-it-works', 'plugins']),
-        headings: [
+        url: path('/old/ha/'),
+        source: 'content/docs/old/ha.mdx',
+        anchors: [
           {
-            id: 'how-it-works',
-            level: 2,
-            text: 'How the cluster works',
-            section:
-              'One node, the leader, runs scheduled jobs; leader election needs no settings.',
-          },
-          {
-            id: 'plugins',
-            level: 2,
-            text: 'Plugins',
-            section: 'Plugins spread through shared storage.',
+            id: 'new-name',
+            heading: 'New name',
+            fingerprint: serializeIdentity({ scope: 'own', text: shingles(OLD_TEXT) }),
           },
         ],
       },
     ],
-  ]);
-  const found = suggestNewHome({ id: 'xq', heading: 'Leader election' }, index);
-  assert.equal(found?.id, 'how-it-works');
-  assert.match(found.reason, /the section "How the cluster works" covers "Leader election"/);
-  assert.equal(
-    suggestNewHome({ id: 'xq', heading: 'Quantum backups' }, index),
-    undefined,
-    'a section must hold most of the words',
+  };
+  const problems = compareLock(moved, index, { plan: plan('', index).plan, entries: [] }, context);
+  assert.equal(problems.length, 1);
+  assert.match(
+    problems[0]!.message,
+    /^\/old\/ha\/ was published and no longer resolves; it most likely moved to \/ha\/: 100% of its text is on \/ha\//,
   );
+  const unknown: AnchorsLock = { pages: [{ url: path('/gone/'), source: 'x', anchors: [] }] };
+  const asked = compareLock(unknown, index, { plan: plan('', index).plan, entries: [] }, context);
+  assert.match(asked[0]!.message, /candidates: /);
+  assert.match(asked[0]!.fix!, /^run `npm run moves` to see the candidates/);
 });
 
-test('a page publishes its self-linked headings; stubs, layout headings and kept-alive old ids publish nothing', () => {
-  const html = [
-    '<html><head></head><body><h1 id="_top">Deploy</h1>',
-    '<nav><h2 id="toc-title">On this page</h2></nav>',
-    '<span id="old-name" data-legacy-anchor></span><h2 id="new-name">New name</h2><a class="heading-anchor" href="#new-name">#</a>',
-    '<h3 id="café">Café</h3><a href="#caf%C3%A9" class="x heading-anchor">#</a>',
-    '</body></html>',
-  ].join('');
-  const dir = mkdtempSync(join(tmpdir(), 'published-'));
-  try {
-    mkdirSync(join(dir, 'ha'));
-    writeFileSync(join(dir, 'ha/index.html'), html);
-    writeFileSync(join(dir, '404.html'), html);
-    writeFileSync(
-      join(dir, 'old.html'),
-      '<!doctype html><html lang="en" data-redirect-stub><body><h2 id="a">A</h2><a class="heading-anchor" href="#a">#</a></body></html>',
-    );
-    assert.deepEqual(publishedPage(readPage(dir, 'ha/index.html'), 'content/docs/ha.mdx'), {
-      url: '/ha/',
-      source: 'content/docs/ha.mdx',
-      title: 'Deploy',
-      anchors: [
-        { id: 'new-name', heading: 'New name' },
-        { id: 'café', heading: 'Café' },
-      ],
-    });
-    assert.equal(publishedPage(readPage(dir, 'old.html'), ''), undefined);
-    assert.equal(publishedPage(readPage(dir, '404.html'), ''), undefined);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the consequences of a lost address fold into its problem: map entries, links and empty cross-references', () => {
+  const lost: Problem = {
+    severity: 'error',
+    code: 'lost-anchor',
+    message: '/a/#x was published and no longer resolves',
+    target: '/a/#x',
+    suggestion: '/a/#y',
+    at: { file: 'a.mdx' },
+  };
+  const entry: Problem = {
+    severity: 'error',
+    code: 'redirect-target',
+    message: 'to: /a/#x does not exist',
+    target: '/a/#x',
+    at: { file: 'r.yaml', line: 7 },
+  };
+  const link: Problem = {
+    severity: 'error',
+    code: 'missing-anchor',
+    message: 'no id x',
+    target: '/a/#x',
+    url: '#x',
+    page: path('/a/'),
+    at: { file: 'a.mdx', line: 3 },
+  };
+  const crossReference: Problem = { ...link, code: 'cross-reference', message: 'empty link' };
+  const other: Problem = {
+    severity: 'error',
+    code: 'missing-page',
+    message: 'no page',
+    target: '/b/',
+    at: { file: 'b.mdx' },
+  };
+  const folded = foldIntoLostAnchors([lost, entry, link, crossReference, other], 'r.yaml');
+  assert.deepEqual(
+    folded.map((problem) => problem.code),
+    ['lost-anchor', 'missing-anchor', 'missing-page'],
+  );
+  assert.match(folded[0]!.message, /; 1 entry of r\.yaml points to it \(line 7\)$/);
+  assert.match(
+    folded[1]!.fix!,
+    /^run `npm run moves -- --write`: \/a\/#x was published and moved to \/a\/#y, and it rewrites this link$/,
+  );
+  assert.equal(folded[2], other);
 });

@@ -188,9 +188,9 @@ test('the internal check judges each target once, reports every use, and follows
   const context: LinkCheckContext = {
     files,
     pages: new Map([
-      [path('/'), { ids: new Set(['top-section']), isStub: false, refresh: null }],
-      [path('/a/'), { ids: new Set(['x']), isStub: false, refresh: null }],
-      [path('/old/'), { ids: new Set(), isStub: true, refresh: '/a/' }],
+      [path('/'), { ...index.get(path('/'))!, isStub: false, refresh: null }],
+      [path('/a/'), { ...index.get(path('/a/'))!, isStub: false, refresh: null }],
+      [path('/old/'), { ids: new Set(), headings: [], isStub: true, refresh: '/a/' }],
     ]),
     index,
     plan: redirects,

@@ -61,7 +61,7 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         const left = execFileSync(
           'sh',
-          ['-c', `pgrep -f "[n]ginx -p .*nginx-${env.PORT}" || true`],
+          ['-c', `pgrep -f "[n]ginx -p .*nginx-${env['PORT']}" || true`],
           { encoding: 'utf8' },
         );
         assert.equal(left.trim(), '', 'nginx is stopped as well');

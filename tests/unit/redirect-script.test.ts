@@ -19,7 +19,7 @@ const site = (path: string, fragment: string | null = null): RedirectTarget => (
 /** A route as the plan holds it; the entry only matters for messages. */
 const route = (target: RedirectTarget): Route => ({
   target,
-  entry: { from: { path: '/x/' as SitePath, fragment: null }, to: target, line: 1 },
+  entry: { from: { path: '/x/' as SitePath, fragment: null }, to: target, line: 1, index: 0 },
 });
 const ROOT = parseBase('/');
 const PREVIEW = parseBase('/pr-123/');

@@ -1,16 +1,19 @@
 /**
  * The published-anchors lock (`content/anchors.lock.json`): every URL and heading anchor the
- * site has ever published, with the heading text it had and the file that defined it. The
- * build fails when one of them stops resolving; entries are only ever added by tooling, so a
- * removal is a hand edit reviewers see.
+ * site has ever published, with the heading text it had, the file that defined it, and a small
+ * fingerprint of what its section said (see `lib/moves/fingerprint.ts`), so that a section is
+ * recognised after its heading is renamed. The build fails when one of them stops resolving;
+ * entries are only ever added by tooling, so a removal is a hand edit reviewers see.
  */
 import type { SitePath } from '../site-path.ts';
 import type { Problem } from '../problems/problem.ts';
 
-/** One published anchor and the heading it belonged to. */
+/** One published anchor, the heading it belonged to and the fingerprint of its section. */
 interface LockedAnchor {
   id: string;
   heading: string;
+  /** `own:` or `whole:` followed by a serialized fingerprint (see `lib/moves/identity.ts`). */
+  fingerprint?: string;
 }
 
 /** One published URL and its anchors. */
@@ -20,6 +23,8 @@ export interface LockedPage {
   source: string;
   /** The page's title when it was locked, used to suggest where a vanished page went. */
   title?: string;
+  /** Fingerprint of the page's prose before its first heading. */
+  fingerprint?: string;
   anchors: LockedAnchor[];
 }
 
@@ -29,8 +34,8 @@ export interface AnchorsLock {
 }
 
 const ABOUT =
-  'Every URL and heading anchor this site has published. The build fails when one no longer resolves, directly or through content/redirects.yaml. ' +
-  '`npm run anchors -- --write` adds new ones; removing one is a deliberate hand edit.';
+  'Every URL and heading anchor this site has published, with a fingerprint of what each section said. The build fails when one no longer resolves, directly or through content/redirects.yaml. ' +
+  '`npm run moves -- --write` adds new ones and keeps the fingerprints current; removing one is a deliberate hand edit.';
 
 /** Parses the lock's JSON, reporting shape errors against `file`. */
 export function parseAnchorsLock(
@@ -44,7 +49,7 @@ export function parseAnchorsLock(
       code: 'lock-syntax',
       at: { file },
       message,
-      fix: 'restore the file from version control, or regenerate it with `npm run anchors -- --write`',
+      fix: 'restore the file from version control: it records every address ever published, which no command can recover',
     });
     return { lock: { pages: [] }, problems };
   };
@@ -71,12 +76,17 @@ export function parseAnchorsLock(
       const item = anchor as Partial<LockedAnchor> | null;
       if (typeof item?.id !== 'string' || item.id === '')
         return fail(`pages[${position}] (${candidate.url}) has an anchor without an "id"`);
-      anchors.push({ id: item.id, heading: typeof item.heading === 'string' ? item.heading : '' });
+      anchors.push({
+        id: item.id,
+        heading: typeof item.heading === 'string' ? item.heading : '',
+        ...(typeof item.fingerprint === 'string' ? { fingerprint: item.fingerprint } : {}),
+      });
     }
     lock.pages.push({
       url: candidate.url,
       source: typeof candidate.source === 'string' ? candidate.source : '',
       ...(typeof candidate.title === 'string' ? { title: candidate.title } : {}),
+      ...(typeof candidate.fingerprint === 'string' ? { fingerprint: candidate.fingerprint } : {}),
       anchors,
     });
   }
@@ -95,9 +105,12 @@ export function serializeAnchorsLock(lock: AnchorsLock): string {
       `"url": ${json(page.url)}`,
       `"source": ${json(page.source)}`,
       ...(page.title === undefined ? [] : [`"title": ${json(page.title)}`]),
+      ...(page.fingerprint === undefined ? [] : [`"fingerprint": ${json(page.fingerprint)}`]),
     ];
     const anchors = page.anchors.map(
-      (anchor) => `        {"id": ${json(anchor.id)}, "heading": ${json(anchor.heading)}}`,
+      (anchor) =>
+        `        {"id": ${json(anchor.id)}, "heading": ${json(anchor.heading)}` +
+        `${anchor.fingerprint === undefined ? '' : `, "fingerprint": ${json(anchor.fingerprint)}`}}`,
     );
     const list = anchors.length === 0 ? '[]' : `[\n${anchors.join(',\n')}\n      ]`;
     return `    {\n      ${head.join(',\n      ')},\n      "anchors": ${list}\n    }`;

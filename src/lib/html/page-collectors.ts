@@ -149,7 +149,8 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
       if (tag === 'a' && hasClass(attributes['class'], HEADING_ANCHOR_CLASS)) {
         const href = attributes['href'];
         if (href?.startsWith('#')) result.selfLinkedIds.push(decodeFragment(href.slice(1)));
-        if (heading !== null && skipTextUntilDepth < 0) skipTextUntilDepth = context.depth;
+        // The self-link's label ("Link to this section: …") is neither title nor prose.
+        if (skipTextUntilDepth < 0) skipTextUntilDepth = context.depth;
       }
       if (sectionText) {
         if (tag === 'article' || tag === 'main') containers.push(context.depth);
@@ -163,8 +164,9 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
       }
     },
     text(text) {
+      if (skipTextUntilDepth >= 0) return;
       if (heading !== null) {
-        if (skipTextUntilDepth < 0) heading.text += text;
+        heading.text += text;
       } else if (section !== null && noTextDepth < 0 && section.text.length < SECTION_TEXT_LIMIT) {
         section.text += text;
       }

@@ -7,7 +7,7 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { Base, SitePath } from '../site-path.ts';
-import type { LinkRef } from '../html/scan-page.ts';
+import type { HeadingInfo, LinkRef } from '../html/scan-page.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import type { BuiltPage } from '../site/built-site.ts';
 import { sitePathOfFile } from '../site/output-paths.ts';
@@ -31,7 +31,10 @@ export interface LinkCheckContext {
   /** Every output file, relative and `/`-separated. */
   files: ReadonlySet<string>;
   /** Every HTML page, by the site path it is served at. */
-  pages: ReadonlyMap<SitePath, Pick<BuiltPage, 'ids' | 'isStub' | 'refresh'>>;
+  pages: ReadonlyMap<
+    SitePath,
+    Pick<BuiltPage, 'ids' | 'isStub' | 'refresh'> & { headings: readonly HeadingInfo[] }
+  >;
   /** The content pages the plan was made against. */
   index: AnchorIndex;
   plan: RedirectPlan;
@@ -91,6 +94,7 @@ export function checkLinks(
         problems.push({
           ...verdict,
           url: link.url,
+          target: displayUrl(target.path, target.fragment),
           page: source.path,
           output: { file: source.file, line: link.line, column: link.column },
         });
@@ -143,7 +147,7 @@ function judge(context: LinkCheckContext, path: SitePath, fragment: string | nul
   ) {
     const visit = follow(context.plan, context.index, location, 'static');
     if (visit.hops.length > 0) return redirectVerdict(context, wanted, visit);
-    return missingAnchor(page.ids, target, fragment);
+    return missingAnchor(page.headings, target, fragment);
   }
   if (target.canonicalPath !== path) {
     return {
@@ -197,9 +201,15 @@ function redirectVerdict(
   };
 }
 
-/** The error for a fragment that names no element on the target page, with the closest id. */
-function missingAnchor(ids: ReadonlySet<string>, target: TargetFile, fragment: string): Verdict {
-  const nearest = ids.size > 0 ? closest(fragment, [...ids]) : undefined;
+/** The error for a fragment that names no element on the target page, with the closest section id. */
+function missingAnchor(
+  headings: readonly HeadingInfo[],
+  target: TargetFile,
+  fragment: string,
+): Verdict {
+  // Suggest the page's sections, never the layout's ids (search, sidebar, …).
+  const ids = headings.filter((heading) => heading.level >= 2).map((heading) => heading.id);
+  const nearest = ids.length > 0 ? closest(fragment, ids) : undefined;
   const close =
     nearest !== undefined && distance(fragment, nearest) <= Math.max(3, fragment.length / 3);
   return {

@@ -98,6 +98,6 @@ function originOf(url: string): string {
 }
 
 /** Writes a site path (plus fragment) as a URL under `base`, for messages that tell people what to write. */
-export function displayUrl(path: SitePath, fragment: string | null): string {
+export function displayUrl(path: string, fragment: string | null): string {
   return fragment === null || fragment === '' ? path : `${path}#${fragment}`;
 }

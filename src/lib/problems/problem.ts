@@ -73,6 +73,12 @@ export interface Problem {
   page?: SitePath;
   /** The URL concerned, as it appears in the output. */
   url?: string;
+  /**
+   * The site address the problem is about, as an author writes it (`/a/#b`): a link's target,
+   * a redirect's missing `to`, a published address that was lost. Lets one rename's problems
+   * be recognised as one.
+   */
+  target?: string;
   /** The URL to link to instead, when there is one. */
   suggestion?: string;
 }

@@ -55,7 +55,16 @@ export function planRedirects(
     entry: RedirectEntry,
     message: string,
     fix: string,
-  ) => problems.push({ severity, code, message, fix, at: { file: mapFile, line: entry.line } });
+    target?: string,
+  ) =>
+    problems.push({
+      severity,
+      code,
+      message,
+      fix,
+      at: { file: mapFile, line: entry.line },
+      ...(target === undefined ? {} : { target }),
+    });
 
   const valid = validEntries(entries, index, report);
   const raw = rawPlan(valid, index, report);
@@ -70,6 +79,7 @@ type Report = (
   entry: RedirectEntry,
   message: string,
   fix: string,
+  target?: string,
 ) => void;
 
 /** Entries that can fire: not duplicated, not from a live page or anchor, not orphaned anchors of a removed page. */
@@ -204,12 +214,19 @@ function flattenPlan(raw: RedirectPlan, index: AnchorIndex, report: Report): Red
     const from = displayLocation(route.entry.from);
     if (!landsOnContent(visit, index) || visit.kind !== 'landed') {
       const { message, fix } = brokenTarget(visit, index, from);
+      const missing =
+        visit.kind === 'not-found'
+          ? displayLocation(visit.location)
+          : visit.kind === 'landed'
+            ? displayTarget(visit.target)
+            : undefined;
       report(
         'error',
         visit.kind === 'loop' ? 'redirect-cycle' : 'redirect-target',
         route.entry,
         message,
         fix,
+        missing,
       );
       return undefined;
     }
@@ -274,7 +291,10 @@ function brokenTarget(
     };
   }
   const target = visit.target as Extract<RedirectTarget, { kind: 'site' }>;
-  const ids = [...(index.get(target.path)?.ids ?? [])];
+  // The page's sections, never the layout's ids (search, sidebar, …).
+  const ids = (index.get(target.path)?.headings ?? [])
+    .filter((heading) => heading.level >= 2)
+    .map((heading) => heading.id);
   const where = displayTarget(target);
   return {
     message: `to: ${where} does not exist: ${target.path} has no element with id "${target.fragment}"`,

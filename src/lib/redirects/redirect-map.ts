@@ -19,6 +19,8 @@ export interface RedirectEntry {
   note?: string;
   /** 1-based line of the entry's first key in the map file. */
   line: number;
+  /** Position of the entry in the map's list, for tools that edit the file. */
+  index: number;
 }
 
 /** What a parse yields: the well-formed entries, and a problem for each one that is not. */
@@ -73,7 +75,7 @@ export function parseRedirectMap(
   }
 
   const entries: RedirectEntry[] = [];
-  for (const item of document.contents.items) {
+  for (const [index, item] of document.contents.items.entries()) {
     const line = lineOf(item);
     if (!isMap(item)) {
       error(
@@ -139,6 +141,7 @@ export function parseRedirectMap(
       from: source.value,
       to: target.value,
       line,
+      index,
       ...(note === undefined ? {} : { note: note.value }),
     });
   }

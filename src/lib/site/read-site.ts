@@ -20,7 +20,7 @@ export interface ReadSiteOptions extends ScanOptions {
 }
 
 /** Every file under the output directory, relative and `/`-separated, sorted. */
-async function listOutputFiles(dir: string): Promise<string[]> {
+export async function listOutputFiles(dir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });

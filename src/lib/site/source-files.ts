@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { SitePath } from '../site-path.ts';
 
 /** The extension of page sources (the docs collection's glob). */
-const PAGE_SOURCE_EXTENSION = '.mdx';
+export const PAGE_SOURCE_EXTENSION = '.mdx';
 
 /** The site path a page source (relative to the project root) is served at, or undefined for other files. */
 export function sitePathOfSource(file: string, contentDir: string): SitePath | undefined {

@@ -1,0 +1,148 @@
+/**
+ * Cross-references while rendering, so `npm run dev` shows what the build shows: an empty-text
+ * link `[](/page/#section)` gets its target's title (in sentence case when the link stands
+ * inside a sentence), from the pages' sources and the redirect map. In dev it also warns, at the
+ * link's file:line, about internal links whose target does not exist, as they are typed.
+ *
+ * The sources are read once per build; in dev, again whenever a page source changes.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MdastPluginDefinition } from 'satteri';
+import type { SiteSettings } from '../lib/settings.ts';
+import { parseBase, type SitePath } from '../lib/site-path.ts';
+import type { AnchorIndex } from '../lib/site/anchor-index.ts';
+import { listSourceFiles, sitePathOfSource } from '../lib/site/source-files.ts';
+import { readSources, sourceIndex } from '../lib/sources/read-sources.ts';
+import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
+import { planRedirects } from '../lib/redirects/plan-redirects.ts';
+import { follow, landsOnContent, type RedirectPlan } from '../lib/redirects/follow.ts';
+import { displayLocation } from '../lib/redirects/locations.ts';
+import {
+  crossReferenceTitle,
+  linkTarget,
+  startsSentence,
+  titleInSentence,
+} from '../lib/cross-references.ts';
+import { parseTerms } from '../lib/lint/terms.ts';
+
+/** What rendering needs to know about the whole site. */
+interface RenderContext {
+  index: AnchorIndex;
+  plan: RedirectPlan;
+  properNouns: readonly string[];
+}
+
+/** Links are written without the base; they are resolved as the root build sees them. */
+const ROOT = parseBase('/');
+
+/** Loads the site's sources, map and terms, again only when a source file changed. */
+function contextLoader(settings: SiteSettings, watch: boolean): () => RenderContext {
+  let cached: { signature: string; context: RenderContext; checkedAt: number } | undefined;
+  const signature = () =>
+    [
+      ...listSourceFiles(settings.projectRoot, settings.contentDir),
+      settings.redirectsFile,
+      settings.termsFile,
+    ]
+      .map((file) => {
+        try {
+          return `${file}:${statSync(join(settings.projectRoot, file)).mtimeMs}`;
+        } catch {
+          return file;
+        }
+      })
+      .join('\n');
+  return () => {
+    if (cached !== undefined && (!watch || Date.now() - cached.checkedAt < 300))
+      return cached.context;
+    const now = signature();
+    if (cached !== undefined && cached.signature === now) {
+      cached.checkedAt = Date.now();
+      return cached.context;
+    }
+    const index = sourceIndex(readSources(settings.projectRoot, settings.contentDir));
+    const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
+    const entries = parseRedirectMap(
+      mapText,
+      settings.redirectsFile,
+      settings.redirectHosts,
+    ).entries;
+    const plan = planRedirects(entries, index, settings.redirectsFile).plan;
+    let properNouns: string[] = [];
+    try {
+      properNouns = parseTerms(
+        readOptional(join(settings.projectRoot, settings.termsFile)),
+        settings.termsFile,
+      ).properNouns;
+    } catch {
+      // The docs lint reports a broken terms file; titles then keep their first capital.
+    }
+    cached = { signature: now, context: { index, plan, properNouns }, checkedAt: Date.now() };
+    return cached.context;
+  };
+}
+
+function readOptional(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The mdast plugin; `warn` is given in dev, where broken links are reported as they are typed. */
+export function crossReferencePlugin(
+  settings: SiteSettings,
+  warn: ((message: string) => void) | undefined,
+): () => MdastPluginDefinition {
+  const load = contextLoader(settings, warn !== undefined);
+  return () => ({
+    name: 'docs-cross-references',
+    options: { position: true },
+    link(node, ctx) {
+      if (ctx.fileURL === undefined) return;
+      const file = relative(settings.projectRoot, fileURLToPath(ctx.fileURL)).split('\\').join('/');
+      const page: SitePath | undefined = sitePathOfSource(file, settings.contentDir);
+      if (page === undefined) return;
+      const context = load();
+      const empty = node.children.length === 0;
+      const at = `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
+      if (warn !== undefined) {
+        const broken = brokenTarget(node.url, page, context);
+        if (broken !== undefined) warn(`${at}: ${broken}`);
+      }
+      if (!empty) return;
+      const title = crossReferenceTitle(node.url, page, ROOT, context.index, context.plan);
+      if (title === undefined) return;
+      const parent = ctx.parent(node);
+      const position = ctx.indexOf(node) ?? 0;
+      const before = parent.children
+        .slice(0, position)
+        .map((sibling) =>
+          'value' in sibling && typeof sibling.value === 'string' ? sibling.value : 'x',
+        )
+        .join('');
+      const text = startsSentence(before) ? title : titleInSentence(title, context.properNouns);
+      ctx.setProperty(node, 'children', [{ type: 'text', value: text }]);
+    },
+  });
+}
+
+/** Why an internal link's target does not exist, or undefined when it does (or is not internal). */
+function brokenTarget(url: string, page: SitePath, context: RenderContext): string | undefined {
+  const location = linkTarget(url, page, ROOT);
+  if (location === undefined || (!url.startsWith('/') && !url.startsWith('#'))) return undefined;
+  // Files under public/ (images, downloads) are not pages; the build's checker judges them.
+  if (!location.path.endsWith('/')) return undefined;
+  const visit = follow(context.plan, context.index, location, 'static');
+  if (landsOnContent(visit, context.index)) {
+    return visit.hops.length === 0 || visit.kind !== 'landed'
+      ? undefined
+      : `${url} is an old address; link to ${displayLocation(visit.target.kind === 'site' ? visit.target : location)} instead (npm run moves -- --write rewrites it)`;
+  }
+  const target = context.index.get(location.path);
+  if (target === undefined) return `${url}: no page at ${location.path}`;
+  return `${url}: ${location.path} has no section #${location.fragment}`;
+}

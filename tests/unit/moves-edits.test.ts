@@ -1,0 +1,168 @@
+/**
+ * What `moves` writes: links rewritten in MDX keeping their text, pinned heading ids, map
+ * entries added or retargeted with the file's comments kept, and a lock that only grows. Also
+ * how pages are read from MDX and how a filled-in title reads inside a sentence.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SitePath } from '../../src/lib/site-path.ts';
+import { parsePageSource } from '../../src/lib/sources/page-source.ts';
+import { applySourceEdits, linkEdits, pinEdit } from '../../src/lib/moves/source-edits.ts';
+import { editMapFile } from '../../src/lib/moves/edit-map-file.ts';
+import { refreshLock } from '../../src/lib/moves/refresh-lock.ts';
+import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
+import { startsSentence, titleInSentence } from '../../src/lib/cross-references.ts';
+import { currentSite, mdx, movesBetween, prose } from './support/source-sites.ts';
+
+const page = (path: string, text: string) =>
+  parsePageSource(`content/docs${path.slice(0, -1)}.mdx`, path as SitePath, text);
+
+test('a page is read as the build renders it: ids from the words, {#id} kept, links outside code', () => {
+  const source = page(
+    '/a/',
+    mdx(
+      'A',
+      'Intro [x](/b/#c).\n\n## It\'s -- a "test" `code`\n\nBody [ref].\n\n## Pinned {#kept-id}\n\n```bash\necho [no](/not/a/link/)\n```\n\n<a href="/raw/#r">raw</a>\n\n[ref]: /def/#d\n',
+    ),
+  );
+  assert.deepEqual(
+    source.sections.map((section) => [section.id, section.heading, section.explicitId]),
+    [
+      ['its--a-test-code', 'It’s – a “test” code', false],
+      ['kept-id', 'Pinned', true],
+    ],
+  );
+  assert.deepEqual(
+    source.links.map((link) => `${link.url} ${link.line}:${link.column}`),
+    ['/b/#c 5:11', '/raw/#r 17:10', '/def/#d 19:8'],
+  );
+  assert.equal(source.title, 'A');
+  assert.equal(source.intro, 'Intro x.');
+  assert.throws(
+    () => page('/bad/', '---\ntitle: x\n---\n<Unclosed\n'),
+    /content\/docs\/bad\.mdx: the MDX cannot be parsed/,
+  );
+});
+
+test('links to moved addresses are rewritten to where readers land; their text, other links and code stay', () => {
+  const before = {
+    '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`),
+    '/b/': mdx(
+      'B',
+      'See [the old section](/a/#old-name), [](/a/#old-name) and [a page](/a/).\n\n```\n[not](/a/#old-name)\n```\n',
+    ),
+  };
+  const after = { ...before, '/a/': before['/a/'].replace('## Old name', '## New name') };
+  const result = movesBetween(before, after);
+  const site = currentSite(after);
+  const b = page('/b/', after['/b/']);
+  const edits = linkEdits(b, result.plan, site.index);
+  assert.deepEqual(
+    edits.map((edit) => `${edit.line}:${edit.column} ${edit.was} → ${edit.now}`),
+    ['5:23 /a/#old-name → /a/#new-name', '5:41 /a/#old-name → /a/#new-name'],
+  );
+  assert.equal(
+    applySourceEdits(b.text, edits),
+    after['/b/'].replace(
+      '[the old section](/a/#old-name), [](/a/#old-name)',
+      '[the old section](/a/#new-name), [](/a/#new-name)',
+    ),
+  );
+  const same = page('/a/', after['/a/'] + '\nBack to [it](#old-name).\n');
+  assert.deepEqual(
+    linkEdits(same, result.plan, site.index).map((edit) => edit.now),
+    ['#new-name'],
+    'a same-page link stays a same-page link',
+  );
+});
+
+test('a pinned heading gets {#id} after its words', () => {
+  const a = page('/a/', mdx('A', '## Install\n\nText.\n'));
+  const edit = pinEdit(a, {
+    path: a.path,
+    heading: 'Install',
+    takenId: 'install',
+    newId: 'configure-the-proxy',
+    reason: '',
+  })!;
+  assert.equal(
+    applySourceEdits(a.text, [edit]),
+    mdx('A', '## Install {#configure-the-proxy}\n\nText.\n'),
+  );
+});
+
+test('the map file: entries retargeted in place, added at the end, removed; comments and layout kept', () => {
+  const text =
+    '# Old addresses.\n\n# The first.\n- from: /a.html\n  to: /x/   # where it went\n  note: kept\n- from: /gone/#y\n  to: /x/#y\n';
+  const entries = parseRedirectMap(text, 'r.yaml', []).entries;
+  const out = editMapFile(text, [
+    {
+      kind: 'retarget',
+      entry: entries[0]!,
+      to: { kind: 'site', path: '/z/' as SitePath, fragment: null },
+      why: '',
+    },
+    { kind: 'remove', entry: entries[1]!, why: '' },
+    {
+      kind: 'add',
+      from: { path: '/b/' as SitePath, fragment: 'c' },
+      to: { kind: 'site', path: '/z/' as SitePath, fragment: 'c' },
+      note: 'renamed',
+    },
+  ]);
+  assert.equal(
+    out,
+    '# Old addresses.\n\n# The first.\n- from: /a.html\n  to: /z/ # where it went\n  note: kept\n- from: /b/#c\n  to: /z/#c\n  note: renamed\n',
+  );
+  assert.equal(
+    editMapFile('', [
+      {
+        kind: 'add',
+        from: { path: '/b/' as SitePath, fragment: null },
+        to: { kind: 'site', path: '/z/' as SitePath, fragment: null },
+        note: '',
+      },
+    ]),
+    '- from: /b/\n  to: /z/\n',
+  );
+});
+
+test('the lock only grows: new addresses added with fingerprints, live ones refreshed, none removed', () => {
+  const first = refreshLock({ pages: [] }, [
+    page('/a/', mdx('A', `## One\n\n${prose('one two three')}\n`)),
+  ]);
+  assert.deepEqual(first.added, ['/a/', '/a/#one']);
+  assert.match(first.lock.pages[0]!.anchors[0]!.fingerprint!, /^own:\d+:[A-Za-z0-9_-]+$/);
+  const second = refreshLock(first.lock, [
+    page('/a/', mdx('A', `## Two\n\n${prose('four five six')}\n`)),
+  ]);
+  assert.deepEqual(second.added, ['/a/#two']);
+  assert.deepEqual(
+    second.lock.pages[0]!.anchors.map((anchor) => anchor.id),
+    ['one', 'two'],
+    '#one stays locked',
+  );
+  assert.equal(
+    refreshLock(second.lock, [page('/a/', mdx('A', `## Two\n\n${prose('four five six')}\n`))])
+      .updated,
+    0,
+  );
+});
+
+test('a title filled in mid-sentence loses its first capital unless it starts with a name', () => {
+  const names = ['PostgreSQL', 'Amazon S3', 'Mattermost'];
+  assert.equal(titleInSentence('Operating system limits', names), 'operating system limits');
+  assert.equal(titleInSentence('Kernel settings', names), 'kernel settings');
+  assert.equal(titleInSentence('PostgreSQL settings', names), 'PostgreSQL settings');
+  assert.equal(titleInSentence('Amazon S3 storage', names), 'Amazon S3 storage');
+  assert.equal(
+    titleInSentence('NGINX upstreams', names),
+    'NGINX upstreams',
+    'an acronym keeps its capitals',
+  );
+  assert.equal(titleInSentence('mmctl commands', names), 'mmctl commands');
+  assert.equal(startsSentence(''), true);
+  assert.equal(startsSentence('Done. '), true);
+  assert.equal(startsSentence('The order is:'), true);
+  assert.equal(startsSentence('apply the '), false);
+});
