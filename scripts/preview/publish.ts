@@ -70,7 +70,7 @@ export async function publishBuild(
 /**
  * Rewrites the host's index and robots.txt from the previews it lists. Two publishes of different
  * pull requests may run at once; each checks after writing that the listing has not changed
- * meanwhile and writes again if it has, so the last writer always lists everything.
+ * meanwhile and writes again if it has (three times at most), so the last writer lists everything.
  */
 export async function refreshHostIndex(host: PreviewHost, repositoryUrl: string): Promise<number> {
   const key = (list: Awaited<ReturnType<PreviewHost['previews']>>) =>
@@ -79,7 +79,7 @@ export async function refreshHostIndex(host: PreviewHost, repositoryUrl: string)
       .sort()
       .join(',');
   let previews = await host.previews();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     await host.writeHostFile('robots.txt', HOST_ROBOTS_TXT, 'text/plain; charset=utf-8');
     await host.writeHostFile(
       'index.html',
@@ -87,8 +87,7 @@ export async function refreshHostIndex(host: PreviewHost, repositoryUrl: string)
       'text/html; charset=utf-8',
     );
     const now = await host.previews();
-    if (key(now) === key(previews)) break;
+    if (key(now) === key(previews) || attempt === 3) return previews.length;
     previews = now;
   }
-  return previews.length;
 }
