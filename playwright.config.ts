@@ -82,8 +82,11 @@ const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   reuseExistingServer: false,
   stdout: 'ignore',
   stderr: 'pipe',
-  // The preview host publishes before it answers.
+  // The preview host publishes before it answers, and removes its objects when told to stop.
   timeout: server.name === 's3-preview' ? 90_000 : 30_000,
+  ...(server.name === 's3-preview'
+    ? { gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 } }
+    : {}),
 }));
 
 /** Specs of the preview only, and the specs the preview project runs. */

@@ -89,12 +89,14 @@ const server = websiteServer(new S3Host({ kind: 's3', bucket: BUCKET, prefix: ''
 server.listen(port, '127.0.0.1', () =>
   console.log(`Preview host (S3 at ${s3.endpoint}) at http://127.0.0.1:${port}/pr-${pr}/`),
 );
+// The objects go first and at once: nothing reads them after the run, and exit may come soon.
 const stop = () => {
+  cleanUp();
+  server.closeAllConnections();
   server.close();
-  void s3.close().finally(() => {
-    cleanUp();
-    process.exit(0);
-  });
+  client.destroy();
+  void s3.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
 };
 stopWithOwner(stop);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
