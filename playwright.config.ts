@@ -6,8 +6,11 @@ import { freePorts } from './tests/e2e/support/free-ports.ts';
  * The browser suite runs every spec against the same site four ways: a plain static server
  * (like a bucket) and nginx with the generated redirect rules, each at the root base and at a
  * pull-request preview base. `npm test` builds `dist/` (base `/`) and `dist-pr/` (`/pr-123/`) first.
+ * A fifth project, `s3-preview`, runs the redirect and link specs and `preview.spec.ts` against a
+ * real preview (`dist-preview/`, pull request 7, built by `npm test` too) as a bucket serves it:
+ * published with `npm run preview:publish` to a local S3 API, read through a website endpoint.
  *
- * `SERVER_MODES=static` (or `nginx`) limits a run to one server mode. Servers listen on free
+ * `SERVER_MODES=static` (or `nginx`, `s3`) limits a run to one server mode. Servers listen on free
  * ports picked for the run, and stop with it even when it is killed (`DOCS_OWNER_PID`).
  *
  * Chromium: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` when present, else Playwright's
@@ -16,10 +19,13 @@ import { freePorts } from './tests/e2e/support/free-ports.ts';
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const previewBase = '/pr-123/';
+/** The published preview the `s3-preview` project reads, and the one published and removed beside it. */
+const publishedPr = 7;
+const removedPr = 70;
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
-const modes = (process.env.SERVER_MODES ?? 'static,nginx').split(',');
+const modes = (process.env.SERVER_MODES ?? 'static,nginx,s3').split(',');
 
-const ports = freePorts(4);
+const ports = freePorts(5);
 // The servers watch the runner: set once, here, in the runner, and inherited by every server.
 process.env.DOCS_OWNER_PID ??= String(process.pid);
 
@@ -52,18 +58,40 @@ const allServers = [
     base: previewBase,
     command: 'npm run --silent serve:nginx',
   },
+  {
+    name: 's3-preview',
+    port: ports[4]!,
+    distDir: 'dist-preview',
+    base: `/pr-${publishedPr}/`,
+    command: 'node tests/e2e/support/s3-preview-host.ts',
+  },
 ] as const;
 const servers = allServers.filter((server) => modes.some((mode) => server.name.startsWith(mode)));
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,
   url: `http://127.0.0.1:${server.port}${server.base}`,
-  env: { PORT: String(server.port), DIST_DIR: server.distDir, SITE_BASE: server.base },
+  env: {
+    PORT: String(server.port),
+    DIST_DIR: server.distDir,
+    SITE_BASE: server.base,
+    ...(server.name === 's3-preview'
+      ? { PREVIEW_PR: String(publishedPr), REMOVED_PR: String(removedPr) }
+      : {}),
+  },
   reuseExistingServer: false,
   stdout: 'ignore',
   stderr: 'pipe',
-  timeout: 30_000,
+  // The preview host publishes before it answers, and removes its objects when told to stop.
+  timeout: server.name === 's3-preview' ? 90_000 : 30_000,
+  ...(server.name === 's3-preview'
+    ? { gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 } }
+    : {}),
 }));
+
+/** Specs of the preview only, and the specs the preview project runs. */
+const PREVIEW_ONLY = '**/preview.spec.ts';
+const ON_PREVIEW = ['**/redirects.spec.ts', '**/links.spec.ts', PREVIEW_ONLY];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -72,7 +100,12 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'test-results/playwright.json' }],
+    // CI keeps the HTML report when the suite fails (see .github/workflows/ci.yml).
+    ...(process.env.CI ? [['html', { open: 'never' }] as ['html', { open: 'never' }]] : []),
+  ],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
@@ -89,12 +122,24 @@ export default defineConfig({
   webServer,
   projects: servers.map((server) => ({
     name: server.name,
-    // Accessibility depends on the markup, not on the server or base: scanned once.
-    testIgnore:
-      server.name === 'static-root' ? [] : ['**/a11y.spec.ts', '**/checker-parity.spec.ts'],
+    ...(server.name === 's3-preview'
+      ? { testMatch: ON_PREVIEW }
+      : // Accessibility and the checker's fixtures depend on the markup, not on the server or
+        // base: proven once.
+        {
+          testIgnore:
+            server.name === 'static-root'
+              ? [PREVIEW_ONLY]
+              : ['**/a11y.spec.ts', '**/checker-parity.spec.ts', PREVIEW_ONLY],
+        }),
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,
-    metadata: { base: server.base, distDir: server.distDir, server: server.name.split('-')[0] },
+    metadata: {
+      base: server.base,
+      distDir: server.distDir,
+      server: server.name.split('-')[0],
+      removedPr,
+    },
     use: {
       baseURL: `http://127.0.0.1:${server.port}${server.base}`,
       browserName: 'chromium' as const,

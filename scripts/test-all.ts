@@ -42,6 +42,12 @@ const stages: Stage[] = [
     command: 'astro build',
     env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' },
   },
+  {
+    // What the preview project of the browser suite publishes; compared with the build above.
+    name: 'build (preview of pull request 7)',
+    command:
+      'node scripts/preview-build.ts --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
+  },
   { name: 'type check', command: 'astro check' },
   { name: 'format (prettier)', command: 'prettier --check .' },
   { name: 'code lint (typescript-eslint)', command: 'eslint .' },
@@ -59,6 +65,11 @@ const stages: Stage[] = [
   {
     name: 'build tests',
     command: "node --test --test-concurrency=1 'tests/build/*.test.ts'",
+    count: nodeTestCounts,
+  },
+  {
+    name: 'preview tests (publishing to a folder and to a local S3 API, workflows)',
+    command: "node --test --test-concurrency=1 'tests/preview/*.test.ts'",
     count: nodeTestCounts,
   },
   { name: 'link check (base /)', command: 'node scripts/check-links.ts --dist dist --base /' },

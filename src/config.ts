@@ -7,9 +7,15 @@
  * | `SITE_BASE` | base path the site is served under (`/pr-123/`)          | `/`                        |
  * | `SITE_URL`  | the published origin, for canonical URLs and the sitemap | `https://docs.example.com` |
  * | `OUT_DIR`   | output directory of a build                              | `dist`                     |
+ *
+ * A preview build (`npm run preview:build`, `preview:publish`) also sets `PREVIEW_PR`,
+ * `PREVIEW_SHA` and `PREVIEW_BUILT_AT`, and may set `PREVIEW_HOST_URL` (where previews are
+ * served) and `PREVIEW_REPOSITORY_URL` (else GitHub Actions' own `GITHUB_SERVER_URL` and
+ * `GITHUB_REPOSITORY`, else `siteConfig.repositoryUrl`); see `readPreviewSettings`.
  */
 import { parseBase } from './lib/site-path.ts';
 import type { SiteSettings } from './lib/settings.ts';
+import { parsePreviewSettings, type PreviewSettings } from './lib/preview/settings.ts';
 
 export const siteConfig = {
   title: 'Mattermost Docs',
@@ -59,7 +65,94 @@ export interface Environment {
   outDir: string;
 }
 
-/** `SITE_BASE`, `SITE_URL` and `OUT_DIR`, read once. */
+/**
+ * Where previews are served when `PREVIEW_HOST_URL` does not say: a reserved name that can never
+ * be mistaken for the published site.
+ */
+const UNKNOWN_PREVIEW_HOST = 'https://previews.invalid';
+
+/**
+ * `SITE_BASE`, `SITE_URL` and `OUT_DIR`, read once. A preview is served from the preview host
+ * (`PREVIEW_HOST_URL`) under `/pr-N/`; `SITE_URL` stays the published origin its canonical
+ * URLs point at.
+ */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  return { base: env['SITE_BASE'], site: env['SITE_URL'], outDir: env['OUT_DIR'] || 'dist' };
+  const previewPr = env['PREVIEW_PR'];
+  if (!previewPr)
+    return { base: env['SITE_BASE'], site: env['SITE_URL'], outDir: env['OUT_DIR'] || 'dist' };
+  return {
+    base: env['SITE_BASE'] ?? `/pr-${previewPr}/`,
+    site: previewHostUrl(env) ?? UNKNOWN_PREVIEW_HOST,
+    outDir: env['OUT_DIR'] || 'dist',
+  };
+}
+
+/** Where a preview's pull requests live, unless the build is told otherwise. */
+function repositoryUrlOf(env: NodeJS.ProcessEnv): string {
+  const github = env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'];
+  return (
+    env['PREVIEW_REPOSITORY_URL'] ||
+    (github ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}` : siteConfig.repositoryUrl)
+  );
+}
+
+/**
+ * The preview a build with `env` is, or undefined for a normal build (`PREVIEW_PR` unset).
+ * Malformed values are an error naming the value.
+ */
+export function readPreviewSettings(env: NodeJS.ProcessEnv): PreviewSettings | undefined {
+  return parsePreviewSettings({
+    pr: env['PREVIEW_PR'],
+    sha: env['PREVIEW_SHA'],
+    builtAt: env['PREVIEW_BUILT_AT'],
+    repositoryUrl: repositoryUrlOf(env),
+    productionSite: env['SITE_URL'] || DEFAULT_SITE_URL,
+  });
+}
+
+let preview: { settings: PreviewSettings | undefined } | undefined;
+
+/**
+ * The preview this build is, read from the environment once and passed down to the banner, the
+ * what-changed page and robots.txt; undefined for a normal build.
+ */
+export function previewSettings(): PreviewSettings | undefined {
+  preview ??= { settings: readPreviewSettings(process.env) };
+  return preview.settings;
+}
+
+/** The environment that makes a build the preview `settings` describes (the inverse of `previewSettings`). */
+export function previewEnvironment(settings: PreviewSettings): Record<string, string> {
+  return {
+    PREVIEW_PR: String(settings.pr),
+    PREVIEW_SHA: settings.sha,
+    PREVIEW_BUILT_AT: settings.builtAt,
+    PREVIEW_REPOSITORY_URL: settings.repositoryUrl,
+    SITE_URL: settings.productionSite,
+  };
+}
+
+/** Where previews are served (`PREVIEW_HOST_URL`, e.g. `https://previews.example.com`), if known. */
+export function previewHostUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env['PREVIEW_HOST_URL']?.replace(/\/+$/, '') || undefined;
+}
+
+/** The repository previews link their pull requests to, as `previewSettings` settles it. */
+export function previewRepositoryUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return repositoryUrlOf(env).replace(/\/+$/, '');
+}
+
+/**
+ * What the S3 client needs beyond what the AWS SDK reads itself (credentials, `AWS_REGION`,
+ * `AWS_ENDPOINT_URL`/`AWS_ENDPOINT_URL_S3`, profiles): an S3-compatible store at its own endpoint
+ * (MinIO, s3rver, R2) is addressed path-style and needs no real region.
+ */
+export function s3ClientOptions(env: NodeJS.ProcessEnv = process.env): {
+  forcePathStyle: boolean;
+  region?: string;
+} {
+  const endpoint = env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'];
+  if (!endpoint) return { forcePathStyle: false };
+  const region = env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1';
+  return { forcePathStyle: true, region };
 }

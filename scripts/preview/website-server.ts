@@ -1,0 +1,61 @@
+/**
+ * An HTTP server that answers like an S3 website endpoint (or a CDN in front of a bucket) for a
+ * preview host: the rules are `websiteLookup`'s, the files come from the host (a folder, or a
+ * bucket through the S3 API), with the `Content-Type` and `Cache-Control` they were stored with.
+ */
+import { createServer, type Server } from 'node:http';
+import { websiteLookup } from '../../src/lib/preview/website.ts';
+import type { PreviewHost } from './host.ts';
+
+/** A server for `host`; call `listen` on it. */
+export function websiteServer(host: Pick<PreviewHost, 'read'>): Server {
+  return createServer((request, response) => {
+    const reply = (status: number, headers: Record<string, string>, body?: Buffer | string) => {
+      response.writeHead(status, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      reply(405, { allow: 'GET, HEAD' });
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const lookup = websiteLookup(url.pathname);
+    const notFound = async (key: string | undefined) => {
+      const page = key === undefined ? undefined : await host.read(key);
+      if (page === undefined)
+        reply(404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found\n');
+      else reply(404, { 'content-type': page.contentType, 'cache-control': 'no-cache' }, page.body);
+    };
+    const answer = async () => {
+      if (lookup === undefined) return notFound(undefined);
+      const object = await host.read(lookup.key);
+      if (object !== undefined) {
+        reply(
+          200,
+          {
+            'content-type': object.contentType,
+            'content-length': String(object.body.length),
+            ...(object.cacheControl === undefined ? {} : { 'cache-control': object.cacheControl }),
+          },
+          object.body,
+        );
+        return;
+      }
+      // Like S3: `dir` without the slash is redirected to `dir/` when `dir/index.html` exists.
+      if (lookup.directoryIndex !== undefined && (await host.read(lookup.directoryIndex))) {
+        reply(302, { location: `${url.pathname}/${url.search}` });
+        return;
+      }
+      return notFound(lookup.notFound);
+    };
+    answer().catch((error: unknown) => {
+      if (!response.headersSent)
+        reply(
+          500,
+          { 'content-type': 'text/plain; charset=utf-8' },
+          `${(error as Error).message}\n`,
+        );
+      else response.destroy();
+    });
+  });
+}

@@ -1,0 +1,269 @@
+/**
+ * The what-changed report in short, for the pull request comment and the CI job summary: a JSON
+ * summary written beside the page (`_changes/summary.json`), and the Markdown made from it.
+ *
+ * The comment is posted by a privileged job from the summary of a build it did not make (a fork's
+ * pull request builds without secrets), so the summary is parsed field by field, and the
+ * Markdown escapes every text and builds every link itself, under the preview's own URL.
+ */
+import { displayLocation, displayTarget, encodeFragment } from '../redirects/locations.ts';
+import { parsePullRequest, parseSha } from './options.ts';
+import type { ChangesReport } from './changes-report.ts';
+import { formatBuildTime, shortSha } from './settings.ts';
+
+/** A page in the summary. */
+interface SummaryPage {
+  path: string;
+  title: string;
+  change: 'changed' | 'added' | 'removed';
+  /** Headings of the changed sections. */
+  sections: string[];
+}
+
+/** An address of the base that moved. */
+interface SummaryMove {
+  from: string;
+  /** Where it lands, as written in the map (`/b/#y` or an https URL); null when it breaks. */
+  to: string | null;
+  /** Lines of the redirect map entries that carry it. */
+  lines: number[];
+}
+
+/** The short form of a `ChangesReport`. */
+export interface ChangesSummary {
+  pr: number;
+  sha: string;
+  builtAt: string;
+  base: { ref: string; sha: string | undefined } | { reason: string };
+  pages: SummaryPage[];
+  unchanged: number;
+  moves: SummaryMove[];
+  links: { errors: number; warnings: number };
+}
+
+/** The summary of a report. */
+export function summarizeChanges(report: ChangesReport): ChangesSummary {
+  const changes = report.changes;
+  const errors = report.linkProblems.filter((problem) => problem.severity === 'error').length;
+  return {
+    pr: report.preview.pr,
+    sha: report.preview.sha,
+    builtAt: report.preview.builtAt,
+    base:
+      report.base.kind === 'compared'
+        ? { ref: report.base.ref, sha: report.base.sha }
+        : { reason: report.base.reason },
+    pages: [
+      ...(changes?.changed ?? []).map((page) => ({
+        path: page.path,
+        title: page.title,
+        change: 'changed' as const,
+        sections: page.sections.map((section) => section.heading),
+      })),
+      ...(changes?.added ?? []).map((page) => ({
+        ...page,
+        change: 'added' as const,
+        sections: [],
+      })),
+      ...(changes?.removed ?? []).map((page) => ({
+        ...page,
+        change: 'removed' as const,
+        sections: [],
+      })),
+    ],
+    unchanged: changes?.unchanged ?? 0,
+    moves: report.moves.map((move) => ({
+      from: displayLocation(move.from),
+      to: move.to === undefined ? null : displayTarget(move.to),
+      lines: move.entries.map((entry) => entry.line),
+    })),
+    links: { errors, warnings: report.linkProblems.length - errors },
+  };
+}
+
+/**
+ * A site path as the summary may hold one: from the root, no empty or dot segments (`//host`,
+ * `/../`), nothing Markdown or a URL would reinterpret.
+ */
+const SUMMARY_PATH = /^(?!.*\/\/)\/(?!.*(^|\/)\.\.?(\/|#|$))[^\s`|<>\\]*$/;
+
+/** Reads a summary back, checking every field; throws an error naming `where` and the field. */
+export function parseChangesSummary(text: string, where: string): ChangesSummary {
+  const fail = (what: string): never => {
+    throw new Error(`${where}: ${what}; rebuild the preview`);
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(`not JSON (${(error as Error).message})`);
+  }
+  const record = (value: unknown, field: string): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : fail(`${field} is not an object`);
+  const string = (value: unknown, field: string): string =>
+    typeof value === 'string' && value.length <= 500 ? value : fail(`${field} is not a string`);
+  const count = (value: unknown, field: string): number =>
+    Number.isInteger(value) && (value as number) >= 0
+      ? (value as number)
+      : fail(`${field} is not a count`);
+  const path = (value: unknown, field: string): string => {
+    const text = string(value, field);
+    return SUMMARY_PATH.test(text)
+      ? text
+      : fail(`${field} ${JSON.stringify(text)} is not a site path`);
+  };
+  const list = (value: unknown, field: string): unknown[] =>
+    Array.isArray(value) ? value : fail(`${field} is not a list`);
+
+  const root = record(data, 'the summary');
+  let pr: number;
+  let sha: string;
+  try {
+    pr = parsePullRequest(typeof root['pr'] === 'number' ? String(root['pr']) : undefined);
+    sha = parseSha(string(root['sha'], 'sha'));
+  } catch (error) {
+    return fail((error as Error).message.replace(/^--/, ''));
+  }
+  const base = record(root['base'], 'base');
+  const links = record(root['links'], 'links');
+  return {
+    pr,
+    sha,
+    builtAt: string(root['builtAt'], 'builtAt'),
+    base:
+      'reason' in base
+        ? { reason: string(base['reason'], 'base.reason') }
+        : {
+            ref: string(base['ref'], 'base.ref'),
+            sha: base['sha'] === undefined ? undefined : parseSha(string(base['sha'], 'base.sha')),
+          },
+    pages: list(root['pages'], 'pages').map((item, at) => {
+      const page = record(item, `pages[${at}]`);
+      const change = page['change'];
+      if (change !== 'changed' && change !== 'added' && change !== 'removed')
+        return fail(`pages[${at}].change is not changed, added or removed`);
+      return {
+        path: path(page['path'], `pages[${at}].path`),
+        title: string(page['title'], `pages[${at}].title`),
+        change,
+        sections: list(page['sections'], `pages[${at}].sections`).map((heading, n) =>
+          string(heading, `pages[${at}].sections[${n}]`),
+        ),
+      };
+    }),
+    unchanged: count(root['unchanged'], 'unchanged'),
+    moves: list(root['moves'], 'moves').map((item, at) => {
+      const move = record(item, `moves[${at}]`);
+      const to = move['to'];
+      return {
+        from: path(move['from'], `moves[${at}].from`),
+        to: to === null ? null : string(to, `moves[${at}].to`),
+        lines: list(move['lines'], `moves[${at}].lines`).map((line, n) =>
+          count(line, `moves[${at}].lines[${n}]`),
+        ),
+      };
+    }),
+    links: {
+      errors: count(links['errors'], 'links.errors'),
+      warnings: count(links['warnings'], 'links.warnings'),
+    },
+  };
+}
+
+/** Rows shown per table in the comment; the rest are on the what-changed page. */
+const MAX_ROWS = 40;
+
+/**
+ * The summary as Markdown. `previewUrl` is where the preview is served, ending in `/`: an
+ * absolute URL for a comment, or a path such as `/pr-12/` when no host URL is known.
+ */
+export function changesMarkdown(
+  summary: ChangesSummary,
+  previewUrl: string,
+  mapFile: string,
+): string {
+  const url = (location: string) => previewUrl + hrefWithinPreview(location);
+  const changesUrl = `${previewUrl}_changes/`;
+  const lines = [
+    `### Preview of #${summary.pr} at \`${shortSha(summary.sha)}\``,
+    '',
+    `**[Open the preview](${previewUrl})** · [What changed](${changesUrl}) · built ${escapeMarkdown(formatBuildTime(summary.builtAt))}`,
+    '',
+  ];
+  if ('reason' in summary.base) {
+    lines.push(`Not compared with a base: ${escapeMarkdown(summary.base.reason)}`, '');
+  } else {
+    const counted = (change: SummaryPage['change']) =>
+      summary.pages.filter((page) => page.change === change).length;
+    lines.push(
+      `Compared with \`${escapeCode(summary.base.ref)}\`${summary.base.sha === undefined ? '' : ` at \`${shortSha(summary.base.sha)}\``}: ` +
+        `${counted('changed')} changed, ${counted('added')} added, ${counted('removed')} removed, ${summary.unchanged} unchanged.`,
+      '',
+    );
+    if (summary.pages.length > 0) {
+      lines.push('| Page | Change |', '| --- | --- |');
+      for (const page of summary.pages.slice(0, MAX_ROWS)) {
+        const title = escapeMarkdown(page.title);
+        const name = page.change === 'removed' ? title : `[${title}](${url(page.path)})`;
+        const what =
+          page.change === 'changed'
+            ? `changed: ${page.sections.map(escapeMarkdown).join(', ')}`
+            : page.change;
+        lines.push(`| ${name} \`${escapeCode(page.path)}\` | ${what} |`);
+      }
+      lines.push(...more(summary.pages.length, changesUrl), '');
+    }
+    if (summary.moves.length > 0) {
+      lines.push(
+        `**Moved and renamed addresses** (${summary.moves.length})`,
+        '',
+        `| Address in the base | Lands on now | Entries in \`${escapeCode(mapFile)}\` |`,
+        '| --- | --- | --- |',
+      );
+      for (const move of summary.moves.slice(0, MAX_ROWS)) {
+        const to =
+          move.to === null
+            ? '**breaks**'
+            : SUMMARY_PATH.test(move.to)
+              ? `[\`${escapeCode(move.to)}\`](${url(move.to)})`
+              : `\`${escapeCode(move.to)}\``;
+        const entries = move.lines.length === 0 ? 'none' : `line ${move.lines.join(', ')}`;
+        lines.push(`| \`${escapeCode(move.from)}\` | ${to} | ${entries} |`);
+      }
+      lines.push(...more(summary.moves.length, `${changesUrl}#addresses`), '');
+    }
+  }
+  const { errors, warnings } = summary.links;
+  lines.push(
+    errors + warnings === 0
+      ? '**Link check:** every internal link and anchor resolves.'
+      : `**Link check:** ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} ([details](${changesUrl}#links)).`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function more(total: number, where: string): string[] {
+  return total > MAX_ROWS
+    ? ['', `…and ${total - MAX_ROWS} more [on the what-changed page](${where}).`]
+    : [];
+}
+
+/** `/a/b/#x y` as a URL relative to the preview's root: `a/b/#x%20y`. */
+function hrefWithinPreview(location: string): string {
+  const hashAt = location.indexOf('#');
+  const path = hashAt < 0 ? location : location.slice(0, hashAt);
+  const fragment = hashAt < 0 ? null : location.slice(hashAt + 1);
+  return encodeURI(path.slice(1)) + (fragment === null ? '' : `#${encodeFragment(fragment)}`);
+}
+
+/** Text that Markdown shows as written: no emphasis, links, HTML or table breaks. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]{}()<>#+!|~]/g, '\\$&');
+}
+
+/** Text inside a code span: backticks and pipes cannot end it or the table cell. */
+function escapeCode(text: string): string {
+  return text.replace(/[`|]/g, '').replace(/\s+/g, ' ');
+}
