@@ -13,9 +13,26 @@ import type { SiteSettings } from './lib/settings.ts';
 
 export const siteConfig = {
   title: 'Mattermost Docs',
-  /** Where "Edit this page" links point: `${repositoryUrl}/edit/${editBranch}/${sourceFile}`. */
-  repositoryUrl: 'https://github.com/mattermost/docs',
-  editBranch: 'main',
+  /**
+   * "Edit this page": the web address of the repository holding this project, and the branch
+   * to edit. Left unset, the repository comes from `GITHUB_SERVER_URL` and `GITHUB_REPOSITORY`
+   * (set in GitHub Actions), else from package.json's `repository`, whose `directory` says
+   * where the project sits inside it. `false` turns the link off.
+   */
+  editLink: {
+    repository: undefined as string | false | undefined,
+    branch: 'main',
+  },
+  /**
+   * A notice at the top of every page, until the reader dismisses it. Inline Markdown (links
+   * from the site root, `code`, **bold**). Give a new notice a new `id`, so that readers who
+   * dismissed the last one see it.
+   */
+  announcement: {
+    id: 'lasting-links',
+    content:
+      'The high availability guide has a new home; old links to it still work. [Start here](/administration-guide/scale/high-availability/).',
+  } as { id: string; content: string } | undefined,
   /** Directory holding the MDX pages, relative to the project root. */
   contentDir: 'content/docs',
   /** The redirect map and the lock of every anchor ever published. */
@@ -54,9 +71,18 @@ export interface Environment {
   base: string | undefined;
   site: string | undefined;
   outDir: string;
+  /** The repository a CI run builds, `https://github.com/owner/name`, when the CI says so. */
+  repository: string | undefined;
 }
 
-/** `SITE_BASE`, `SITE_URL` and `OUT_DIR`, read once. */
+/** `SITE_BASE`, `SITE_URL`, `OUT_DIR` and GitHub Actions' repository, read once. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  return { base: env['SITE_BASE'], site: env['SITE_URL'], outDir: env['OUT_DIR'] || 'dist' };
+  const server = env['GITHUB_SERVER_URL'];
+  const repository = env['GITHUB_REPOSITORY'];
+  return {
+    base: env['SITE_BASE'],
+    site: env['SITE_URL'],
+    outDir: env['OUT_DIR'] || 'dist',
+    repository: server && repository ? `${server.replace(/\/+$/, '')}/${repository}` : undefined,
+  };
 }
