@@ -152,6 +152,8 @@ export function mountSearch(root: HTMLElement): void {
     }
   };
   input.addEventListener('input', () => {
+    // Results of the last query go at once: arrow keys must never land on a link about to vanish.
+    list.replaceChildren();
     showResults().catch(() => (status.textContent = 'Search is not available on this build.'));
   });
 }

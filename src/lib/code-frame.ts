@@ -111,7 +111,12 @@ export function codeFrames(): ShikiTransformer {
       if (words.length === 0) return;
       options.decorations ??= [];
       for (const range of wordRanges(code, words)) {
-        options.decorations.push({ ...range, properties: { class: 'highlighted-word' } });
+        options.decorations.push({
+          ...range,
+          properties: { class: 'highlighted-word' },
+          // Its own span even when it covers a whole line, so the line's classes stay the line's.
+          alwaysWrap: true,
+        });
       }
     },
     line(node, line) {
