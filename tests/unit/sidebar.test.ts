@@ -156,8 +156,12 @@ test('a group holding only one group is listed beside it, not above it: no level
   );
   // Groups are named once, by their own row: no "Overview" rows.
   const labels: string[] = [];
-  const walk = (entries: typeof view) =>
-    entries.forEach((e) => (labels.push(e.label), walk(e.children)));
+  const walk = (entries: typeof view): void => {
+    for (const entry of entries) {
+      labels.push(entry.label);
+      walk(entry.children);
+    }
+  };
   walk(view);
   assert.equal(new Set(labels).size, labels.length);
 });
