@@ -40,7 +40,7 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
       writeFileSync(join(dist, '_nginx-redirects.conf'), '# none\n');
       // The owner: a process that is killed with SIGKILL, with no chance to clean up.
       const owner = spawn('sleep', ['60']);
-      const env = {
+      const env: NodeJS.ProcessEnv = {
         ...process.env,
         DOCS_OWNER_PID: String(owner.pid),
         DIST_DIR: dist,
