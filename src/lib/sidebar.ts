@@ -15,13 +15,13 @@ import type { SitePath } from './site-path.ts';
 export type BadgeVariant = 'default' | 'note' | 'tip' | 'success' | 'caution' | 'danger';
 
 /** A short label beside a sidebar entry ("New", "Deprecated"). */
-export interface SidebarBadge {
+interface SidebarBadge {
   text: string;
   variant: BadgeVariant;
 }
 
 /** A link to another site listed among a group's pages. */
-export interface ExternalSidebarLink {
+interface ExternalSidebarLink {
   label: string;
   /** An absolute `https://` URL. */
   url: string;
