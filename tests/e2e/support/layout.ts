@@ -15,13 +15,15 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every `code` in a table cell wraps, if at all, only after `.`, `_`, `/`, `-` or a space:
- * each character's line is read from its own box.
+ * Every `code` in a table cell wraps, if at all, only between words: after `.`, `_`, `/`, `-`
+ * or a space, and outside a row's first cell (the key) also where a capital starts a new word.
+ * Each character's line is read from its own box.
  */
 export function codeBrokenInsideWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     for (const code of document.querySelectorAll('td code')) {
+      const key = code.closest('td')?.cellIndex === 0;
       let previous: { top: number; char: string } | undefined;
       let seen = '';
       const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
@@ -33,7 +35,8 @@ export function codeBrokenInsideWords(page: Page): Promise<string[]> {
           range.setEnd(node, i + 1);
           const box = range.getClientRects()[0];
           if (!box) continue;
-          if (previous && box.top > previous.top + 2 && !/[._/\s-]/.test(previous.char)) {
+          const hump = !key && /[a-z\d]/.test(previous?.char ?? '') && /[A-Z]/.test(text[i]!);
+          if (previous && box.top > previous.top + 2 && !/[._/\s-]/.test(previous.char) && !hump) {
             problems.push(`"${code.textContent}" breaks inside a word, after "${seen}"`);
           }
           previous = { top: box.top, char: text[i]! };
