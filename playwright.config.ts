@@ -90,7 +90,10 @@ export default defineConfig({
   projects: servers.map((server) => ({
     name: server.name,
     // Accessibility and layout depend on the markup, not on the server or base: checked once.
-    testIgnore: server.name === 'static-root' ? [] : ['**/a11y.spec.ts', '**/layout.spec.ts'],
+    testIgnore:
+      server.name === 'static-root'
+        ? []
+        : ['**/a11y.spec.ts', '**/layout.spec.ts', '**/reader.spec.ts'],
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,
     metadata: { base: server.base, distDir: server.distDir, server: server.name.split('-')[0] },

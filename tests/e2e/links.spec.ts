@@ -215,7 +215,10 @@ async function expectLanding(
       .toBe(true);
 }
 
-/** Clicks the first link with `href`, made reachable: collapsed sidebar sections opened, no new tab. */
+/**
+ * Clicks the first link with `href`, made reachable: collapsed sections opened, the tab that
+ * holds it selected, no new browser tab.
+ */
 async function clickLink(page: Page, href: string): Promise<void> {
   const link = page
     .locator(
@@ -230,6 +233,9 @@ async function clickLink(page: Page, href: string): Promise<void> {
       details = details.parentElement?.closest('details') ?? null
     )
       details.open = true;
+    const panel = element.closest<HTMLElement>('[role="tabpanel"]');
+    if (panel?.hidden)
+      document.querySelector<HTMLElement>(`[role="tab"][aria-controls="${panel.id}"]`)?.click();
   });
   await link.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
   const clickable = await link.evaluate((element) => {

@@ -54,6 +54,8 @@ test(
     const docs = await builtPages(test.info());
     const withToc = docs.filter((p) => p.html.includes('class="toc"'));
     expect(withToc.length).toBeGreaterThan(0);
+    const links = withToc.reduce((n, doc) => n + doc.html.split('class="toc-depth-').length, 0);
+    test.setTimeout(30_000 + links * 1000);
     for (const doc of withToc) {
       await page.goto(doc.path.slice(1));
       const links = page.locator('.toc a');
