@@ -124,13 +124,19 @@ export default defineConfig({
     name: server.name,
     ...(server.name === 's3-preview'
       ? { testMatch: ON_PREVIEW }
-      : // Accessibility and the checker's fixtures depend on the markup, not on the server or
-        // base: proven once.
+      : // Accessibility, layout and the checker's fixtures depend on the markup, not on the
+        // server or base: proven once.
         {
           testIgnore:
             server.name === 'static-root'
               ? [PREVIEW_ONLY]
-              : ['**/a11y.spec.ts', '**/checker-parity.spec.ts', PREVIEW_ONLY],
+              : [
+                  '**/a11y.spec.ts',
+                  '**/layout.spec.ts',
+                  '**/reader.spec.ts',
+                  '**/checker-parity.spec.ts',
+                  PREVIEW_ONLY,
+                ],
         }),
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,

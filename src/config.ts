@@ -16,12 +16,31 @@
 import { parseBase } from './lib/site-path.ts';
 import type { SiteSettings } from './lib/settings.ts';
 import { parsePreviewSettings, type PreviewSettings } from './lib/preview/settings.ts';
+import { packageRepositoryUrl } from './lib/repository-url.ts';
+import packageJson from '../package.json' with { type: 'json' };
 
 export const siteConfig = {
   title: 'Mattermost Docs',
-  /** Where "Edit this page" links point: `${repositoryUrl}/edit/${editBranch}/${sourceFile}`. */
-  repositoryUrl: 'https://github.com/mattermost/docs',
-  editBranch: 'main',
+  /**
+   * "Edit this page": the web address of the repository holding this project, and the branch
+   * to edit. Left unset, the repository comes from `GITHUB_SERVER_URL` and `GITHUB_REPOSITORY`
+   * (set in GitHub Actions), else from package.json's `repository`, whose `directory` says
+   * where the project sits inside it. `false` turns the link off.
+   */
+  editLink: {
+    repository: undefined as string | false | undefined,
+    branch: 'main',
+  },
+  /**
+   * A notice at the top of every page, until the reader dismisses it. Inline Markdown (links
+   * from the site root, `code`, **bold**). Give a new notice a new `id`, so that readers who
+   * dismissed the last one see it.
+   */
+  announcement: {
+    id: 'lasting-links',
+    content:
+      'The high availability guide has a new home; old links to it still work. [Start here](/administration-guide/scale/high-availability/).',
+  } as { id: string; content: string } | undefined,
   /** Directory holding the MDX pages, relative to the project root. */
   contentDir: 'content/docs',
   /** The redirect map and the lock of every anchor ever published. */
@@ -63,6 +82,8 @@ export interface Environment {
   base: string | undefined;
   site: string | undefined;
   outDir: string;
+  /** The repository a CI run builds, `https://github.com/owner/name`, when the CI says so. */
+  repository: string | undefined;
 }
 
 /**
@@ -71,19 +92,32 @@ export interface Environment {
  */
 const UNKNOWN_PREVIEW_HOST = 'https://previews.invalid';
 
+/** Where pull requests are linked when no repository is known at all. */
+const UNKNOWN_REPOSITORY = 'https://github.com/invalid/invalid';
+
 /**
- * `SITE_BASE`, `SITE_URL` and `OUT_DIR`, read once. A preview is served from the preview host
+ * `SITE_BASE`, `SITE_URL`, `OUT_DIR` and GitHub Actions' repository, read once. A preview is served from the preview host
  * (`PREVIEW_HOST_URL`) under `/pr-N/`; `SITE_URL` stays the published origin its canonical
  * URLs point at.
  */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const server = env['GITHUB_SERVER_URL'];
+  const ciRepository = env['GITHUB_REPOSITORY'];
+  const repository =
+    server && ciRepository ? `${server.replace(/\/+$/, '')}/${ciRepository}` : undefined;
   const previewPr = env['PREVIEW_PR'];
   if (!previewPr)
-    return { base: env['SITE_BASE'], site: env['SITE_URL'], outDir: env['OUT_DIR'] || 'dist' };
+    return {
+      base: env['SITE_BASE'],
+      site: env['SITE_URL'],
+      outDir: env['OUT_DIR'] || 'dist',
+      repository,
+    };
   return {
     base: env['SITE_BASE'] ?? `/pr-${previewPr}/`,
     site: previewHostUrl(env) ?? UNKNOWN_PREVIEW_HOST,
     outDir: env['OUT_DIR'] || 'dist',
+    repository,
   };
 }
 
@@ -92,7 +126,11 @@ function repositoryUrlOf(env: NodeJS.ProcessEnv): string {
   const github = env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'];
   return (
     env['PREVIEW_REPOSITORY_URL'] ||
-    (github ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}` : siteConfig.repositoryUrl)
+    (github
+      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}`
+      : siteConfig.editLink.repository ||
+        packageRepositoryUrl(packageJson.repository) ||
+        UNKNOWN_REPOSITORY)
   );
 }
 

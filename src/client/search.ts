@@ -57,13 +57,54 @@ function item(title: string, url: string, excerpt: string, sub = false): HTMLLIE
   const link = document.createElement('a');
   link.href = url;
   link.textContent = title;
-  const text = document.createElement('p');
-  text.innerHTML = excerpt;
-  li.append(link, text);
+  li.append(link);
+  if (excerpt) {
+    const text = document.createElement('p');
+    text.innerHTML = excerpt;
+    li.append(text);
+  }
   return li;
 }
 
-/** Wires one search widget: open on click, `/` or Ctrl+K; search as the reader types. */
+/**
+ * The sections to list under a page: those titled with the query's words first, then those
+ * with the most hits, at most three. `#_top` is the page itself, already listed.
+ */
+function sectionsOf(result: PagefindResultData, query: string): PagefindSubResult[] {
+  const words = query.toLowerCase().split(/\s+/);
+  const rank = (sub: PagefindSubResult) =>
+    (words.every((w) => sub.title.toLowerCase().includes(w)) ? 1e6 : 0) +
+    (sub.locations?.length ?? 0);
+  return (result.sub_results ?? [])
+    .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
+    .sort((a, b) => rank(b) - rank(a))
+    .slice(0, 3);
+}
+
+/** The result links of a list, in the order the reader sees them. */
+const resultLinks = (list: HTMLElement) => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+
+/**
+ * Arrow keys move between the search field and the results: Down from the field goes to the
+ * first result, Up from the first goes back to the field; Home and End jump to either end.
+ */
+function onArrowKeys(event: KeyboardEvent, input: HTMLInputElement, list: HTMLElement): void {
+  const links = resultLinks(list);
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const inList = at !== -1;
+  let next: HTMLElement | undefined;
+  if (event.key === 'ArrowDown')
+    next = inList ? links[Math.min(at + 1, links.length - 1)] : links[0];
+  else if (event.key === 'ArrowUp') next = !inList ? undefined : at === 0 ? input : links[at - 1];
+  else if (event.key === 'Home' && inList) next = links[0];
+  else if (event.key === 'End' && inList) next = links.at(-1);
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
+/** Wires one search widget: open on click (and `/` or Ctrl+K for the page's main one); search as the reader types. */
 export function mountSearch(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
   const dialog = root.querySelector('dialog')!;
@@ -76,14 +117,26 @@ export function mountSearch(root: HTMLElement): void {
     loadPagefind(base).catch(() => (status.textContent = UNAVAILABLE));
   };
   root.querySelector('[data-search-open]')?.addEventListener('click', open);
-  document.addEventListener('keydown', (event) => {
-    const typing =
-      event.target instanceof HTMLElement &&
-      event.target.closest('input, textarea, [contenteditable]');
-    if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) {
+  if (root.hasAttribute('data-search-shortcuts')) {
+    document.addEventListener('keydown', (event) => {
+      const typing =
+        event.target instanceof HTMLElement &&
+        event.target.closest('input, textarea, select, [contenteditable]');
+      const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey;
+      if (slash || (event.key === 'k' && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        open();
+      }
+    });
+  }
+  dialog.addEventListener('keydown', (event) => {
+    // A search field's own Escape only clears it, so closing would take a second press.
+    if (event.key === 'Escape') {
       event.preventDefault();
-      open();
+      dialog.close();
+      return;
     }
+    onArrowKeys(event, input, list);
   });
   dialog.addEventListener('click', (event) => event.target === dialog && dialog.close());
   const showResults = async () => {
@@ -97,22 +150,18 @@ export function mountSearch(root: HTMLElement): void {
       ? `${results.length} pages found`
       : `No results for “${query}”`;
     for (const result of results) {
-      list.append(item(result.meta.title ?? result.url, result.url, result.excerpt));
-      // Sections titled with the query's words first, then those with the most hits; `#_top` is
-      // the page itself, already listed.
-      const words = query.toLowerCase().split(/\s+/);
-      const rank = (sub: PagefindSubResult) =>
-        (words.every((w) => sub.title.toLowerCase().includes(w)) ? 1e6 : 0) +
-        (sub.locations?.length ?? 0);
-      const sections = (result.sub_results ?? [])
-        .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
-        .sort((a, b) => rank(b) - rank(a));
-      for (const sub of sections.slice(0, 3)) {
-        list.append(item(sub.title, sub.url, sub.excerpt, true));
-      }
+      const sections = sectionsOf(result, query);
+      // Pagefind's page excerpt is often its best section's excerpt: say it once, under the section.
+      const repeated = sections.some((sub) => sub.excerpt === result.excerpt);
+      list.append(
+        item(result.meta.title ?? result.url, result.url, repeated ? '' : result.excerpt),
+      );
+      for (const sub of sections) list.append(item(sub.title, sub.url, sub.excerpt, true));
     }
   };
   input.addEventListener('input', () => {
+    // Results of the last query go at once: arrow keys must never land on a link about to vanish.
+    list.replaceChildren();
     showResults().catch(() => (status.textContent = UNAVAILABLE));
   });
 }

@@ -4,14 +4,44 @@ import type { SitePath } from './site-path.ts';
  * The sidebar tree, built from the docs collection's ids and front matter. Directories become
  * groups; a directory's `index.mdx` becomes the group's own link. Siblings sort by
  * `sidebar.order`, then by label, so authors control order without renaming files.
+ *
+ * A page does not carry the whole tree: `sidebarView` cuts it down to the groups on the way to
+ * the current page, each listing its entries, with every other group one link to its first
+ * page. What a page carries grows with the depth and width of its own branch, never with the
+ * number of pages on the site.
  */
+
+/** The colour of a badge; the names are those Starlight writers know. */
+export type BadgeVariant = 'default' | 'note' | 'tip' | 'success' | 'caution' | 'danger';
+
+/** A short label beside a sidebar entry ("New", "Deprecated"). */
+interface SidebarBadge {
+  text: string;
+  variant: BadgeVariant;
+}
+
+/** A link to another site listed among a group's pages. */
+interface ExternalSidebarLink {
+  label: string;
+  /** An absolute `https://` URL. */
+  url: string;
+  order: number | undefined;
+  badge: SidebarBadge | undefined;
+}
 
 /** What the sidebar needs to know about one page. */
 export interface SidebarPage {
   /** Collection id: `administration-guide/scale/high-availability/deployment` (an index page has its directory's id). */
   id: string;
   label: string;
+  /** For an index page: the name of its folder's group, when the page sets one (`sidebar.label`). */
+  groupLabel?: string | undefined;
   order: number | undefined;
+  /** Built and linkable, but not listed (and not in previous/next). */
+  hidden?: boolean;
+  badge?: SidebarBadge | undefined;
+  /** External links to list in this page's group: its own group for an index page, else its parent's. */
+  links?: readonly ExternalSidebarLink[];
 }
 
 /** A link or a group in the sidebar; a group may also be a page (its index). */
@@ -19,13 +49,18 @@ export interface SidebarNode {
   /** The page's link text (its `sidebar.label`, else its title). */
   label: string;
   /**
-   * The group's name, from its directory (`high-availability` is "High availability"). A group
-   * that has an index page lists it as its first link, labelled with `label`.
+   * The group's name: its index page's `sidebar.label`, else its directory's name
+   * (`high-availability` is "High availability"). The sidebar and breadcrumbs show a group by
+   * this name and link it to its index page.
    */
   groupLabel: string;
-  /** Site path of the page (`/a/b/`), absent for a directory without an index page. */
+  /** Site path of the page (`/a/b/`), absent for a directory without an index page and for an external link. */
   path: SitePath | undefined;
+  /** The target of an external link. */
+  url?: string;
   order: number | undefined;
+  hidden: boolean;
+  badge: SidebarBadge | undefined;
   children: SidebarNode[];
 }
 
@@ -35,42 +70,61 @@ export function pagePath(id: string): SitePath {
 }
 
 /** Builds the sidebar forest from every published page. */
-export function buildSidebar(pages: SidebarPage[]): SidebarNode[] {
-  const root: SidebarNode = {
-    label: '',
-    groupLabel: '',
-    path: undefined,
-    order: undefined,
-    children: [],
-  };
+export function buildSidebar(pages: readonly SidebarPage[]): SidebarNode[] {
+  const root = emptyNode('');
   const byId = new Map<string, SidebarNode>([['', root]]);
 
   const nodeFor = (id: string): SidebarNode => {
     const existing = byId.get(id);
     if (existing) return existing;
-    const parentId = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
-    const name = titleFromSlug(id.slice(id.lastIndexOf('/') + 1));
-    const node: SidebarNode = {
-      label: name,
-      groupLabel: name,
-      path: undefined,
-      order: undefined,
-      children: [],
-    };
-    nodeFor(parentId).children.push(node);
+    const node = emptyNode(titleFromSlug(id.slice(id.lastIndexOf('/') + 1)));
+    nodeFor(parentOf(id)).children.push(node);
     byId.set(id, node);
     return node;
   };
 
+  const external: { groupId: string; link: ExternalSidebarLink }[] = [];
   for (const page of pages) {
     if (page.id === '' || page.id === 'index') continue; // the home page is the site title's link
     const node = nodeFor(page.id);
     node.label = page.label;
+    if (page.groupLabel) node.groupLabel = page.groupLabel;
     node.path = pagePath(page.id);
     node.order = page.order;
+    node.hidden = page.hidden ?? false;
+    node.badge = page.badge;
+    for (const link of page.links ?? []) external.push({ groupId: page.id, link });
+  }
+  // An index page's links go in its own group; any other page's in its parent's. A page is an
+  // index exactly when it has children, which is known only once every page is placed.
+  for (const { groupId, link } of external) {
+    const page = byId.get(groupId)!;
+    const group = page.children.length > 0 ? page : nodeFor(parentOf(groupId));
+    group.children.push({
+      ...emptyNode(link.label),
+      url: link.url,
+      order: link.order,
+      badge: link.badge,
+    });
   }
   sortTree(root.children);
   return root.children;
+}
+
+function emptyNode(name: string): SidebarNode {
+  return {
+    label: name,
+    groupLabel: name,
+    path: undefined,
+    order: undefined,
+    hidden: false,
+    badge: undefined,
+    children: [],
+  };
+}
+
+function parentOf(id: string): string {
+  return id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
 }
 
 function sortTree(nodes: SidebarNode[]): void {
@@ -87,11 +141,11 @@ function titleFromSlug(slug: string): string {
 }
 
 /** Pages in reading order (depth-first, as the sidebar shows them): the basis of previous/next links. */
-export function readingOrder(nodes: SidebarNode[]): { label: string; path: SitePath }[] {
+export function readingOrder(nodes: readonly SidebarNode[]): { label: string; path: SitePath }[] {
   const out: { label: string; path: SitePath }[] = [];
-  const walk = (list: SidebarNode[]) => {
+  const walk = (list: readonly SidebarNode[]) => {
     for (const node of list) {
-      if (node.path) out.push({ label: node.label, path: node.path });
+      if (node.path && !node.hidden) out.push({ label: node.label, path: node.path });
       walk(node.children);
     }
   };
@@ -100,7 +154,7 @@ export function readingOrder(nodes: SidebarNode[]): { label: string; path: SiteP
 }
 
 /** The chain of nodes from the top of the sidebar down to the page at `path` (empty when absent). */
-export function breadcrumbTrail(nodes: SidebarNode[], path: SitePath): SidebarNode[] {
+export function breadcrumbTrail(nodes: readonly SidebarNode[], path: SitePath): SidebarNode[] {
   for (const node of nodes) {
     if (node.path === path) return [node];
     const below = breadcrumbTrail(node.children, path);
@@ -110,11 +164,119 @@ export function breadcrumbTrail(nodes: SidebarNode[], path: SitePath): SidebarNo
 }
 
 /** The previous and next pages around `path` in reading order. */
-export function neighbours(nodes: SidebarNode[], path: SitePath) {
+export function neighbours(nodes: readonly SidebarNode[], path: SitePath) {
   const order = readingOrder(nodes);
   const at = order.findIndex((entry) => entry.path === path);
   return {
     previous: at > 0 ? order[at - 1] : undefined,
     next: at >= 0 ? order[at + 1] : undefined,
   };
+}
+
+/** One row of the sidebar as a page shows it. */
+export interface SidebarEntry {
+  label: string;
+  /** Where the row links: a page of the site, or another site. */
+  target: { path: SitePath } | { url: string };
+  badge: SidebarBadge | undefined;
+  /** The row is the page being read. */
+  current: boolean;
+  /**
+   * For a group: `open` when it holds the current page (its entries follow), `closed` when it
+   * does not (the row links to its first page, where it opens). Absent for a single page.
+   */
+  group?: 'open' | 'closed';
+  /** The entries of an open group; empty otherwise. */
+  children: SidebarEntry[];
+}
+
+/**
+ * The sidebar of the page at `current`: every top-level section, the groups on the way to the
+ * page open, every other group closed. A group whose only entry is another group adds a level
+ * and nothing to choose from, so its subgroup is listed beside it instead of inside it.
+ */
+export function sidebarView(nodes: readonly SidebarNode[], current: SitePath): SidebarEntry[] {
+  const onPath = new Set(breadcrumbTrail(nodes, current));
+  const entry = (node: SidebarNode, label: string, path: SitePath): SidebarEntry => ({
+    label,
+    target: { path },
+    badge: node.badge,
+    current: path === current,
+    children: [],
+  });
+  const view = (list: readonly SidebarNode[], top: boolean): SidebarEntry[] =>
+    list.flatMap((node): SidebarEntry[] => {
+      // A hidden index page hides only itself: its group stays, led by its first listed page.
+      const ownPath = node.hidden ? undefined : node.path;
+      const children = node.children.filter((child) => !child.hidden || child.children.length);
+      if (children.length === 0) {
+        if (node.url !== undefined)
+          return [
+            {
+              label: node.label,
+              target: { url: node.url },
+              badge: node.badge,
+              current: false,
+              children: [],
+            },
+          ];
+        return ownPath ? [entry(node, node.label, ownPath)] : [];
+      }
+      const only = children[0]!;
+      if (!top && children.length === 1 && only.children.length > 0) {
+        const own = ownPath ? [entry(node, node.groupLabel, ownPath)] : [];
+        return [...own, ...view([only], false)];
+      }
+      const landing = ownPath ?? readingOrder([node])[0]?.path;
+      if (!landing) return [];
+      const open = onPath.has(node);
+      return [
+        {
+          ...entry(node, node.groupLabel, landing),
+          current: ownPath === current,
+          group: open ? 'open' : 'closed',
+          children: open ? view(children, false) : [],
+        },
+      ];
+    });
+  return view(nodes, true);
+}
+
+/** Every row of a sidebar view, depth-first: what a page's sidebar markup holds. */
+export function entryCount(entries: readonly SidebarEntry[]): number {
+  return entries.reduce((n, entry) => n + 1 + entryCount(entry.children), 0);
+}
+
+/** A page's previous or next link as its front matter may override it (`prev:`, `next:`). */
+export type PagerOverride =
+  boolean | string | { link?: string | undefined; label?: string | undefined } | undefined;
+
+/**
+ * The link the page shows: `false` none, a string relabels the automatic one, `{ link, label }`
+ * points elsewhere (labelled with the target's sidebar label unless it says otherwise).
+ */
+export function pagerLink(
+  automatic: { label: string; path: SitePath } | undefined,
+  override: PagerOverride,
+  labelOf: (path: SitePath) => string | undefined,
+): { label: string; path: SitePath } | undefined {
+  if (override === undefined || override === true) return automatic;
+  if (override === false) return undefined;
+  if (typeof override === 'string') return automatic && { ...automatic, label: override };
+  const path = (override.link as SitePath | undefined) ?? automatic?.path;
+  if (!path) return undefined;
+  return { path, label: override.label ?? labelOf(path) ?? automatic?.label ?? path };
+}
+
+/** The sidebar label of every page, by site path (hidden pages included). */
+export function labelsByPath(nodes: readonly SidebarNode[]): Map<SitePath, string> {
+  const labels = new Map<SitePath, string>();
+  const walk = (list: readonly SidebarNode[]) => {
+    for (const node of list) {
+      if (node.path) labels.set(node.path, node.label);
+      walk(node.children);
+    }
+  };
+  walk(nodes);
+  return labels;
 }

@@ -2,8 +2,60 @@ import { z } from 'astro/zod';
 
 /**
  * Front matter of a docs page. Messages say what to write, because the reader of a failed
- * build is an author, not the schema's developer.
+ * build is an author, not the schema's developer. Field names follow Starlight's where the
+ * feature is the same, so writers coming from Starlight find what they know.
  */
+
+const badgeVariants = ['default', 'note', 'tip', 'success', 'caution', 'danger'] as const;
+
+/** `badge: New`, or `badge: { text: Deprecated, variant: caution }`. */
+const badge = z
+  .union([
+    z.string().trim().min(1),
+    z.strictObject({
+      text: z.string().trim().min(1, 'badge.text is empty: write the badge, for example New'),
+      variant: z.enum(badgeVariants, {
+        error: `badge.variant must be one of ${badgeVariants.join(', ')}`,
+      }),
+    }),
+  ])
+  .transform((value) =>
+    typeof value === 'string' ? { text: value, variant: 'note' as const } : value,
+  )
+  .optional();
+
+/** A site path (`/a/b/`) or an `https://` URL. */
+const linkTarget = z
+  .string()
+  .trim()
+  .regex(/^(\/(?!\/)|https:\/\/)/, 'write a link from the site root (/a/b/) or an https:// URL');
+
+/** `prev: false` hides the link; a string relabels it; `{ link, label }` points it elsewhere. */
+const pagerLink = (field: 'prev' | 'next') =>
+  z
+    .union([
+      z.boolean(),
+      z.string().trim().min(1),
+      z.strictObject({
+        link: z
+          .string()
+          .trim()
+          .regex(/^\/(?!\/)/, `${field}.link must be a site path such as /a/b/`)
+          .optional(),
+        label: z.string().trim().min(1).optional(),
+      }),
+    ])
+    .optional();
+
+const headingLevel = z
+  .number()
+  .int()
+  .min(2, 'heading levels run from 2 (##) to 6 (######)')
+  .max(6, 'heading levels run from 2 (##) to 6 (######)');
+
+/** Tags a page may add to its `<head>`; anything else belongs in the layout. */
+const headTags = ['meta', 'link', 'script', 'style', 'noscript'] as const;
+
 export const docsFrontmatter = z.strictObject({
   title: z
     .string({
@@ -18,6 +70,28 @@ export const docsFrontmatter = z.strictObject({
     })
     .trim()
     .min(1, 'description is empty: write one sentence about the page'),
+  /** `doc` (sidebar, table of contents) or `splash` (a landing page: full width, no sidebar). */
+  template: z.enum(['doc', 'splash'], { error: 'template must be doc or splash' }).default('doc'),
+  /** The large introduction of a splash page. */
+  hero: z
+    .strictObject({
+      title: z.string().trim().min(1).optional(),
+      tagline: z.string().trim().min(1, 'hero.tagline is empty: write one or two sentences'),
+      actions: z
+        .array(
+          z.strictObject({
+            text: z.string().trim().min(1, 'a hero action needs text'),
+            link: linkTarget,
+            variant: z
+              .enum(['primary', 'secondary'], {
+                error: 'a hero action variant is primary or secondary',
+              })
+              .default('primary'),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
   sidebar: z
     .strictObject({
       label: z
@@ -30,7 +104,82 @@ export const docsFrontmatter = z.strictObject({
           error: 'sidebar.order must be a number (position among its siblings, lowest first)',
         })
         .optional(),
+      hidden: z.boolean({ error: 'sidebar.hidden must be true or false' }).default(false),
+      badge,
+      links: z
+        .array(
+          z.strictObject({
+            label: z.string().trim().min(1, 'a sidebar link needs a label'),
+            link: z
+              .string()
+              .trim()
+              .regex(/^https:\/\//, 'sidebar.links are for other sites: write an https:// URL'),
+            order: z.number().optional(),
+            badge,
+          }),
+        )
+        .default([]),
     })
-    .default({}),
+    .default({ hidden: false, links: [] }),
+  /** `false` hides "On this page"; levels choose which headings it lists (default 2 to 3). */
+  tableOfContents: z
+    .union([
+      z.boolean(),
+      z.strictObject({
+        minHeadingLevel: headingLevel.default(2),
+        maxHeadingLevel: headingLevel.default(3),
+      }),
+    ])
+    .default(true)
+    .transform((value) =>
+      value === false ? false : value === true ? { minHeadingLevel: 2, maxHeadingLevel: 3 } : value,
+    )
+    .refine((value) => value === false || value.minHeadingLevel <= value.maxHeadingLevel, {
+      message: 'tableOfContents.minHeadingLevel must not be above maxHeadingLevel',
+    }),
+  prev: pagerLink('prev'),
+  next: pagerLink('next'),
+  /** `false` leaves the page out of search results (it is still built and linked). */
+  pagefind: z.boolean({ error: 'pagefind must be true or false' }).default(true),
+  /** A notice above the page's title. Inline Markdown: links, `code`, **bold** and *emphasis*. */
+  banner: z
+    .strictObject({
+      content: z.string().trim().min(1, 'banner.content is empty: write the notice'),
+    })
+    .optional(),
+  /** The first release the page applies to, shown as "Applies to v10.11 and later". */
+  since: z
+    .string({
+      error:
+        'since must be a version in quotes, such as since: "10.11" (YAML reads 10.10 as the number 10.1)',
+    })
+    .trim()
+    .regex(/^v?\d+(\.\d+){0,2}$/, 'since must be a version such as "10.11"')
+    .transform((value) => value.replace(/^v/, ''))
+    .optional(),
+  /** Extra tags for the page's `<head>`, such as a `<meta>` for a search engine. */
+  head: z
+    .array(
+      z
+        .strictObject({
+          tag: z.enum(headTags, { error: `head tags are ${headTags.join(', ')}` }),
+          attrs: z
+            .record(
+              z
+                .string()
+                .regex(
+                  /^[a-z][\w:.-]*$/i,
+                  'head attribute names are letters, digits, -, _, : and .',
+                ),
+              z.union([z.string(), z.boolean()]),
+            )
+            .default({}),
+          content: z.string().default(''),
+        })
+        .refine((tag) => !tag.content.toLowerCase().includes(`</${tag.tag}`), {
+          message: 'head tag content must not close its own tag',
+        }),
+    )
+    .default([]),
   draft: z.boolean({ error: 'draft must be true or false' }).default(false),
 });

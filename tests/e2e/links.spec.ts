@@ -215,7 +215,10 @@ async function expectLanding(
       .toBe(true);
 }
 
-/** Clicks the first link with `href`, made reachable: collapsed sidebar sections opened, no new tab. */
+/**
+ * Clicks the first link with `href`, made reachable: collapsed sections opened, the tab that
+ * holds it selected, no new browser tab.
+ */
 async function clickLink(page: Page, href: string): Promise<void> {
   const link = page
     .locator(

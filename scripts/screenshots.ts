@@ -1,0 +1,168 @@
+/**
+ * `npm run screenshots`: pictures of the pages readers judge the site by, for a person to look
+ * at before a change to the layout is merged. The home page, the deployment guide and the
+ * configuration reference, at 1440×900 and 390×844, in the light and the dark theme, each at
+ * the top of the page and at the parts that are hardest to lay out (a settings table, the
+ * architecture diagram, a long command line), plus the mobile menu and table of contents open.
+ *
+ *   npm run build && npm run screenshots [-- --out screenshots] [-- --writing]
+ *
+ * `--writing` adds the "Writing these docs" pages, whole, which show every component and code
+ * block feature: the site's visual test fixture.
+ * Serves the build in `DIST_DIR` (default `dist`) with the static server on a free port.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { freePorts } from '../tests/e2e/support/free-ports.ts';
+import { outputDir } from './cli-settings.ts';
+import { readManifest } from '../src/lib/site/build-manifest.ts';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'screenshots' },
+    writing: { type: 'boolean', default: false },
+  },
+});
+const outDir = values.out;
+const distDir = outputDir();
+const base = readManifest(distDir).base;
+
+/** A place on a page worth a picture: the top, or the first element matching a selector. */
+interface Shot {
+  name: string;
+  at?: string;
+  /** Runs before the picture, on mobile only (opens the menu or the table of contents). */
+  mobileAction?: (page: Page) => Promise<void>;
+  /** The whole page rather than the viewport. */
+  fullPage?: boolean;
+}
+const guide = 'administration-guide/scale/high-availability';
+const pages: { name: string; path: string; shots: Shot[] }[] = [
+  { name: 'home', path: '', shots: [{ name: 'top' }] },
+  {
+    name: 'deployment',
+    path: `${guide}/deployment/`,
+    shots: [
+      { name: 'top' },
+      { name: 'code', at: '.prose .code-frame' },
+      {
+        name: 'menu',
+        mobileAction: (page) => page.locator('[data-menu-button]').click(),
+      },
+      {
+        name: 'toc',
+        mobileAction: (page) => page.locator('.toc-mobile summary').click(),
+      },
+    ],
+  },
+  {
+    name: 'overview',
+    path: `${guide}/`,
+    shots: [{ name: 'diagram', at: '.diagram' }],
+  },
+  {
+    name: 'configuration-reference',
+    path: `${guide}/configuration-reference/`,
+    shots: [{ name: 'top' }, { name: 'table', at: '.prose table' }],
+  },
+];
+const writingPages = [
+  '',
+  'front-matter/',
+  'code-blocks/',
+  'components/',
+  'links-and-images/',
+  'landing-pages/',
+  'site-settings/',
+  'hidden-pages/',
+];
+if (values.writing) {
+  for (const page of writingPages) {
+    pages.push({
+      name: `writing-${page.replace(/\/$/, '') || 'index'}`,
+      path: `writing/${page}`,
+      shots: [{ name: 'page', fullPage: true }],
+    });
+  }
+}
+const viewports = {
+  desktop: { width: 1440, height: 900 },
+  mobile: { width: 390, height: 844 },
+} as const;
+
+const [port] = freePorts(1, 'DOCS_SCREENSHOT_PORT');
+const server = spawn(process.execPath, ['scripts/serve-static.ts'], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DIST_DIR: distDir,
+    DOCS_OWNER_PID: String(process.pid),
+  },
+  stdio: 'ignore',
+});
+const origin = `http://127.0.0.1:${port}${base}`;
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+});
+try {
+  await waitForServer(origin);
+  let written = 0;
+  for (const [device, viewport] of Object.entries(viewports)) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({
+        viewport,
+        colorScheme: theme,
+        deviceScaleFactor: 1,
+        isMobile: device === 'mobile',
+        hasTouch: device === 'mobile',
+      });
+      const page = await context.newPage();
+      for (const target of pages) {
+        for (const shot of target.shots) {
+          if (shot.mobileAction && device !== 'mobile') continue;
+          await page.goto(origin + target.path);
+          if (shot.at) {
+            const element = page.locator(shot.at).first();
+            if ((await element.count()) === 0) {
+              console.warn(`${target.path}: nothing matches ${shot.at}; no ${shot.name} picture`);
+              continue;
+            }
+            // The element near the top, under the header and any bar below it.
+            await element.evaluate((e) =>
+              scrollTo(0, e.getBoundingClientRect().top + scrollY - 150),
+            );
+          }
+          await shot.mobileAction?.(page);
+          // Lazy images and fonts settle before the picture.
+          await page.waitForLoadState('networkidle');
+          const file = join(outDir, `${target.name}-${shot.name}-${device}-${theme}.png`);
+          await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
+          written += 1;
+        }
+      }
+      await context.close();
+    }
+  }
+  console.log(`${written} screenshots in ${outDir}/`);
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the static server did not answer at ${url}`);
+}

@@ -1,0 +1,293 @@
+/**
+ * The layout at a phone's, a tablet's and a desktop's width, each in the light and the dark
+ * theme: nothing wider than the window, setting names that never break inside a word, tables
+ * that scroll in their own box with their header row in view, copy buttons that never cover
+ * code, headings that belong to their text, "On this page" that opens and jumps, Escape that
+ * closes the menu and the search in one press, arrow keys through search results, and theme
+ * choices that survive a reload. Page behaviour, so static server only (`@ui`).
+ *
+ * The themes are switched in the loaded page (the site follows the system until the reader
+ * chooses), so each page is loaded once per width and measured in both.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { contentPagePaths } from './support/site.ts';
+import {
+  codeBrokenInsideWords,
+  copyButtonsOverText,
+  headingRhythm,
+  horizontalOverflow,
+} from './support/layout.ts';
+
+const UI = { tag: '@ui' };
+const pages = contentPagePaths();
+const guide = '/administration-guide/scale/high-availability';
+const deployment = `${guide}/deployment/`;
+const reference = `${guide}/configuration-reference/`;
+/** Below this width "On this page" is a bar under the header; below 800 px the sidebar is a menu. */
+const tocBarBelow = 1100;
+const menuBelow = 800;
+const themes = ['light', 'dark'] as const;
+/** Search loads its index on first use, which takes a while on a busy machine. */
+const searchTimeout = { timeout: 20_000 };
+
+const screens = [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+] as const;
+
+const go = (page: Page, path: string) => page.goto(path.slice(1));
+
+/** Shows the page in `theme` (still following the system) and waits until it is applied. */
+async function inTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+for (const viewport of screens) {
+  test.describe(`${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test(
+      'no page is wider than the window, setting names never break inside a word, copy buttons cover no code',
+      UI,
+      async ({ page }) => {
+        test.setTimeout(60_000 + pages.length * 6000);
+        const problems: string[] = [];
+        for (const path of pages) {
+          await go(page, path);
+          for (const theme of themes) {
+            await inTheme(page, theme);
+            for (const problem of [
+              ...(await horizontalOverflow(page)),
+              ...(await codeBrokenInsideWords(page)),
+              ...(await copyButtonsOverText(page)),
+            ])
+              problems.push(`${path} (${theme}): ${problem}`);
+          }
+        }
+        expect(problems).toEqual([]);
+      },
+    );
+
+    test(
+      'settings tables scroll in their own box and keep the header row in view',
+      UI,
+      async ({ page }) => {
+        await go(page, reference);
+        const box = page.locator('.table-scroll').filter({ hasText: 'ClusterSettings.Enable' });
+        await expect(box).toHaveAttribute('tabindex', '0');
+        for (const theme of themes) {
+          await inTheme(page, theme);
+          const size = await box.evaluate((element) => {
+            element.scrollTop = 0;
+            return {
+              tall: element.scrollHeight > element.clientHeight,
+              wide: element.scrollWidth > element.clientWidth,
+            };
+          });
+          expect(size.tall, 'the cluster settings table is longer than its box').toBe(true);
+          // On a phone the table scrolls sideways in its box, never the page.
+          if (viewport.width < menuBelow) expect(size.wide).toBe(true);
+          await box.evaluate((element) => {
+            element.scrollIntoView();
+            element.scrollTop = element.scrollHeight;
+          });
+          const header = box.locator('th').first();
+          await expect(header).toBeInViewport();
+          await expect(box.locator('tbody tr').first()).not.toBeInViewport();
+          const gap = await header.evaluate(
+            (th) =>
+              th.getBoundingClientRect().top -
+              th.closest('.table-scroll')!.getBoundingClientRect().top,
+          );
+          expect(gap, `${theme}: the header row stays at the top of the box`).toBeLessThanOrEqual(
+            2,
+          );
+        }
+      },
+    );
+
+    test(
+      'each heading sits closer to its own text than to what comes before it',
+      UI,
+      async ({ page }) => {
+        for (const path of [deployment, '/writing/front-matter/']) {
+          await go(page, path);
+          for (const theme of themes) {
+            await inTheme(page, theme);
+            expect(await headingRhythm(page), `${path} (${theme})`).toEqual([]);
+          }
+        }
+      },
+    );
+
+    test(
+      '"On this page" opens and jumps to the section, below the header',
+      UI,
+      async ({ page }) => {
+        const targets = { light: 'configure-the-proxy', dark: 'verify-the-cluster' } as const;
+        await go(page, deployment);
+        for (const theme of themes) {
+          await inTheme(page, theme);
+          const target = targets[theme];
+          const text = await page.locator(`#${target}`).innerText();
+          if (viewport.width < tocBarBelow) {
+            await expect(page.locator('.toc')).toBeHidden();
+            const bar = page.locator('.toc-mobile');
+            await bar.locator('summary').click();
+            await expect(bar.locator('nav')).toBeVisible();
+            await bar.locator(`a[href="#${target}"]`).click();
+            await expect(bar.locator('nav')).toBeHidden();
+            await expect(page.locator('[data-toc-current]')).toHaveText(text);
+          } else {
+            await expect(page.locator('.toc-mobile')).toBeHidden();
+            await page.locator(`.toc a[href="#${target}"]`).click();
+            await expect(page.locator(`.toc a[href="#${target}"]`)).toHaveAttribute(
+              'aria-current',
+              '',
+            );
+          }
+          await expect(page).toHaveURL(new RegExp(`#${target}$`));
+          const heading = page.locator(`#${target}`);
+          await expect(heading).toBeInViewport();
+          // Not under the sticky header, nor under the bar.
+          const covered = await heading.evaluate((element) => {
+            const bars = [document.querySelector('.site-header')!];
+            const toc = document.querySelector('.docs-toc');
+            if (toc && getComputedStyle(toc).position === 'sticky') bars.push(toc);
+            const bottom = Math.max(...bars.map((bar) => bar.getBoundingClientRect().bottom));
+            return bottom - element.getBoundingClientRect().top;
+          });
+          expect(covered, `${theme}: px of the heading under the bars`).toBeLessThanOrEqual(0);
+        }
+      },
+    );
+
+    test('Escape closes the menu and the search, in one press each', UI, async ({ page }) => {
+      await go(page, deployment);
+      const menuButton = page.locator('[data-menu-button]');
+      for (const theme of themes) {
+        await inTheme(page, theme);
+        if (viewport.width < menuBelow) {
+          await expect(page.locator('.sidebar')).toBeHidden();
+          await menuButton.click();
+          await expect(page.locator('.sidebar')).toBeVisible();
+          await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+          // The page behind the menu takes no focus and no clicks.
+          expect(await page.locator('.docs-page').evaluate((e) => (e as HTMLElement).inert)).toBe(
+            true,
+          );
+          await page.keyboard.press('Escape');
+          await expect(page.locator('.sidebar')).toBeHidden();
+          await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+          await expect(menuButton).toBeFocused();
+          expect(await page.locator('.docs-page').evaluate((e) => (e as HTMLElement).inert)).toBe(
+            false,
+          );
+        } else {
+          await expect(menuButton).toBeHidden();
+          await expect(page.locator('.sidebar')).toBeVisible();
+        }
+        await page.locator('[data-search-open]').first().click();
+        const input = page.locator('dialog[open] [data-search-input]');
+        await expect(input).toBeFocused();
+        // A search field's own Escape would only clear this text.
+        await input.fill('cluster');
+        await expect(page.locator('dialog[open] .search-result').first()).toBeVisible(
+          searchTimeout,
+        );
+        await page.keyboard.press('Escape');
+        await expect(page.locator('dialog[open]')).toHaveCount(0);
+      }
+    });
+
+    test(
+      'arrow keys move through the search results and back to the field',
+      UI,
+      async ({ page }) => {
+        await go(page, deployment);
+        for (const theme of themes) {
+          await inTheme(page, theme);
+          await page.keyboard.press('/');
+          const dialog = page.locator('dialog[open]');
+          const input = dialog.locator('[data-search-input]');
+          await input.fill(theme === 'light' ? 'replica' : 'gossip');
+          const links = dialog.locator('.search-results a');
+          await expect(links.nth(2)).toBeVisible(searchTimeout);
+          await page.keyboard.press('ArrowDown');
+          await expect(links.nth(0)).toBeFocused();
+          await page.keyboard.press('ArrowDown');
+          await expect(links.nth(1)).toBeFocused();
+          await page.keyboard.press('ArrowDown');
+          await expect(links.nth(2)).toBeFocused();
+          await page.keyboard.press('ArrowUp');
+          await expect(links.nth(1)).toBeFocused();
+          await page.keyboard.press('End');
+          await expect(links.last()).toBeFocused();
+          await page.keyboard.press('Home');
+          await expect(links.first()).toBeFocused();
+          await page.keyboard.press('ArrowUp');
+          await expect(input).toBeFocused();
+          // A page's excerpt is never repeated by its first section just below it.
+          const repeats = await dialog.locator('.search-result').evaluateAll((results) =>
+            results.flatMap((result) => {
+              const own = result.querySelector('p')?.textContent;
+              const next = result.nextElementSibling;
+              const first = next?.classList.contains('search-sub-result')
+                ? next.querySelector('p')?.textContent
+                : undefined;
+              return own && own === first ? [own] : [];
+            }),
+          );
+          expect(repeats).toEqual([]);
+          await page.keyboard.press('Escape');
+        }
+      },
+    );
+
+    for (const system of themes) {
+      test(
+        `the theme button steps through system, light and dark, and each survives a reload (system ${system})`,
+        UI,
+        async ({ page }) => {
+          const other = system === 'light' ? 'dark' : 'light';
+          const html = page.locator('html');
+          const toggle = page.locator('[data-theme-toggle]');
+          const expectChoice = async (choice: string, shown: string) => {
+            await expect(html).toHaveAttribute('data-theme-choice', choice);
+            await expect(html).toHaveAttribute('data-theme', shown);
+            const name = choice === 'system' ? 'follow the system' : choice;
+            await expect(toggle).toHaveAttribute('aria-label', new RegExp(`^Theme: ${name}\\.`));
+          };
+          await page.emulateMedia({ colorScheme: system });
+          await go(page, deployment);
+          await expectChoice('system', system);
+          await toggle.click();
+          await expectChoice('light', 'light');
+          await page.reload();
+          await expectChoice('light', 'light');
+          await toggle.click();
+          await expectChoice('dark', 'dark');
+          await go(page, reference);
+          await expectChoice('dark', 'dark');
+          // A chosen theme ignores the system.
+          await page.emulateMedia({ colorScheme: 'light' });
+          await expectChoice('dark', 'dark');
+          await page.emulateMedia({ colorScheme: system });
+          await toggle.click();
+          await expectChoice('system', system);
+          await page.reload();
+          await expectChoice('system', system);
+          // Following the system means following it when it changes, colours included.
+          const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          await page.emulateMedia({ colorScheme: other });
+          await expectChoice('system', other);
+          await expect
+            .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+            .not.toBe(before);
+        },
+      );
+    }
+  });
+}

@@ -1,0 +1,369 @@
+/**
+ * What a reader meets besides the layout itself: the sidebar's design and size, the home page,
+ * the diagram in both themes and on a phone, print, the layout's ids, "Edit this page", the
+ * announcement, the page-level front matter the "Writing these docs" pages show off, and pages
+ * that do not move while they load. Page behaviour, so static server only (`@ui`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { builtPages, contentPagePaths, projectBase, projectDistDir } from './support/site.ts';
+import { LAYOUT_ID } from '../../src/components/layout-ids.ts';
+import { repositoryWebUrl } from '../../src/lib/repository-url.ts';
+import { withBase, type SitePath } from '../../src/lib/site-path.ts';
+
+const UI = { tag: '@ui' };
+const guide = '/administration-guide/scale/high-availability';
+const deployment = `${guide}/deployment/`;
+const reference = `${guide}/configuration-reference/`;
+const go = (page: Page, path: string) => page.goto(path.slice(1));
+
+test.describe('sidebar', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test(
+    'looks designed: no disclosure triangles, every entry named once, chevrons on the right, two levels under a section',
+    UI,
+    async ({ page }) => {
+      for (const path of [deployment, '/writing/code-blocks/']) {
+        await go(page, path);
+        const sidebar = page.locator('.sidebar');
+        await expect(sidebar.locator('details, summary')).toHaveCount(0);
+        const report = await sidebar.evaluate((nav) => {
+          const labels = [...nav.querySelectorAll('.sidebar-label')].map((l) => l.textContent);
+          const markers = [...nav.querySelectorAll('li')].filter(
+            (li) => getComputedStyle(li).listStyleType !== 'none',
+          ).length;
+          const chevronsLeftOfLabels = [...nav.querySelectorAll('.sidebar-chevron')].filter(
+            (chevron) =>
+              chevron.getBoundingClientRect().left <
+              chevron.parentElement!.querySelector('.sidebar-label')!.getBoundingClientRect().right,
+          ).length;
+          const depth = (list: Element): number =>
+            1 + Math.max(0, ...[...list.querySelectorAll(':scope > li > ul')].map(depth));
+          return {
+            labels,
+            markers,
+            chevronsLeftOfLabels,
+            depth: depth(nav.querySelector('ul')!),
+          };
+        });
+        expect(new Set(report.labels).size, `${path}: labels ${report.labels.join(', ')}`).toBe(
+          report.labels.length,
+        );
+        expect(report.labels).not.toContain('Overview');
+        expect(report.markers, 'list markers').toBe(0);
+        expect(report.chevronsLeftOfLabels, 'chevrons left of their label').toBe(0);
+        expect(report.depth, 'sections, their entries, one level of groups').toBeLessThanOrEqual(3);
+        await expect(sidebar.locator('[aria-current="page"]')).toHaveCount(1);
+      }
+    },
+  );
+
+  test(
+    'holds the current branch open and every other section one click away',
+    UI,
+    async ({ page }) => {
+      await go(page, deployment);
+      const writing = page.locator('.sidebar a[data-group="closed"]', {
+        hasText: 'Writing these docs',
+      });
+      await expect(writing).toBeVisible();
+      await expect(page.locator('.sidebar a', { hasText: 'Code blocks' })).toHaveCount(0);
+      await writing.click();
+      await expect(page).toHaveURL(/\/writing\/$/);
+      await expect(
+        page.locator('.sidebar a[data-group="open"]', { hasText: 'Writing these docs' }),
+      ).toBeVisible();
+      await expect(page.locator('.sidebar a', { hasText: 'Code blocks' })).toBeVisible();
+      await expect(page.locator('.sidebar a', { hasText: 'Deployment' })).toHaveCount(0);
+    },
+  );
+});
+
+test(
+  'the home page introduces the docs, offers cards and ends with a footer',
+  UI,
+  async ({ page }) => {
+    await go(page, '/');
+    await expect(page.locator('.sidebar')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveText('Mattermost Docs');
+    await expect(page.locator('.hero-tagline')).toContainText('Links to these pages are permanent');
+    expect(await page.locator('.card').count()).toBeGreaterThanOrEqual(4);
+    await expect(page.locator('.link-card', { hasText: 'Writing these docs' })).toBeVisible();
+    const footer = page.locator('.site-footer');
+    await expect(footer).toBeVisible();
+    await expect(footer.locator('nav a')).toHaveText([
+      'Administration guide',
+      'Writing these docs',
+    ]);
+    await page.locator('.hero-actions a', { hasText: 'Start with high availability' }).click();
+    await expect(page).toHaveURL(new RegExp(`${guide}/$`));
+  },
+);
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+]) {
+  test.describe(`${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test(
+      'the architecture diagram follows the theme, is readable at this width and opens full size',
+      UI,
+      async ({ page, request }) => {
+        await go(page, `${guide}/`);
+        const image = page.locator('.diagram img');
+        await image.scrollIntoViewIfNeeded();
+        await expect(image).toHaveJSProperty('complete', true);
+        const shown = await image.evaluate((img: HTMLImageElement) => ({
+          src: img.currentSrc,
+          width: img.getBoundingClientRect().width,
+        }));
+        const narrow = viewport.width < 640;
+        expect(shown.src.endsWith(narrow ? '.narrow.svg' : 'ha-architecture.svg')).toBe(true);
+        // The smallest text in the file, at the size it is drawn.
+        const svg = readFileSync(
+          join(
+            projectDistDir(test.info()),
+            new URL(shown.src).pathname.replace(projectBase(test.info()), ''),
+          ),
+          'utf8',
+        );
+        const viewBoxWidth = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+        const smallest = Math.min(
+          ...[...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1])),
+        );
+        expect(
+          smallest * (shown.width / viewBoxWidth),
+          'smallest label, px',
+        ).toBeGreaterThanOrEqual(narrow ? 11 : 9.5);
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme });
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          const light = await brightness(page, await image.screenshot());
+          if (theme === 'dark') expect(light, 'dark theme: a dark diagram').toBeLessThan(0.3);
+          else expect(light, 'light theme: a light diagram').toBeGreaterThan(0.7);
+        }
+        const full = page.locator('.diagram-open');
+        const wide = await page.evaluate(() =>
+          document.querySelector('.diagram img')!.getAttribute('src'),
+        );
+        await expect(full).toHaveAttribute('href', wide!);
+        const response = await request.get(new URL(wide!, page.url()).href);
+        expect(response.status()).toBe(200);
+        expect(response.headers()['content-type']).toContain('image/svg+xml');
+      },
+    );
+
+    test('pages do not move while they load', UI, async ({ page }) => {
+      for (const path of [deployment, reference, '/writing/components/']) {
+        await go(page, path);
+        const shift = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              let total = 0;
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries() as (PerformanceEntry & {
+                  value: number;
+                  hadRecentInput: boolean;
+                })[])
+                  if (!entry.hadRecentInput) total += entry.value;
+              }).observe({ type: 'layout-shift', buffered: true });
+              setTimeout(() => resolve(total), 500);
+            }),
+        );
+        expect(shift, `${path}: cumulative layout shift`).toBeLessThan(0.01);
+      }
+    });
+  });
+}
+
+/** Mean brightness (0 black to 1 white) of a PNG, decoded in the page. */
+function brightness(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(
+      await (await fetch(`data:image/png;base64,${data}`)).blob(),
+    );
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let sum = 0;
+    for (let i = 0; i < pixels.length; i += 4)
+      sum += (0.2126 * pixels[i]! + 0.7152 * pixels[i + 1]! + 0.0722 * pixels[i + 2]!) / 255;
+    return sum / (pixels.length / 4);
+  }, png.toString('base64'));
+}
+
+test(
+  'a page prints as its content only, with links written out and code wrapped',
+  UI,
+  async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await go(page, deployment);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    for (const selector of [
+      '.announcement',
+      '.site-header',
+      '.sidebar',
+      '.docs-toc',
+      '.breadcrumbs',
+      '.page-footer',
+      '.site-footer',
+      '.copy-button',
+    ])
+      await expect(page.locator(selector).first(), selector).toBeHidden();
+    const link = page.locator('.prose a[href^="/"], .prose a[href^="http"]').first();
+    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain(await link.getAttribute('href'));
+    const cut = await page
+      .locator('.prose pre')
+      .evaluateAll(
+        (blocks) => blocks.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length,
+      );
+    expect(cut, 'code blocks wider than the page').toBe(0);
+    // Printed in black on white whatever the screen theme.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
+  },
+);
+
+test(
+  'layout ids cannot collide with heading ids: every id outside the content starts with _ and a capital',
+  UI,
+  async ({ page }) => {
+    for (const path of ['/', deployment, '/writing/components/', '/no-such-page/']) {
+      await go(page, path);
+      const report = await page.evaluate((pattern) => {
+        const layout = new RegExp(pattern);
+        const bad: string[] = [];
+        for (const element of document.querySelectorAll('[id]')) {
+          const id = element.id;
+          if (id === '_top') continue;
+          const content = element.closest('.prose') !== null;
+          const heading =
+            /^H[2-6]$/.test(element.tagName) || element.hasAttribute('data-legacy-anchor');
+          if (content && heading ? layout.test(id) : !layout.test(id))
+            bad.push(`${element.tagName} #${id}`);
+        }
+        // Every reference to an id finds it.
+        for (const element of document.querySelectorAll(
+          '[aria-controls], [aria-labelledby], label[for]',
+        )) {
+          for (const id of (
+            element.getAttribute('aria-controls') ??
+            element.getAttribute('aria-labelledby') ??
+            element.getAttribute('for') ??
+            ''
+          ).split(' '))
+            if (id && !document.getElementById(id))
+              bad.push(`${element.tagName} refers to missing #${id}`);
+        }
+        return bad;
+      }, LAYOUT_ID.source);
+      expect(report, path).toEqual([]);
+    }
+    await go(page, deployment);
+    await page.locator('.skip-link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+  },
+);
+
+test(
+  '"Edit this page" opens the page’s own source file in the project’s repository',
+  UI,
+  async ({ page }) => {
+    const repository = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { repository: { url: string } }
+    ).repository;
+    const web = repositoryWebUrl(repository.url)!;
+    for (const [path, source] of [
+      [deployment, 'content/docs/administration-guide/scale/high-availability/deployment.mdx'],
+      [`${guide}/`, 'content/docs/administration-guide/scale/high-availability/index.mdx'],
+      ['/writing/front-matter/', 'content/docs/writing/front-matter.mdx'],
+    ] as const) {
+      readFileSync(source); // the file exists in this project
+      await go(page, path);
+      await expect(page.locator('.edit-link')).toHaveAttribute(
+        'href',
+        `${web}/edit/main/${source}`,
+      );
+    }
+  },
+);
+
+test(
+  'the announcement can be dismissed, and stays dismissed without a flash',
+  UI,
+  async ({ page }) => {
+    await go(page, deployment);
+    const notice = page.locator('.announcement');
+    await expect(notice).toBeVisible();
+    await expect(notice.locator('a')).toHaveAttribute(
+      'href',
+      withBase(`${guide}/` as SitePath, projectBase(test.info())),
+    );
+    await notice.locator('[data-announcement-dismiss]').click();
+    await expect(notice).toBeHidden();
+    for (const path of [deployment, '/']) {
+      await page.goto(path.slice(1), { waitUntil: 'commit' });
+      await page.waitForSelector('.site-header', { state: 'attached' });
+      expect(
+        await page.evaluate(
+          () => getComputedStyle(document.querySelector('.announcement')!).display,
+        ),
+        `${path}, before any script but the head's ran`,
+      ).toBe('none');
+    }
+  },
+);
+
+test(
+  'front matter reaches the page: table of contents depth, banner, version, head tags, badges, links, previous and next',
+  UI,
+  async () => {
+    const pages = new Map(
+      (await builtPages(test.info())).map((built) => [built.path as string, built.html]),
+    );
+    const page = (path: string) => {
+      const html = pages.get(path);
+      expect(html, `${path} is built`).toBeDefined();
+      return html!;
+    };
+    const sidebarOf = (html: string) => /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+
+    const frontMatter = page('/writing/front-matter/');
+    expect(frontMatter).toMatch(/<nav class="toc"[\s\S]*?href="#a-level-4-heading"/);
+    expect(frontMatter).toMatch(
+      /<p class="page-banner"[^>]*>This page shows each field it describes/,
+    );
+    expect(frontMatter).toMatch(/Applies to v10\.11 and later/);
+    expect(frontMatter).toMatch(/<meta name="robots" content="max-snippet:200">/);
+    expect(sidebarOf(frontMatter)).toMatch(
+      /Front matter<\/span><span class="badge badge-tip badge-small">Reference<\/span>/,
+    );
+    expect(sidebarOf(frontMatter)).toMatch(
+      /<a class="sidebar-link" href="https:\/\/mdxjs\.com\/docs\/what-is-mdx\/"><span class="sidebar-label">MDX syntax<\/span>/,
+    );
+    // Default depth elsewhere: no level 4 headings listed.
+    expect(page(deployment)).not.toMatch(/<li class="toc-depth-4">/);
+
+    expect(page('/writing/code-blocks/')).toMatch(/rel="prev"[\s\S]*?All the front matter fields/);
+
+    const hidden = page('/writing/hidden-pages/');
+    expect(hidden).not.toContain('data-pagefind-body');
+    expect(hidden).not.toContain('class="prev-next"');
+    expect(hidden).toContain('class="breadcrumbs"');
+    for (const [path, html] of pages)
+      expect(sidebarOf(html), `${path}: sidebar`).not.toContain('/writing/hidden-pages/"');
+
+    const landing = page('/writing/landing-pages/');
+    expect(landing).not.toContain('class="sidebar"');
+    expect(landing.match(/class="button button-(primary|secondary)"/g)).toHaveLength(2);
+    expect(contentPagePaths()).toContain('/writing/landing-pages/');
+  },
+);
