@@ -135,6 +135,7 @@ export default defineConfig({
                   '**/layout.spec.ts',
                   '**/reader.spec.ts',
                   '**/checker-parity.spec.ts',
+                  '**/hostile-input.spec.ts',
                   PREVIEW_ONLY,
                 ],
         }),

@@ -13,17 +13,18 @@ export async function serveFolder(
   dir: string,
   name: string,
   server: 'static' | 'nginx' = 'static',
+  base = '/',
 ): Promise<{ origin: string; stop: () => void }> {
   const port = freePorts(1, `DOCS_E2E_PORT_${name.toUpperCase().replace(/\W/g, '_')}`)[0]!;
   const script = server === 'static' ? 'scripts/serve-static.ts' : 'scripts/serve-nginx.ts';
   const child = spawn(process.execPath, [join(projectRoot, script)], {
-    env: { ...process.env, DIST_DIR: dir, PORT: String(port), SITE_BASE: '/' },
+    env: { ...process.env, DIST_DIR: dir, PORT: String(port), SITE_BASE: base },
     stdio: 'ignore',
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
-      await fetch(`${origin}/`);
+      await fetch(`${origin}${base}`);
       return { origin, stop: () => child.kill('SIGTERM') };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
