@@ -7,6 +7,7 @@
  *   rule, which on Netlify or Cloudflare Pages would send every one-level page away;
  * - old addresses with a space or a `%20` land on the static host and on nginx, and the
  *   doubly-encoded form does not;
+ * - a heading of emoji alone gets an id its table-of-contents entry lands on;
  * - a base equal to a content folder (`/administration-guide/`) builds and serves.
  */
 import { test, expect } from '@playwright/test';
@@ -32,7 +33,7 @@ test.beforeAll(async () => {
   copy = copyProject('hostile-input-');
   writeFileSync(
     join(copy.dir, 'content/docs/administration-guide/hostile-title.mdx'),
-    `---\ntitle: '${HOSTILE_TITLE}'\ndescription: A page whose title is markup.\n---\n\nText.\n`,
+    `---\ntitle: '${HOSTILE_TITLE}'\ndescription: A page whose title is markup.\n---\n\nText.\n\n## 🚀\n\nLaunch.\n\n## Words\n\nMore.\n`,
   );
   appendFileSync(
     join(copy.dir, 'content/redirects.yaml'),
@@ -89,6 +90,19 @@ test('a title that closes a script stays text in the 404 page’s “did you mea
   expect(await page.locator('svg[onload]').count()).toBe(0);
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
+});
+
+test('a heading of emoji alone has an id, and its table-of-contents entry lands on it', async ({
+  page,
+}) => {
+  await page.goto(`${origins.static}/administration-guide/hostile-title/`);
+  const heading = page.locator('h2#section-1f680');
+  await expect(heading).toHaveText('🚀');
+  const entry = page.locator('a[href="#section-1f680"]').first();
+  await expect(entry).toBeAttached();
+  expect(await page.locator('a[href="#"]').count()).toBe(0);
+  await page.goto(`${origins.static}/administration-guide/hostile-title/#section-1f680`);
+  expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('section-1f680');
 });
 
 test('a from with placeholder syntax is served by its stub alone, never by a _redirects rule', async ({
