@@ -10,6 +10,7 @@ import { headingPlugins } from './heading-anchors.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
 import { MARKDOWN_FEATURES } from '../lib/sources/page-source.ts';
 import { postBuild } from './post-build.ts';
+import { sourceCheck } from './source-check.ts';
 
 /**
  * The site's one integration: heading self-links and cross-reference titles while rendering
@@ -25,6 +26,16 @@ export function docsSite(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         settings = siteSettings(fileURLToPath(config.root), config.base, config.site);
+        if (command === 'build') {
+          const problems = sourceCheck(settings);
+          if (problems.length > 0) {
+            process.stderr.write(
+              `\n${formatProblems(problems, 'human')}\n${problemCounts(problems)}\n`,
+            );
+            process.stderr.write('The build failed: fix the pages above, then build again.\n');
+            process.exit(1);
+          }
+        }
         const warn = command === 'dev' ? (message: string) => logger.warn(message) : undefined;
         updateConfig({
           markdown: {

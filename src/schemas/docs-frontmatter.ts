@@ -56,17 +56,33 @@ const headingLevel = z
 /** Tags a page may add to its `<head>`; anything else belongs in the layout. */
 const headTags = ['meta', 'link', 'script', 'style', 'noscript'] as const;
 
+/**
+ * The message for a text field: "add it" when it is missing, and "it must be text" when YAML
+ * read it as something else (`title: 42`, `title: yes`), with the quoting that fixes it.
+ */
+function textFieldError(name: string, add: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? add
+      : `${name} must be text, but YAML reads ${JSON.stringify(issue.input)} as ${Array.isArray(issue.input) ? 'a list' : typeof issue.input}: put it in quotes, ${name}: ${JSON.stringify(JSON.stringify(issue.input))}`;
+}
+
 export const docsFrontmatter = z.strictObject({
   title: z
     .string({
-      error:
+      error: textFieldError(
+        'title',
         'add `title: Page title` (sentence case; it is the page heading and the browser tab title)',
+      ),
     })
     .trim()
     .min(1, 'title is empty: write the page heading'),
   description: z
     .string({
-      error: 'add `description: One sentence` (shown in search results and link previews)',
+      error: textFieldError(
+        'description',
+        'add `description: One sentence` (shown in search results and link previews)',
+      ),
     })
     .trim()
     .min(1, 'description is empty: write one sentence about the page'),

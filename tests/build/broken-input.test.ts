@@ -71,20 +71,41 @@ test(
   },
 );
 
-test('bad front matter fails the build naming the file and the field', { timeout: 300_000 }, () => {
-  const output = failingBuild((dir) => {
-    const file = join(dir, PAGE);
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8')
-        .replace(/^description: .*$/m, '')
-        .replace(/^(\s+order:) \d+$/m, '$1 first'),
+test(
+  'bad front matter in several pages fails the build once, naming every file, line and field',
+  { timeout: 300_000 },
+  () => {
+    const SECOND = 'content/docs/administration-guide/scale/high-availability/operations.mdx';
+    const output = failingBuild((dir) => {
+      const file = join(dir, PAGE);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace(/^description: .*$/m, '')
+          .replace(/^(\s+order:) \d+$/m, '$1 first'),
+      );
+      const second = join(dir, SECOND);
+      writeFileSync(second, readFileSync(second, 'utf8').replace(/^title: .*$/m, 'title: 42'));
+    });
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:\\d+: error: description: add \`description: One sentence\``),
+      output.slice(-3000),
     );
-  });
-  assert.match(output, /upgrade\.mdx/, output.slice(-3000));
-  assert.match(output, /description: add `description: One sentence`/, output.slice(-3000));
-  assert.match(output, /sidebar\.order: sidebar\.order must be a number/, output.slice(-3000));
-});
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:\\d+: error: sidebar\\.order: sidebar\\.order must be a number`),
+      output.slice(-3000),
+    );
+    assert.match(
+      output,
+      new RegExp(
+        `${SECOND}:2: error: title: title must be text, but YAML reads 42 as number: put it in quotes, title: "42"`,
+      ),
+      output.slice(-3000),
+    );
+  },
+);
 
 test(
   'a deleted anchors lock and an id used twice fail the build; an emoji-only heading warns at its line',
@@ -112,6 +133,23 @@ test(
     assert.match(
       output,
       new RegExp(`${PAGE}:${line + 2}: warning: the heading "🚀" .* id "section-1f680"`),
+      output.slice(-3000),
+    );
+  },
+);
+
+test(
+  'a component nothing defines fails the build at its file and line',
+  { timeout: 300_000 },
+  () => {
+    let line = 0;
+    const output = failingBuild((dir) => {
+      line = lineCount(dir, PAGE) + 1;
+      appendFileSync(join(dir, PAGE), '\n<Callout>Read this first.</Callout>\n');
+    });
+    assert.match(
+      output,
+      new RegExp(`${PAGE}:${line}:1: error: <Callout> is not a component this site defines`),
       output.slice(-3000),
     );
   },

@@ -56,6 +56,10 @@ export type ProblemCode =
   // Pages.
   /** An empty-text cross-reference whose target does not exist, so it has no title to show. */
   | 'cross-reference'
+  /** A page's front matter that does not parse or breaks the schema. */
+  | 'front-matter'
+  /** A component a page uses that nothing defines or imports. */
+  | 'unknown-component'
   /** Two elements of one built page share an id, so links to it land on the first one. */
   | 'duplicate-id'
   /** A heading whose text gives no usable id (only emoji or punctuation); it got a fallback id. */

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { frontMatterProblems } from '../../src/lib/sources/front-matter.ts';
+import { unknownComponentProblems } from '../../src/lib/sources/unknown-components.ts';
+import { docsFrontmatter } from '../../src/schemas/docs-frontmatter.ts';
+
+const validate = (data: unknown) => {
+  const result = docsFrontmatter.safeParse(data);
+  return result.success ? [] : result.error.issues;
+};
+
+const where = (problems: { at?: { line?: number }; message: string }[]) =>
+  problems.map((problem) => `${problem.at?.line}: ${problem.message}`);
+
+test('each bad field is reported at its own line, with what to write', () => {
+  const text = '---\ntitle: 42\ndescription: Fine.\nsidebar:\n  order: first\n---\n\nBody.\n';
+  assert.deepEqual(where(frontMatterProblems('p.mdx', text, validate)), [
+    '2: title: title must be text, but YAML reads 42 as number: put it in quotes, title: "42"',
+    '5: sidebar.order: sidebar.order must be a number (position among its siblings, lowest first)',
+  ]);
+});
+
+test('a missing field is reported at the front matter, and good front matter gives nothing', () => {
+  const missing = frontMatterProblems('p.mdx', '---\ntitle: T\n---\n', validate);
+  assert.equal(missing.length, 1);
+  assert.match(missing[0]!.message, /^description: add `description: One sentence`/);
+  assert.equal(missing[0]!.at?.line, 2);
+  assert.deepEqual(
+    frontMatterProblems('p.mdx', '---\ntitle: T\ndescription: D.\n---\nx\n', validate),
+    [],
+  );
+});
+
+test('YAML that does not parse, and a page without front matter, are errors with a line', () => {
+  const broken = frontMatterProblems(
+    'p.mdx',
+    '---\ntitle: T\ndescription: a: b: c\n---\n',
+    validate,
+  );
+  const [first] = broken;
+  assert.ok(first);
+  assert.equal(first.code, 'front-matter');
+  assert.equal(first.at?.line, 3);
+  assert.match(first.message, /not valid YAML/);
+  assert.equal(frontMatterProblems('p.mdx', '# Just text\n', validate)[0]?.at?.line, 1);
+});
+
+test('a component nothing defines is reported at its line; known and imported ones are not', () => {
+  const text = [
+    '---',
+    'title: T',
+    '---',
+    "import Chart from '../chart.astro';",
+    '',
+    '<Aside>ok</Aside>',
+    '',
+    '<Chart />',
+    '',
+    'Text with <Callout>inline</Callout>.',
+    '',
+    '<Widgets.Box />',
+    '<div>html is fine</div>',
+  ].join('\n');
+  const problems = unknownComponentProblems('p.mdx', text, new Set(['Aside']));
+  assert.deepEqual(
+    problems.map((problem) => [problem.code, problem.at?.line, problem.at?.column]),
+    [
+      ['unknown-component', 10, 11],
+      ['unknown-component', 12, 1],
+    ],
+  );
+  assert.match(problems[0]!.message, /<Callout> is not a component/);
+  assert.match(problems[0]!.fix!, /Use one of Aside/);
+});
