@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
 
 /** One complaint of a schema: the field's path and what to do. */
-export interface FieldIssue {
+interface FieldIssue {
   path: readonly PropertyKey[];
   message: string;
 }
