@@ -72,7 +72,11 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
       '--host-url',
       'https://previews.example.com',
     ],
-    { cwd: copy.dir },
+    // As in GitHub Actions, which names the repository the pull request belongs to.
+    {
+      cwd: copy.dir,
+      env: { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/docs' },
+    },
   );
   assert.equal(result.status, 0, result.stderr.slice(-3000));
   assert.match(result.stderr, new RegExp(`building the base ${baseSha.slice(0, 7)} in `));
@@ -137,10 +141,7 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
     page,
     /<script src="\/pr-3\/_preview\.js"><\/script><aside class="preview-banner" aria-label="Preview"/,
   );
-  assert.match(
-    page,
-    /<a href="https:\/\/github\.com\/mattermost\/docs\/pull\/3">pull request #3<\/a>/,
-  );
+  assert.match(page, /<a href="https:\/\/github\.com\/o\/docs\/pull\/3">pull request #3<\/a>/);
   assert.match(page, /<a href="\/pr-3\/_changes\/">What changed<\/a>/);
   assert.equal(readFileSync(join(out, 'robots.txt'), 'utf8'), 'User-agent: *\nDisallow: /\n');
   assert.match(

@@ -160,6 +160,7 @@ test('the environment: a preview build is served under /pr-N/ on the preview hos
     base: '/pr-7/',
     site: 'https://previews.example.org',
     outDir: 'dist',
+    repository: 'https://github.com/o/r',
   });
   assert.deepEqual(readPreviewSettings(env), {
     pr: 7,
@@ -172,6 +173,7 @@ test('the environment: a preview build is served under /pr-N/ on the preview hos
     base: undefined,
     site: 'https://docs.example.org',
     outDir: 'dist',
+    repository: undefined,
   });
   assert.equal(readPreviewSettings({}), undefined);
 });
