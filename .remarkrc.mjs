@@ -14,7 +14,7 @@ import { docsLintPlugins, loadLintSettings } from './src/lib/lint/index.ts';
 export const lintOptions = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   contentDir: siteConfig.contentDir,
-  termsFile: 'content/terms.yaml',
+  termsFile: siteConfig.termsFile,
   oldestSupportedVersion: siteConfig.oldestSupportedVersion,
 };
 

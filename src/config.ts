@@ -74,6 +74,7 @@ export function siteSettings(
     anchorsLockFile: siteConfig.anchorsLockFile,
     redirectHosts: siteConfig.redirectHosts,
     termsFile: siteConfig.termsFile,
+    oldestSupportedVersion: siteConfig.oldestSupportedVersion,
   };
 }
 

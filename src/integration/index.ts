@@ -4,12 +4,13 @@ import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteSettings } from '../config.ts';
 import type { SiteSettings } from '../lib/settings.ts';
-import { errorsOf } from '../lib/problems/problem.ts';
+import { errorsOf, type Problem } from '../lib/problems/problem.ts';
 import { formatProblems, problemCounts } from '../lib/problems/format-problems.ts';
 import { headingPlugins } from './heading-anchors.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
 import { MARKDOWN_FEATURES } from '../lib/sources/page-source.ts';
 import { postBuild } from './post-build.ts';
+import { docsLintProblems } from './docs-lint.ts';
 import { sourceCheck } from './source-check.ts';
 
 /**
@@ -53,7 +54,10 @@ export function docsSite(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const problems = await postBuild(settings!, distDir, logger);
+        const problems = [
+          ...(await postBuild(settings!, distDir, logger)),
+          ...lintProblems(settings!),
+        ];
         if (problems.length === 0) return;
         // A linter's report, not a crash: every problem once, with where, what and the fix.
         process.stderr.write(
@@ -66,4 +70,20 @@ export function docsSite(): AstroIntegration {
       },
     },
   };
+}
+
+/** The docs lint as build warnings; a lint that cannot run (a broken terms file) is one warning. */
+function lintProblems(settings: SiteSettings): Problem[] {
+  try {
+    return docsLintProblems(settings);
+  } catch (error) {
+    return [
+      {
+        severity: 'warning',
+        code: 'docs-lint',
+        message: `the docs lint could not run: ${(error as Error).message}`,
+        fix: 'Fix the file it names; npm run lint:docs shows the same message.',
+      },
+    ];
+  }
 }

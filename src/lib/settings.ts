@@ -23,4 +23,6 @@ export interface SiteSettings {
   redirectHosts: readonly string[];
   /** Proper nouns and terminology (read by the docs lint and by cross-reference titles). */
   termsFile: string;
+  /** The oldest supported release, `major.minor`: the docs lint flags notes about older ones. */
+  oldestSupportedVersion: string;
 }

@@ -1,16 +1,18 @@
 /**
- * What each content page offers as a link target: its title and its heading ids, computed the
- * way the build computes them (GitHub's slugger over each heading's text, in page order), so
- * that the lint can tell whether an empty-text cross-reference will get a title.
+ * What each content page offers as a link target: its title and its heading ids, exactly as
+ * the build gives them, so that the lint can tell whether an empty-text cross-reference will
+ * get a title.
  */
 import { relative, resolve } from 'node:path';
-import Slugger from 'github-slugger';
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
-import { frontMatterTexts } from './front-matter.ts';
-import { parseMdx } from './parser.ts';
+import { parsePageSource } from '../sources/page-source.ts';
+import type { SitePath } from '../site-path.ts';
 import type { LintSource } from './types.ts';
+import { sitePathOfSource } from '../site/source-files.ts';
+
+/** The site path of a linted file, which may be written `./content/docs/a.mdx` or with `\\`. */
+function sitePathOfLinted(file: string, contentDir: string): SitePath | undefined {
+  return sitePathOfSource(file.replace(/\\/g, '/').replace(/^\.\//, ''), contentDir);
+}
 
 /** A page's link targets. */
 export interface PageTargets {
@@ -24,47 +26,34 @@ export interface PageTargets {
 export type PageIndex = Map<string, PageTargets>;
 
 /**
- * The site path a content file is served at (`content/docs/a/b.mdx` and
- * `content/docs/a/b/index.mdx` are both `/a/b/`), or `undefined` outside the content directory.
+ * A page's title and headings, read by the same reader the build and `moves` use
+ * (`lib/sources/page-source.ts`: Sätteri, `{#id}` attributes, the build's fallback ids), so
+ * the lint's idea of an id never differs from the built page's. `undefined` when the page
+ * does not parse: its own lint run reports the syntax error.
  */
-function sitePathOf(file: string, contentDir: string): string | undefined {
-  const dir = contentDir.replace(/\/+$/, '') + '/';
-  const normal = file.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (!normal.startsWith(dir) || !/\.mdx?$/.test(normal)) return undefined;
-  const slug = normal
-    .slice(dir.length)
-    .replace(/\.mdx?$/, '')
-    .replace(/(^|\/)index$/, '');
-  return slug === '' ? '/' : `/${slug}/`;
-}
-
-/** A parsed page's title and headings. */
-export function pageTargets(tree: Root): PageTargets {
-  const slugger = new Slugger();
-  const headings: PageTargets['headings'] = [];
-  visit(tree, 'heading', (heading) => {
-    const text = toString(heading);
-    headings.push({ id: slugger.slug(text), text });
-  });
-  return { title: frontMatterTexts(tree).title?.text, headings };
+export function pageTargets(file: string, contents: string): PageTargets | undefined {
+  let page;
+  try {
+    page = parsePageSource(file, '/' as SitePath, contents);
+  } catch {
+    return undefined;
+  }
+  return {
+    title: page.title === '' ? undefined : page.title,
+    headings: page.sections.map((section) => ({ id: section.id, text: section.heading })),
+  };
 }
 
 /**
- * Indexes the given content pages. A page that does not parse is left out: its own lint run
- * reports the syntax error, and links to it are reported as unknown until it is fixed.
+ * Indexes the given content pages. A page that does not parse is left out, and links to it
+ * are reported as unknown until it is fixed.
  */
 export function buildPageIndex(sources: LintSource[], contentDir: string): PageIndex {
   const index: PageIndex = new Map();
   for (const source of sources) {
-    const path = sitePathOf(source.path, contentDir);
-    if (path === undefined) continue;
-    let tree: Root;
-    try {
-      tree = parseMdx(source.contents);
-    } catch {
-      continue;
-    }
-    index.set(path, pageTargets(tree));
+    const path = sitePathOfLinted(source.path, contentDir);
+    const targets = path === undefined ? undefined : pageTargets(source.path, source.contents);
+    if (path !== undefined && targets !== undefined) index.set(path, targets);
   }
   return index;
 }
@@ -75,5 +64,5 @@ export function fileSitePath(
   contentDir: string,
 ): string | undefined {
   if (file.path === undefined) return undefined;
-  return sitePathOf(relative(file.cwd, resolve(file.cwd, file.path)), contentDir);
+  return sitePathOfLinted(relative(file.cwd, resolve(file.cwd, file.path)), contentDir);
 }

@@ -7,14 +7,7 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified, type PluggableList } from 'unified';
-import type { Root } from 'mdast';
+import type { PluggableList } from 'unified';
 
 /** Syntax plugins, for a processor that already parses Markdown (remark's, in editors). */
 export const mdxSyntax: PluggableList = [remarkMdx, [remarkFrontmatter, ['yaml']], remarkGfm];
-
-/** Parses one page to mdast. Throws a VFileMessage with line and column on invalid MDX. */
-export function parseMdx(contents: string): Root {
-  return unified().use(remarkParse).use(mdxSyntax).parse(contents);
-}

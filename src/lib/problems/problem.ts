@@ -60,6 +60,8 @@ export type ProblemCode =
   | 'front-matter'
   /** A component a page uses that nothing defines or imports. */
   | 'unknown-component'
+  /** A finding of the docs lint (`npm run lint:docs`), shown by the build as a warning. */
+  | 'docs-lint'
   /** Two elements of one built page share an id, so links to it land on the first one. */
   | 'duplicate-id'
   /** A heading whose text gives no usable id (only emoji or punctuation); it got a fallback id. */

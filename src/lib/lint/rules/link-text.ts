@@ -67,7 +67,7 @@ const linkText = lintRule<Root, LinkTextOptions>(
       const id = decodeURIComponent(target.hash.slice(1));
       const samePage = link.url.startsWith('#');
       const page = samePage
-        ? (ownTargets ??= pageTargets(tree))
+        ? (ownTargets ??= pageTargets(file.path, String(file.value)))
         : options.pages.get(target.pathname);
       const problem = missingTitle(page, target.pathname, id, options.pages);
       if (problem !== undefined)
