@@ -266,7 +266,7 @@ test('health checks: active checks are NGINX Plus or a cloud or hardware balance
 test('the upgrade page states facts about gossip, places minor upgrades and repeats the database note in the downtime procedure', () => {
   const protocol = section('upgrade', 'All nodes must use a single protocol');
   assert.doesNotMatch(protocol, /changes how nodes talk/, 'upgrade.mdx: gossip cannot be turned off; no release changes how nodes talk to each other');
-  assert.match(protocol, /v6\.0/, 'upgrade.mdx: say since when gossip is the only protocol');
+  assert.match(protocol, /[Ss]ince Mattermost Server v5\.36, gossip\s+cannot be turned off/, 'upgrade.mdx: say since when gossip cannot be turned off (v5.36, per Mattermost’s docs)');
   assert.match(section('upgrade', 'Roll out a dot release without downtime'), /minor/, 'upgrade.mdx: say whether a minor upgrade may roll');
   assert.match(section('upgrade', 'Upgrades that need downtime'), /configuration is stored in the database/, 'upgrade.mdx: the downtime procedure repeats the database-configuration note');
 });
@@ -301,4 +301,17 @@ test('the guide links the Mattermost pages it relies on', () => {
     const missing = urls.filter((url) => !links.has(url));
     assert.deepEqual(missing, [], `${name}.mdx lacks links to these Mattermost pages`);
   }
+});
+
+test('every pg_restore reads a custom-format dump, and the restore test creates the role a dump does not carry', () => {
+  const lines = codeLines(allBlocks('bash', 'sh', 'shell'));
+  const dumps = lines.filter((line) => /\bpg_dump\b/.test(line.text));
+  const restores = lines.filter((line) => /\bpg_restore\b/.test(line.text));
+  assert.ok(restores.length > 0, 'the guide restores a backup somewhere');
+  for (const dump of dumps) assert.match(dump.text, /-Fc\b/, `${dump.at}: pg_restore reads only archive formats: pg_dump -Fc`);
+  const operations = page('operations').text;
+  assert.match(operations, /nightly dump in PostgreSQL's custom format \(`pg_dump -Fc`/, 'operations.mdx: the nightly dump must be one pg_restore reads');
+  const createRole = operations.indexOf('createuser');
+  const createDb = operations.indexOf('createdb -O mmuser');
+  assert.ok(createRole >= 0 && createRole < createDb, 'operations.mdx: create the mmuser role before a database it owns');
 });
