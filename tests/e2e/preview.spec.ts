@@ -45,7 +45,8 @@ test('every page is marked: the banner (pull request, commit, build time, what c
       'href',
       `${projectBase(info)}_changes/`,
     );
-    await expect(page.locator('meta[name="robots"]'), path).toHaveAttribute('content', 'noindex');
+    // A page may add robots directives of its own (`head:` in front matter); crawlers obey them all.
+    await expect(page.locator('meta[name="robots"][content="noindex"]'), path).toHaveCount(1);
     await expect(page.locator('link[rel="canonical"]'), path).toHaveAttribute(
       'href',
       `https://docs.example.com${path}`,
@@ -193,7 +194,7 @@ test('the production build carries no preview marks', () => {
   for (const path of PAGES) {
     const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
     expect(html, path).not.toContain('preview-banner');
-    expect(html, path).not.toContain('name="robots"');
+    expect(html, path).not.toMatch(/<meta name="robots" content="[^"]*noindex/);
     expect(html, path).toContain(`<link rel="canonical" href="https://docs.example.com${path}">`);
   }
 });
