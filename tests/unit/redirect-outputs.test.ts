@@ -177,7 +177,7 @@ test('the map asks nginx for hash sizes that hold its longest path and all its k
   for (let n = 0; n < 3000; n += 1) lines.push(`- from: /old/${n}.html\n  to: /t/`);
   const { plan: result } = plan(lines.join('\n'), site(pages));
   const map = renderNginxMap(result, ROOT, 'r');
-  assert.equal(/map_hash_bucket_size (\d+);/.exec(map)?.[1], '512');
+  assert.equal(/map_hash_bucket_size (\d+);/.exec(map)?.[1], '2048');
   assert.equal(/map_hash_max_size (\d+);/.exec(map)?.[1], '8192');
 });
 

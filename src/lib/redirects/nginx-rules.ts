@@ -45,11 +45,16 @@ export function renderNginxMap(plan: RedirectPlan, base: Base, mapFile: string):
     (move) => `    ${nginxString(withBase(move.from, base), false)} ${nginxString(move.to, true)};`,
   );
   const longest = Math.max(0, ...moves.map((move) => Buffer.byteLength(withBase(move.from, base))));
+  // nginx tries table sizes up to map_hash_max_size until no bucket overflows
+  // map_hash_bucket_size. A bucket that holds one key of about the longest length needs a
+  // table with no collisions at all, which no size finds for a thousand keys (nginx then warns
+  // and builds a slower hash); room for four of the longest keys (each stored with a pointer and
+  // a length, aligned) lets a table of twice the keys fit.
   return [
     `# Generated from ${mapFile} for base ${base}. Do not edit: change the map instead.`,
     '# nginx takes the map hash sizes once per http block: with several builds behind one nginx,',
     '# keep the largest of their values in one place.',
-    `map_hash_bucket_size ${Math.max(64, powerOfTwo(longest + 32))};`,
+    `map_hash_bucket_size ${Math.max(128, powerOfTwo(4 * (longest + 16)))};`,
     `map_hash_max_size ${Math.max(2048, powerOfTwo(moves.length * 2))};`,
     `map $uri ${nginxVariable(base)} {`,
     '    default "";',
