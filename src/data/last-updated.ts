@@ -10,7 +10,9 @@ import { lastCommitDatesCommand, parseLastCommitDates } from '../lib/git-dates.t
 let cached: Map<string, Date> | undefined;
 
 function commitDates(): Map<string, Date> {
-  if (cached !== undefined && !import.meta.env.DEV) return cached;
+  // Vite sets import.meta.env; plain Node (the unit tests) leaves it undefined.
+  const env = import.meta.env as ImportMetaEnv | undefined;
+  if (cached !== undefined && env?.DEV !== true) return cached;
   const git = spawnSync('git', lastCommitDatesCommand(siteConfig.contentDir), {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
