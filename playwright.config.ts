@@ -7,6 +7,10 @@ import { freePorts } from './tests/e2e/support/free-ports.ts';
  * (like a bucket) and nginx with the generated redirect rules, each at the root base and at a
  * pull-request preview base. `npm test` builds `dist/` (base `/`) and `dist-pr/` (`/pr-123/`) first.
  *
+ * The scale test site (`npm run scale:build`, in `.build/scale/`) is proven by `scale.spec.ts`
+ * on both servers, in projects of its own: `SCALE_SITE=only` runs just those, `SCALE_SITE=off`
+ * none; unset, they run when the scale site has been built.
+ *
  * `SERVER_MODES=static` (or `nginx`) limits a run to one server mode. Servers listen on free
  * ports picked for the run, and stop with it even when it is killed (`DOCS_OWNER_PID`).
  *
@@ -18,8 +22,10 @@ const chromiumPath =
 const previewBase = '/pr-123/';
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx').split(',');
+const scaleDist = '.build/scale/dist';
+const scaleSite = process.env.SCALE_SITE ?? (existsSync(`${scaleDist}/_build.json`) ? 'on' : 'off');
 
-const ports = freePorts(4);
+const ports = freePorts(6);
 // The servers watch the runner: set once, here, in the runner, and inherited by every server.
 process.env.DOCS_OWNER_PID ??= String(process.pid);
 
@@ -52,8 +58,25 @@ const allServers = [
     base: previewBase,
     command: 'npm run --silent serve:nginx',
   },
+  {
+    name: 'scale-static',
+    port: ports[4]!,
+    distDir: scaleDist,
+    base: '/',
+    command: 'node scripts/serve-static.ts',
+  },
+  {
+    name: 'scale-nginx',
+    port: ports[5]!,
+    distDir: scaleDist,
+    base: '/',
+    command: 'npm run --silent serve:nginx',
+  },
 ] as const;
-const servers = allServers.filter((server) => modes.some((mode) => server.name.startsWith(mode)));
+const isScale = (name: string) => name.startsWith('scale-');
+const servers = allServers
+  .filter((server) => modes.some((mode) => server.name.replace(/^scale-/, '').startsWith(mode)))
+  .filter((server) => (isScale(server.name) ? scaleSite !== 'off' : scaleSite !== 'only'));
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,
@@ -72,7 +95,10 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }],
+  ],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
@@ -89,11 +115,23 @@ export default defineConfig({
   webServer,
   projects: servers.map((server) => ({
     name: server.name,
-    // Accessibility depends on the markup, not on the server or base: scanned once.
-    testIgnore: server.name === 'static-root' ? [] : ['**/a11y.spec.ts'],
+    // The scale site has its own spec; accessibility depends on the markup, not on the server
+    // or base: scanned once.
+    ...(isScale(server.name)
+      ? { testMatch: '**/scale.spec.ts' }
+      : {
+          testIgnore:
+            server.name === 'static-root'
+              ? ['**/scale.spec.ts']
+              : ['**/a11y.spec.ts', '**/scale.spec.ts'],
+        }),
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,
-    metadata: { base: server.base, distDir: server.distDir, server: server.name.split('-')[0] },
+    metadata: {
+      base: server.base,
+      distDir: server.distDir,
+      server: server.name.replace(/^scale-/, '').split('-')[0],
+    },
     use: {
       baseURL: `http://127.0.0.1:${server.port}${server.base}`,
       browserName: 'chromium' as const,
