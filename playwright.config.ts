@@ -10,6 +10,10 @@ import { freePorts } from './tests/e2e/support/free-ports.ts';
  * real preview (`dist-preview/`, pull request 7, built by `npm test` too) as a bucket serves it:
  * published with `npm run preview:publish` to a local S3 API, read through a website endpoint.
  *
+ * The scale test site (`npm run scale:build`, in `.build/scale/`) is proven by `scale.spec.ts`
+ * on both servers, in projects of its own: `SCALE_SITE=only` runs just those, `SCALE_SITE=off`
+ * none; unset, they run when the scale site has been built.
+ *
  * `SERVER_MODES=static` (or `nginx`, `s3`) limits a run to one server mode. Servers listen on free
  * ports picked for the run, and stop with it even when it is killed (`DOCS_OWNER_PID`).
  *
@@ -24,8 +28,10 @@ const publishedPr = 7;
 const removedPr = 70;
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx,s3').split(',');
+const scaleDist = '.build/scale/dist';
+const scaleSite = process.env.SCALE_SITE ?? (existsSync(`${scaleDist}/_build.json`) ? 'on' : 'off');
 
-const ports = freePorts(5);
+const ports = freePorts(7);
 // The servers watch the runner: set once, here, in the runner, and inherited by every server.
 process.env.DOCS_OWNER_PID ??= String(process.pid);
 
@@ -65,8 +71,25 @@ const allServers = [
     base: `/pr-${publishedPr}/`,
     command: 'node tests/e2e/support/s3-preview-host.ts',
   },
+  {
+    name: 'scale-static',
+    port: ports[5]!,
+    distDir: scaleDist,
+    base: '/',
+    command: 'node scripts/serve-static.ts',
+  },
+  {
+    name: 'scale-nginx',
+    port: ports[6]!,
+    distDir: scaleDist,
+    base: '/',
+    command: 'npm run --silent serve:nginx',
+  },
 ] as const;
-const servers = allServers.filter((server) => modes.some((mode) => server.name.startsWith(mode)));
+const isScale = (name: string) => name.startsWith('scale-');
+const servers = allServers
+  .filter((server) => modes.some((mode) => server.name.replace(/^scale-/, '').startsWith(mode)))
+  .filter((server) => (isScale(server.name) ? scaleSite !== 'off' : scaleSite !== 'only'));
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,
@@ -102,7 +125,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [
     ['list'],
-    ['json', { outputFile: 'test-results/playwright.json' }],
+    ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }],
     // CI keeps the HTML report when the suite fails (see .github/workflows/ci.yml).
     ...(process.env.CI ? [['html', { open: 'never' }] as ['html', { open: 'never' }]] : []),
   ],
@@ -122,29 +145,32 @@ export default defineConfig({
   webServer,
   projects: servers.map((server) => ({
     name: server.name,
-    ...(server.name === 's3-preview'
-      ? { testMatch: ON_PREVIEW }
-      : // Accessibility, layout and the checker's fixtures depend on the markup, not on the
-        // server or base: proven once.
-        {
-          testIgnore:
-            server.name === 'static-root'
-              ? [PREVIEW_ONLY]
-              : [
-                  '**/a11y.spec.ts',
-                  '**/layout.spec.ts',
-                  '**/reader.spec.ts',
-                  '**/checker-parity.spec.ts',
-                  '**/hostile-input.spec.ts',
-                  PREVIEW_ONLY,
-                ],
-        }),
+    ...(isScale(server.name)
+      ? { testMatch: '**/scale.spec.ts' }
+      : server.name === 's3-preview'
+        ? { testMatch: ON_PREVIEW }
+        : // Accessibility, layout and the checker's fixtures depend on the markup, not on the
+          // server or base: proven once.
+          {
+            testIgnore:
+              server.name === 'static-root'
+                ? [PREVIEW_ONLY, '**/scale.spec.ts']
+                : [
+                    '**/a11y.spec.ts',
+                    '**/layout.spec.ts',
+                    '**/reader.spec.ts',
+                    '**/checker-parity.spec.ts',
+                    '**/hostile-input.spec.ts',
+                    '**/scale.spec.ts',
+                    PREVIEW_ONLY,
+                  ],
+          }),
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') ? /@ui/ : undefined,
     metadata: {
       base: server.base,
       distDir: server.distDir,
-      server: server.name.split('-')[0],
+      server: server.name.replace(/^scale-/, '').split('-')[0],
       removedPr,
     },
     use: {

@@ -15,20 +15,22 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { outputDir, projectRoot } from './cli-settings.ts';
 import { killChildWithOwner, stopWithOwner } from './owner-watch.ts';
-import { NGINX_RULES_FILE } from '../src/lib/redirects/nginx-rules.ts';
+import { NGINX_MAP_FILE, NGINX_RULES_FILE } from '../src/lib/redirects/nginx-rules.ts';
 import { parseBase, type Base } from '../src/lib/site-path.ts';
 import { readManifest } from '../src/lib/site/build-manifest.ts';
 
 const port = Number(process.env['PORT'] ?? 8080);
 const distDir = outputDir();
 const rulesFile = join(distDir, NGINX_RULES_FILE);
+const mapFile = join(distDir, NGINX_MAP_FILE);
 
 if (!Number.isInteger(port) || port <= 0 || port > 65535)
   fail(`PORT "${process.env['PORT']}" is not a port number`);
-if (!existsSync(rulesFile))
-  fail(
-    `${rulesFile} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`,
-  );
+for (const file of [rulesFile, mapFile])
+  if (!existsSync(file))
+    fail(
+      `${file} is missing: build the site first (npm run build, or SITE_BASE=/pr-123/ OUT_DIR=dist-pr npm run build)`,
+    );
 let base: Base = parseBase('/');
 try {
   base = readManifest(distDir).base;
@@ -65,6 +67,7 @@ const site = (await readFile(join(projectRoot, 'deploy', 'nginx', 'site.conf'), 
     '__SYMLINKS_FROM__',
     quote(`from=${base === '/' ? root : join(root, base.slice(1, -1))}`),
   )
+  .replaceAll('__REDIRECT_MAP__', quote(mapFile))
   .replaceAll('__REDIRECTS__', quote(rulesFile));
 await writeFile(join(stateDir, 'site.conf'), site);
 

@@ -85,7 +85,9 @@ const server = createServer((request, response) => {
     sendNotFound();
     return;
   }
-  request.url = path + url.search;
+  // `dir/` is `dir/index.html`, as on S3 and GitHub Pages; sirv alone would try `dir.html`
+  // first, and a moved page's `.html` stub beside the page would answer for the page.
+  request.url = (path.endsWith('/') ? `${path}index.html` : path) + url.search;
   files(request, response, sendNotFound);
 });
 

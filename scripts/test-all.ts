@@ -77,7 +77,20 @@ const stages: Stage[] = [
     name: 'link check (base /pr-123/)',
     command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/',
   },
-  { name: 'browser tests', command: 'playwright test', count: playwrightCounts },
+  // The whole Mattermost docs set and its imported 2,166-entry Sphinx map: built (with its own
+  // link check and lock proof, as any build), then proven in the browser with the other specs.
+  { name: 'scale site build', command: 'node scripts/build-scale-site.ts' },
+  {
+    // From the scale project's own copy of the checker, so its imported map and lock apply.
+    name: 'link check (scale site)',
+    command: 'node .build/scale/project/scripts/check-links.ts --dist ../dist',
+  },
+  {
+    name: 'browser tests',
+    command: 'playwright test',
+    env: { SCALE_SITE: 'on' },
+    count: playwrightCounts,
+  },
 ];
 
 function run(stage: Stage): Promise<{ code: number; output: string }> {

@@ -3,15 +3,17 @@
  * linkinator (--check-fragments, on its local server), hyperlink and html-proofer, all with
  * anchor checking on and external links off, on the project's built site and on a generated
  * site of 5,000 pages seeded with known broken links and anchors. Median of N runs each,
- * side by side; prints ratios and our throughput, and checks that our report names exactly
- * the seeded errors (and how many each peer reports).
+ * side by side; prints ratios, each checker's peak memory (against check-html-links', the
+ * leanest peer) and its MB of HTML per CPU-second (against the Rust hyperlink's published
+ * 275 MB/s, taken as the ceiling), with the machine's load average beside each run, and
+ * checks that our report names exactly the seeded errors (and how many each peer reports).
  *
  *   node bench/check/run.ts [--pages 5000] [--runs 3] [--site dist] [--timeout 600] [--only ours,linkinator]
  *
  * Peers are installed into a temporary folder (reused between runs), never into the project.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,12 +37,33 @@ const work = resolve(values.work);
 const log = (line: string) => console.error(line);
 mkdirSync(work, { recursive: true });
 
+/**
+ * The Node flags `npm run check` starts the checker with (package.json), so the benchmark
+ * measures what users run: a small young generation keeps the peak memory down.
+ */
+const checkFlags = (
+  JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts['check']!.split(/\s+/).filter((word) => word.startsWith('--'));
+
 /** Our checker, run as users run it: the CLI, JSON report. */
 const ours: Checker = {
   name: 'ours (npm run check)',
   command: (site) => ({
     file: process.execPath,
-    args: [join(projectRoot, 'scripts/check-links.ts'), '--dist', site, '--format', 'json'],
+    // On the project's build, as `npm run check` runs there (with the map and the lock); on any
+    // other site, links only, as every peer checks (the project's lock names pages of the
+    // generated site too, and proving it there would be another job).
+    args: [
+      ...checkFlags,
+      join(projectRoot, 'scripts/check-links.ts'),
+      '--dist',
+      site,
+      '--format',
+      'json',
+      ...(site === projectSite ? [] : ['--redirects', 'none']),
+    ],
   }),
   reported: (output) => {
     try {
@@ -58,6 +81,10 @@ interface Timing {
   seconds: number[];
   /** CPU seconds (user + system) per run: on a shared machine a fairer measure than wall time. */
   cpu: number[];
+  /** Peak resident memory per run, in MiB: the largest process of the checker. */
+  peakMiB: number[];
+  /** The one-minute load average as each run started. */
+  load: number[];
   timedOut: boolean;
   output: string;
   stdout: string;
@@ -71,18 +98,21 @@ function time(checker: Checker, siteName: string, siteDir: string, cwd: string):
     site: siteName,
     seconds: [],
     cpu: [],
+    peakMiB: [],
+    load: [],
     timedOut: false,
     output: '',
     stdout: '',
     exitCode: null,
   };
   for (let run = 0; run < runs; run += 1) {
+    result.load.push(loadavg()[0]!);
     const started = performance.now();
     // GNU time reports the child's CPU time (threads and subprocesses included) on its own last
     // line; coreutils timeout stops the whole process group, where a plain kill would leave the
     // checker running on as an orphan and skew every later measurement.
     const timed = existsSync('/usr/bin/time')
-      ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S', file, ...args] }
+      ? { file: '/usr/bin/time', args: ['-f', 'CPU-SECONDS %U %S %M', file, ...args] }
       : { file, args };
     const child = spawnSync(
       'timeout',
@@ -94,8 +124,11 @@ function time(checker: Checker, siteName: string, siteDir: string, cwd: string):
       result.timedOut = true;
       break;
     }
-    const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+)\s*$/.exec(child.stderr);
-    if (cpu !== null) result.cpu.push(Number(cpu[1]) + Number(cpu[2]));
+    const cpu = /CPU-SECONDS ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(child.stderr);
+    if (cpu !== null) {
+      result.cpu.push(Number(cpu[1]) + Number(cpu[2]));
+      result.peakMiB.push(Number(cpu[3]) / 1024);
+    }
     const stderr = child.stderr
       .replace(/CPU-SECONDS .*\s*$/, '')
       .replace(/^Command exited with non-zero status \d+\n?/m, '');
@@ -104,7 +137,7 @@ function time(checker: Checker, siteName: string, siteDir: string, cwd: string):
     result.exitCode = child.status;
     result.seconds.push(seconds);
     log(
-      `  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s (exit ${child.status})`,
+      `  ${checker.name} on ${siteName}: run ${run + 1}/${runs} ${seconds.toFixed(2)} s, CPU ${result.cpu.at(-1)?.toFixed(2) ?? '?'} s, peak ${result.peakMiB.at(-1)?.toFixed(0) ?? '?'} MiB, load ${result.load.at(-1)!.toFixed(1)} (exit ${child.status})`,
     );
   }
   return result;
@@ -136,7 +169,7 @@ const generated = generateSite({
   brokenAnchors: 25,
   fixturesDir: join(projectRoot, '..', 'shared', 'fixtures'),
 });
-// Run from an empty folder so the project's own redirect map does not apply to the generated site.
+// Run from an empty folder: nothing of the project's applies to the generated site.
 mkdirSync(join(work, 'cwd'), { recursive: true });
 sites.push({
   name: `generated (${generated.pages} pages)`,
@@ -153,42 +186,46 @@ const checkers = [ours, ...peerCheckers(join(work, 'peers'), process.execPath)].
 );
 
 // 3. Time everything, side by side.
-const rows: {
+/** The hyperlink project's published throughput, the fastest figure among the peers: a ceiling. */
+const HYPERLINK_PUBLISHED_MB_PER_S = 275;
+const LEANEST_PEER = 'check-html-links';
+
+interface Row {
   site: string;
   checker: string;
-  median: string;
-  ratio: string;
-  cpu: string;
-  cpuRatio: string;
-  throughput: string;
+  isOurs: boolean;
+  timedOut: boolean;
+  seconds: number;
+  cpu: number;
+  peakMiB: number;
+  megabytes: number;
+  loads: number[];
   verdict: string;
-}[] = [];
+}
+const rows: Row[] = [];
 for (const site of sites) {
   const megabytes = htmlBytes(site.dir) / 1e6;
   log(`${site.name}: ${megabytes.toFixed(1)} MB of HTML`);
-  let oursSeconds = NaN;
-  let oursCpu = NaN;
   for (const checker of checkers) {
+    const row = {
+      site: site.name,
+      checker: checker.name,
+      isOurs: checker === ours,
+      megabytes,
+    };
     if (checker.unavailable !== undefined) {
       rows.push({
-        site: site.name,
-        checker: checker.name,
-        median: 'n/a',
-        ratio: '',
-        cpu: '',
-        cpuRatio: '',
-        throughput: '',
+        ...row,
+        timedOut: false,
+        seconds: NaN,
+        cpu: NaN,
+        peakMiB: NaN,
+        loads: [],
         verdict: checker.unavailable,
       });
       continue;
     }
     const timing = time(checker, site.name, site.dir, site.cwd);
-    const seconds = median(timing.seconds);
-    const cpu = median(timing.cpu);
-    if (checker === ours) {
-      oursSeconds = seconds;
-      oursCpu = cpu;
-    }
     const reported = checker.reported(checker === ours ? timing.stdout : timing.output);
     // Each checker's last report, to read what it missed or invented.
     writeFileSync(
@@ -196,23 +233,12 @@ for (const site of sites) {
       timing.output,
     );
     rows.push({
-      site: site.name,
-      checker: checker.name,
-      median: timing.timedOut ? `> ${values.timeout} s (stopped)` : `${seconds.toFixed(2)} s`,
-      ratio:
-        checker === ours
-          ? '1.0x'
-          : timing.timedOut
-            ? `> ${(timeoutMs / 1000 / oursSeconds).toFixed(0)}x`
-            : `${(seconds / oursSeconds).toFixed(1)}x`,
-      cpu: Number.isNaN(cpu) ? '' : `${cpu.toFixed(2)} s`,
-      cpuRatio:
-        Number.isNaN(cpu) || checker === ours
-          ? checker === ours
-            ? '1.0x'
-            : ''
-          : `${(cpu / oursCpu).toFixed(1)}x`,
-      throughput: checker === ours ? `${(megabytes / seconds).toFixed(1)} MB/s` : '',
+      ...row,
+      timedOut: timing.timedOut,
+      seconds: median(timing.seconds),
+      cpu: median(timing.cpu),
+      peakMiB: median(timing.peakMiB),
+      loads: timing.load,
       verdict: verdictOf(checker === ours, timing, reported, site.seeded),
     });
   }
@@ -228,10 +254,17 @@ function verdictOf(
   if (timing.timedOut) return 'did not finish';
   const expected = seeded?.length ?? 0;
   if (isOurs) {
-    const report = JSON.parse(timing.stdout) as {
-      errors: { output: { file: string }; url: string }[];
-    };
-    const got = new Set(report.errors.map((error) => `${error.output.file} ${error.url}`));
+    // The JSON report is the list of problems (warnings too), after any line printed before it.
+    const problems = JSON.parse(timing.stdout.slice(timing.stdout.indexOf('['))) as {
+      severity: string;
+      output?: { file: string };
+      url?: string;
+    }[];
+    const got = new Set(
+      problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => `${problem.output?.file} ${problem.url}`),
+    );
     const want = new Set((seeded ?? []).map((error) => `${error.file} ${error.url}`));
     const missed = [...want].filter((key) => !got.has(key));
     const invented = [...got].filter((key) => !want.has(key));
@@ -258,7 +291,11 @@ function verdictOf(
   return `${count}${note}; names ${named} of ${expected} seeded`;
 }
 
-// 4. The table.
+// 4. The table: each figure beside the load average of the runs it comes from.
+const fixed = (value: number, digits: number, unit = '') =>
+  Number.isNaN(value) ? '' : `${value.toFixed(digits)}${unit}`;
+const ratio = (value: number, of: number | undefined) =>
+  of === undefined || Number.isNaN(value) || Number.isNaN(of) ? '' : `${(value / of).toFixed(2)}x`;
 const header = [
   'site',
   'checker',
@@ -266,28 +303,45 @@ const header = [
   'vs ours',
   'CPU (user+sys)',
   'vs ours',
-  'our throughput',
+  'peak memory',
+  `vs ${LEANEST_PEER}`,
+  'MB/CPU-s',
+  `of hyperlink's published ${HYPERLINK_PUBLISHED_MB_PER_S} MB/s`,
+  'load avg per run',
   'errors found',
 ];
-const table = [
-  header,
-  header.map(() => '---'),
-  ...rows.map((row) => [
+const table = [header, header.map(() => '---')];
+for (const row of rows) {
+  const oursRow = rows.find((other) => other.site === row.site && other.isOurs);
+  const leanest = rows.find((other) => other.site === row.site && other.checker === LEANEST_PEER);
+  const perCpu = row.megabytes / row.cpu;
+  table.push([
     row.site,
     row.checker,
-    row.median,
-    row.ratio,
-    row.cpu,
-    row.cpuRatio,
-    row.throughput,
+    row.timedOut ? `> ${values.timeout} s (stopped)` : fixed(row.seconds, 2, ' s'),
+    row.timedOut ? '' : ratio(row.seconds, oursRow?.seconds),
+    fixed(row.cpu, 2, ' s'),
+    ratio(row.cpu, oursRow?.cpu),
+    fixed(row.peakMiB, 0, ' MiB'),
+    ratio(row.peakMiB, leanest?.peakMiB),
+    fixed(perCpu, 1),
+    Number.isNaN(perCpu) ? '' : `${((perCpu / HYPERLINK_PUBLISHED_MB_PER_S) * 100).toFixed(1)}%`,
+    row.loads.map((load) => load.toFixed(1)).join(' / '),
     row.verdict,
-  ]),
-];
+  ]);
+}
 console.log(
   `load average at the end: ${loadavg()
     .map((load) => load.toFixed(1))
     .join(', ')} on ${availableParallelism()} cores`,
 );
 console.log(table.map((cells) => `| ${cells.join(' | ')} |`).join('\n'));
-const oursRow = rows.find((row) => row.checker === ours.name && row.site.startsWith('generated'));
-if (oursRow !== undefined && !oursRow.verdict.startsWith('exact')) process.exitCode = 1;
+const oursGenerated = rows.find((row) => row.isOurs && row.site.startsWith('generated'));
+const leanestGenerated = rows.find(
+  (row) => row.checker === LEANEST_PEER && row.site.startsWith('generated'),
+);
+if (oursGenerated !== undefined && leanestGenerated !== undefined && !leanestGenerated.timedOut)
+  console.log(
+    `peak memory on the generated site: ours ${fixed(oursGenerated.peakMiB, 0)} MiB, ${LEANEST_PEER} ${fixed(leanestGenerated.peakMiB, 0)} MiB: ${oursGenerated.peakMiB <= leanestGenerated.peakMiB ? 'at most' : 'ABOVE'} ${LEANEST_PEER}'s`,
+  );
+if (oursGenerated !== undefined && !oursGenerated.verdict.startsWith('exact')) process.exitCode = 1;

@@ -1,18 +1,33 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { siteConfig } from '../config.ts';
+import { lastCommitDatesCommand, parseLastCommitDates } from '../lib/git-dates.ts';
 
 /**
- * The date of the last commit that touched `file`, or `undefined` outside a git checkout or for
- * an uncommitted file. Read at build time, so "Last updated" reflects the content's history
- * rather than the build date.
+ * Every page source's last commit date, from one `git log` over the content folder, read on
+ * the first page a build renders and kept for the rest of it. `astro dev` reads it again on
+ * every page, so a commit made while it runs shows up.
+ */
+let cached: Map<string, Date> | undefined;
+
+function commitDates(): Map<string, Date> {
+  // Vite sets import.meta.env; plain Node (the unit tests) leaves it undefined.
+  const env = import.meta.env as ImportMetaEnv | undefined;
+  if (cached !== undefined && env?.DEV !== true) return cached;
+  const git = spawnSync('git', lastCommitDatesCommand(siteConfig.contentDir), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 30,
+  });
+  // Outside a git checkout (or without git) no page has a date; the page shows none.
+  cached = git.status === 0 ? parseLastCommitDates(git.stdout) : new Map<string, Date>();
+  return cached;
+}
+
+/**
+ * The date of the last commit that touched `file` (relative to the project root), or
+ * `undefined` outside a git checkout or for an uncommitted file. Read from git at build time,
+ * so "Last updated" reflects the content's history rather than the build date.
  */
 export function lastUpdated(file: string): Date | undefined {
-  try {
-    const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return iso ? new Date(iso) : undefined;
-  } catch {
-    return undefined;
-  }
+  return commitDates().get(file);
 }

@@ -82,6 +82,7 @@ export async function postBuild(
   await writeEdits(site, edits);
 
   const outputs = await writeRedirectOutputs(site, index, redirects.plan, settings);
+  for (const warning of outputs.warnings) logger.warn(warning);
   await writeFile(
     join(site.dir, BUILD_MANIFEST_FILE),
     serializeManifest({ base: settings.base, site: settings.site }),

@@ -24,8 +24,13 @@ import {
   scriptCodeBytes,
 } from '../lib/redirects/anchor-script.ts';
 import { renderStubPage } from '../lib/redirects/stub-page.ts';
-import { renderNetlifyRedirects } from '../lib/redirects/netlify-redirects.ts';
-import { NGINX_RULES_FILE, renderNginxRules } from '../lib/redirects/nginx-rules.ts';
+import { netlifyRedirects } from '../lib/redirects/netlify-redirects.ts';
+import {
+  NGINX_MAP_FILE,
+  NGINX_RULES_FILE,
+  renderNginxMap,
+  renderNginxRules,
+} from '../lib/redirects/nginx-rules.ts';
 
 /** The head script and old ids of every live page the plan touches, as insertions. */
 export function anchorTableInsertions(
@@ -55,13 +60,16 @@ export function anchorTableInsertions(
   return edits;
 }
 
-/** Writes stubs, `_redirects` and the nginx include; returns the files written and a summary line. */
+/**
+ * Writes stubs, `_redirects` and the nginx includes; returns the files written, a summary line
+ * and what fitting `_redirects` to its hosts' limits did (for the build to warn about).
+ */
 export async function writeRedirectOutputs(
   site: BuiltSite,
   index: AnchorIndex,
   plan: RedirectPlan,
   settings: SiteSettings,
-): Promise<{ files: string[]; problems: Problem[]; summary: string }> {
+): Promise<{ files: string[]; problems: Problem[]; summary: string; warnings: string[] }> {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const stub of plan.stubs.values()) {
@@ -91,20 +99,29 @@ export async function writeRedirectOutputs(
     );
     files.push(file);
   }
-  await writeFile(
-    join(site.dir, '_redirects'),
-    renderNetlifyRedirects(plan, settings.base, settings.redirectsFile),
-  );
+  const netlify = netlifyRedirects(plan, settings.base, settings.redirectsFile, {
+    files: site.files,
+  });
+  await writeFile(join(site.dir, '_redirects'), netlify.text);
   await writeFile(
     join(site.dir, NGINX_RULES_FILE),
     renderNginxRules(plan, settings.base, settings.redirectsFile),
   );
-  files.push('_redirects', NGINX_RULES_FILE);
+  await writeFile(
+    join(site.dir, NGINX_MAP_FILE),
+    renderNginxMap(plan, settings.base, settings.redirectsFile),
+  );
+  files.push('_redirects', NGINX_RULES_FILE, NGINX_MAP_FILE);
 
   const largest = largestTable(plan);
   const summary =
     `${plan.stubs.size} stubs, ${plan.pageTables.size} pages with anchor tables ` +
     `(largest ${largest.size}${largest.path === undefined ? '' : ` on ${largest.path}`}), ${plan.serverRedirects.length} server 301s; ` +
     `script ${scriptCodeBytes(LIVE_PAGE_SCRIPT)} bytes (stub ${scriptCodeBytes(STUB_SCRIPT)}) plus its table`;
-  return { files, problems, summary };
+  return {
+    files,
+    problems,
+    summary,
+    warnings: netlify.notes.length === 0 ? [] : [`_redirects: ${netlify.notes.join('; ')}`],
+  };
 }

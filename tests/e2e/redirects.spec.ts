@@ -1,9 +1,16 @@
 /**
- * Proves in a real browser what the build proved on paper: every `from` of the redirect map and
- * every URL and anchor in the published-anchors lock, typed into the address bar, ends at the
- * expected URL with its target in the viewport. Runs in all four projects (plain static server
- * and nginx with the generated rules, at `/` and at `/pr-123/`); the expected URL comes from
- * the same model the build uses, for the project's kind of server.
+ * Proves in a real browser what the build proved on paper: every `from` of the redirect map,
+ * every URL and anchor in the published-anchors lock, and an unknown anchor of every moved
+ * page end at the expected URL with their target on the page (in view, where a script
+ * scrolled to it). Runs in all four projects (plain static server and nginx with the generated
+ * rules, at `/` and at `/pr-123/`); the expected URL comes from the same model the build uses,
+ * for the project's kind of server.
+ *
+ * Every address is proven step by step from what really answers it (see
+ * support/prove-arrivals.ts): the server over HTTP, and each page's own anchor script run in
+ * the browser against all the hashes that reach that page, so one run of a page's script
+ * answers all of them. A sample of every kind of address is also typed into a real address
+ * bar in each project, which proves the in-page runs behave as a navigation does.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -17,13 +24,10 @@ import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
 import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
-import {
-  displayLocation,
-  targetHref,
-  type SiteLocation,
-} from '../../src/lib/redirects/locations.ts';
+import { displayLocation, targetHref } from '../../src/lib/redirects/locations.ts';
 import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
+import { proveArrivals, sampleArrivals, type Arrival } from './support/prove-arrivals.ts';
 
 const map = parseRedirectMap(
   readFileSync(siteConfig.redirectsFile, 'utf8'),
@@ -41,17 +45,25 @@ const lock = parseAnchorsLock(
  * prove one renamed page in a browser).
  */
 const onlyPages = process.env['ONLY_PAGES']?.split(',').filter(Boolean);
-const arrivals = new Map<string, SiteLocation>();
-for (const entry of map.entries) arrivals.set(displayLocation(entry.from), entry.from);
+const arrivalsByLabel = new Map<string, Arrival>();
+const add = (location: Arrival['location']) =>
+  arrivalsByLabel.set(displayLocation(location), { label: displayLocation(location), location });
+for (const entry of map.entries) add(entry.from);
 for (const page of lock.pages) {
-  arrivals.set(page.url, { path: page.url, fragment: null });
-  for (const anchor of page.anchors)
-    arrivals.set(`${page.url}#${anchor.id}`, { path: page.url, fragment: anchor.id });
+  add({ path: page.url, fragment: null });
+  for (const anchor of page.anchors) add({ path: page.url, fragment: anchor.id });
 }
-if (onlyPages !== undefined) {
-  for (const [label, arrival] of arrivals)
-    if (!onlyPages.includes(arrival.path)) arrivals.delete(label);
-}
+// An anchor of each moved page that no entry knows: it must carry over to the page's default.
+for (const entry of map.entries)
+  if (entry.from.fragment === null)
+    arrivalsByLabel.set(`${entry.from.path}#no-such-section`, {
+      label: `${entry.from.path}#no-such-section`,
+      location: { path: entry.from.path, fragment: 'no-such-section' },
+      unknownFragment: true,
+    });
+const arrivals = [...arrivalsByLabel.values()].filter(
+  (arrival) => onlyPages === undefined || onlyPages.includes(arrival.location.path),
+);
 
 /** The built site as the build saw it: its content pages (stubs and kept-alive old ids are not content) and the plan. */
 const sites = new Map<
@@ -113,86 +125,110 @@ async function stayOffline(page: Page): Promise<void> {
 
 test('the map and the lock are read without problems', () => {
   expect(map.problems).toEqual([]);
-  expect(arrivals.size).toBeGreaterThan(0);
+  expect(arrivals.length).toBeGreaterThan(0);
 });
 
-/**
- * Arrivals grouped by page in batches: one browser context per batch (contexts are the slow
- * part), and still a fresh document load per arrival.
- */
-const BATCH = 12;
-const byPage = new Map<string, Array<[string, SiteLocation]>>();
-for (const [label, arrival] of arrivals)
-  byPage.set(arrival.path, [...(byPage.get(arrival.path) ?? []), [label, arrival]]);
-const batches: Array<[string, Array<[string, SiteLocation]>]> = [];
-for (const [path, group] of byPage) {
-  for (let start = 0; start < group.length; start += BATCH) {
-    const part = group.length > BATCH ? ` (part ${start / BATCH + 1})` : '';
-    batches.push([`${path}${part}`, group.slice(start, start + BATCH)]);
-  }
-}
-
-for (const [name, group] of batches) {
-  test(`${name}: ${group.length} old address(es) land on their sections`, async ({
+/** Arrivals in page order, in groups, so a failure names the pages it is about. */
+const GROUP = 60;
+const sorted = [...arrivals].sort((a, b) => (a.label < b.label ? -1 : 1));
+for (let start = 0; start < sorted.length; start += GROUP) {
+  const group = sorted.slice(start, start + GROUP);
+  const first = group[0]!.location.path;
+  const last = group.at(-1)!.location.path;
+  test(`${group.length} addresses from ${first}${first === last ? '' : ` to ${last}`} land on their sections, proven in the page`, async ({
     page,
+    request,
     baseURL,
   }) => {
     const info = test.info();
-    test.setTimeout(20_000 + group.length * 4_000);
+    test.setTimeout(30_000 + group.length * 500);
     const base = projectBase(info);
     const { site, index, plan } = await builtSite(projectDistDir(info));
     await stayOffline(page);
-    for (const [label, arrival] of group) {
-      const checker = checkerLands(
-        site,
+    const landings = await proveArrivals(
+      {
+        page,
+        request,
+        baseURL: baseURL!,
+        base,
+        mode: modeOf(info.project.name),
         index,
         plan,
-        base,
-        targetHref({ kind: 'site', ...arrival }, base),
-      );
-      const landing = follow(plan, index, arrival, modeOf(info.project.name));
-      expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
-      if (landing.kind !== 'landed') continue;
-      const expected = new URL(targetHref(landing.target, base), baseURL).href;
-      // A fresh document each time, as from the address bar: going to the page already shown with
-      // another fragment would only be a same-document hash change, so leave it first.
-      const arrivalUrl = new URL(targetHref({ kind: 'site', ...arrival }, base), baseURL).href;
-      if (page.url().split('#')[0] === arrivalUrl.split('#')[0]) await page.goto('about:blank');
-      // 'commit' returns as soon as the first document arrives; then event-driven waits
-      // (navigation events, animation frames) follow the redirect, and plain comparisons report.
-      await page.goto(arrivalUrl, { waitUntil: 'commit' });
-      await page
-        .waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 })
-        .catch(() => undefined);
-      expect.soft(page.url(), label).toBe(expected);
-      let browser = page.url() === expected;
-      if (landing.target.kind === 'site' && landing.target.fragment !== null) {
-        const inView = await page
-          .waitForFunction(
-            (wanted) => {
-              const box = document.getElementById(wanted)?.getBoundingClientRect();
-              return box !== undefined && box.top < innerHeight && box.bottom >= 0;
-            },
-            landing.target.fragment,
-            { polling: 'raf', timeout: 5_000 },
-          )
-          .then(
-            () => true,
-            () => false,
-          );
-        browser &&= inView;
-        // Only on failure: the locator assertion explains where the element is.
-        if (!inView)
-          await expect
-            .soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`)
-            .toBeInViewport({ timeout: 1_000 });
-      }
-      // The checker answers what the browser did (the same verdict, whichever it is).
-      expect.soft(checker, `${label}: the checker must agree with Chromium`).toBe(browser);
-    }
-    info.annotations.push({ type: 'proven', description: `${group.length} arrivals` });
+        livePages: 'navigate',
+      },
+      group,
+    );
+    for (const landing of landings)
+      expect
+        .soft(landing.problems, `${landing.label} (${landing.steps.join(', ') || 'no step'})`)
+        .toEqual([]);
+    // The checker answers what the browser did, for every arrival (`npm run check` on the same build).
+    landings.forEach((landing, at) => {
+      const arrival = group[at]!;
+      const url = targetHref({ kind: 'site', ...arrival.location }, base);
+      const browser = arrival.unknownFragment === true ? false : landing.problems.length === 0;
+      expect
+        .soft(
+          checkerLands(site, index, plan, base, url),
+          `${landing.label}: the checker must agree with Chromium`,
+        )
+        .toBe(browser);
+    });
+    info.annotations.push({
+      type: 'proven',
+      description: `${landings.length} arrivals in the page`,
+    });
   });
 }
+
+test('a sample of every kind of address lands by real navigation', async ({ page, baseURL }) => {
+  const info = test.info();
+  const base = projectBase(info);
+  const { index, plan } = await builtSite(projectDistDir(info));
+  const sample = sampleArrivals(arrivals, plan, index);
+  test.setTimeout(20_000 + sample.length * 4_000);
+  await stayOffline(page);
+  for (const { label, location, unknownFragment } of sample) {
+    const landing = follow(plan, index, location, modeOf(info.project.name));
+    expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
+    if (landing.kind !== 'landed') continue;
+    const expected = new URL(targetHref(landing.target, base), baseURL).href;
+    // A fresh document each time, as from the address bar: going to the page already shown with
+    // another fragment would only be a same-document hash change, so leave it first.
+    const arrivalUrl = new URL(targetHref({ kind: 'site', ...location }, base), baseURL).href;
+    if (page.url().split('#')[0] === arrivalUrl.split('#')[0]) await page.goto('about:blank');
+    // 'commit' returns as soon as the first document arrives; then event-driven waits
+    // (navigation events, animation frames) follow the redirect, and plain comparisons report.
+    await page.goto(arrivalUrl, { waitUntil: 'commit' });
+    await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
+    expect.soft(page.url(), label).toBe(expected);
+    if (
+      landing.target.kind === 'site' &&
+      landing.target.fragment !== null &&
+      unknownFragment !== true
+    ) {
+      const inView = await page
+        .waitForFunction(
+          (wanted) => {
+            const box = document.getElementById(wanted)?.getBoundingClientRect();
+            return box !== undefined && box.top < innerHeight && box.bottom >= 0;
+          },
+          landing.target.fragment,
+          { polling: 'raf', timeout: 5_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      // Only on failure: the locator assertion explains where the element is.
+      if (!inView)
+        await expect
+          .soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`)
+          .toBeInViewport({ timeout: 1_000 });
+    }
+  }
+  info.annotations.push({ type: 'navigated', description: `${sample.length} arrivals` });
+});
 
 test('with JavaScript off, old ids renamed within a page still land on the new heading', async ({
   browser,

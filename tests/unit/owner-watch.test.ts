@@ -38,6 +38,7 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
       writeFileSync(join(dist, '404.html'), '<h1>404</h1>');
       writeFileSync(join(dist, '_build.json'), '{"base": "/", "site": "https://docs.example.com"}');
       writeFileSync(join(dist, '_nginx-redirects.conf'), '# none\n');
+      writeFileSync(join(dist, '_nginx-redirects-map.conf'), '# none\n');
       // The owner: a process that is killed with SIGKILL, with no chance to clean up.
       const owner = spawn('sleep', ['60']);
       const env: NodeJS.ProcessEnv = {

@@ -6,7 +6,11 @@ import { largestTable } from '../../src/lib/redirects/plan-redirects.ts';
 import { fileOfSitePath } from '../../src/lib/site/output-paths.ts';
 import { follow, landsOnContent } from '../../src/lib/redirects/follow.ts';
 import { renderNetlifyRedirects } from '../../src/lib/redirects/netlify-redirects.ts';
-import { renderNginxRules } from '../../src/lib/redirects/nginx-rules.ts';
+import {
+  nginxVariable,
+  renderNginxMap,
+  renderNginxRules,
+} from '../../src/lib/redirects/nginx-rules.ts';
 import { renderStubPage } from '../../src/lib/redirects/stub-page.ts';
 import { anchorInsertions } from '../../src/lib/redirects/anchor-injection.ts';
 import { livePageScript } from '../../src/lib/redirects/anchor-script.ts';
@@ -133,22 +137,48 @@ test('_redirects and nginx rules are base-aware and cover both spellings of a di
   assert.doesNotMatch(netlify, /!/);
   const rootNetlify = renderNetlifyRedirects(result, ROOT, 'redirects.yaml');
   assert.match(rootNetlify, /^\/old\/guide\/ \/ha\/deploy\/ 301$/m);
-  const nginx = renderNginxRules(result, PREVIEW, 'redirects.yaml');
+  const map = renderNginxMap(result, PREVIEW, 'redirects.yaml');
+  assert.match(map, /^map \$uri \$docs_moved_to_pr_123 \{$/m);
+  assert.match(map, /^ {4}default "";$/m);
+  assert.match(map, /^ {4}"\/pr-123\/deployment\/cluster\.html" "\/pr-123\/ha\/";$/m);
+  for (const spelling of [
+    '/pr-123/old/guide/',
+    '/pr-123/old/guide',
+    '/pr-123/old/guide/index.html',
+  ])
+    assert.ok(map.includes(`    "${spelling}" "/pr-123/ha/deploy/";`), spelling);
+  // One map and one if, however many pages moved: never a location block per move.
+  assert.doesNotMatch(map, /location/);
+  const rules = renderNginxRules(result, PREVIEW, 'redirects.yaml');
   assert.match(
-    nginx,
-    /^location = "\/pr-123\/deployment\/cluster\.html" \{ return 301 "\/pr-123\/ha\/"; \}$/m,
+    rules,
+    /^if \(\$docs_moved_to_pr_123 != ""\) \{\n {4}return 301 \$docs_moved_to_pr_123;\n\}$/m,
   );
-  assert.match(
-    nginx,
-    /^location = "\/pr-123\/old\/guide\/index\.html" \{ return 301 "\/pr-123\/ha\/deploy\/"; \}$/m,
-  );
+  assert.doesNotMatch(rules, /location/);
+  assert.equal(nginxVariable(ROOT), '$docs_moved_to');
 });
 
-test('nginx targets cannot expand variables', () => {
+test('nginx map values cannot expand variables, and keys hold quotes and backslash-free odd characters safely', () => {
   const index = site({ '/a$b/': [] });
-  const { plan: result, problems } = plan('- from: /x.html\n  to: /a$b/\n', index);
+  const { plan: result, problems } = plan(
+    `- from: /x.html\n  to: /a$b/\n- from: '/q"u;{o}te''s$.html'\n  to: /a$b/\n`,
+    index,
+  );
   assert.deepEqual(problems, []);
-  assert.match(renderNginxRules(result, ROOT, 'r'), /return 301 "\/a%24b\/"/);
+  const map = renderNginxMap(result, ROOT, 'r');
+  assert.match(map, /^ {4}"\/x\.html" "\/a%24b\/";$/m);
+  assert.ok(map.includes(`    "/q\\"u;{o}te's$.html" "/a%24b/";`), map);
+});
+
+test('the map asks nginx for hash sizes that hold its longest path and all its keys', () => {
+  const long = `/${'x'.repeat(300)}.html`;
+  const pages: Record<string, Array<[string, string]>> = { '/t/': [] };
+  const lines = [`- from: ${long}\n  to: /t/`];
+  for (let n = 0; n < 3000; n += 1) lines.push(`- from: /old/${n}.html\n  to: /t/`);
+  const { plan: result } = plan(lines.join('\n'), site(pages));
+  const map = renderNginxMap(result, ROOT, 'r');
+  assert.equal(/map_hash_bucket_size (\d+);/.exec(map)?.[1], '2048');
+  assert.equal(/map_hash_max_size (\d+);/.exec(map)?.[1], '8192');
 });
 
 test('a stub maps the hash, keeps it on the default, refreshes without JS, shows a link and is noindex', () => {
@@ -201,4 +231,26 @@ test('script tables cannot close their <script> element', () => {
   assert.deepEqual(problems, []);
   const script = livePageScript(result.pageTables.get(path('/ha/'))!, path('/ha/'), ROOT);
   assert.equal(script.indexOf('</script>'), script.length - '</script>'.length);
+});
+
+test("a reader's anchor carries over to a page that moved to another site, as a browser carries it", () => {
+  const index = guide();
+  const { plan: result, problems } = plan(
+    '- from: /old.html\n  to: https://docs.mattermost.com/marketplace/\n- from: /gone.html\n  to: https://docs.mattermost.com/marketplace/#apps\n',
+    index,
+  );
+  assert.deepEqual(problems, []);
+  for (const mode of ['static', 'server'] as const) {
+    const carried = follow(result, index, { path: path('/old.html'), fragment: 'a b' }, mode);
+    assert.equal(
+      carried.kind === 'landed' && displayTarget(carried.target),
+      'https://docs.mattermost.com/marketplace/#a%20b',
+      mode,
+    );
+    const named = follow(result, index, { path: path('/gone.html'), fragment: 'x' }, mode);
+    assert.equal(
+      named.kind === 'landed' && displayTarget(named.target),
+      'https://docs.mattermost.com/marketplace/#apps',
+    );
+  }
 });

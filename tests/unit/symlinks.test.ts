@@ -14,6 +14,7 @@ import { checkSite } from '../../src/lib/links/check-site.ts';
 import { emptyPlan } from '../../src/lib/redirects/follow.ts';
 import { parseBase } from '../../src/lib/site-path.ts';
 import { BUILD_MANIFEST_FILE, serializeManifest } from '../../src/lib/site/build-manifest.ts';
+import { NGINX_MAP_FILE, NGINX_RULES_FILE } from '../../src/lib/redirects/nginx-rules.ts';
 import { serveFolder } from '../e2e/support/serve-folder.ts';
 
 /** A site with a real page, a linked page and a linked folder, both pointing outside it. */
@@ -36,8 +37,9 @@ function siteWithLinks(): { root: string; dist: string } {
 for (const kind of ['static', 'nginx'] as const)
   test(`the ${kind} server refuses every path through a symbolic link`, async () => {
     const { root, dist } = siteWithLinks();
-    // What nginx needs of a build besides pages: its rules file and its base.
-    writeFileSync(join(dist, '_nginx-redirects.conf'), '');
+    // What nginx needs of a build besides pages: its redirect includes and its base.
+    writeFileSync(join(dist, NGINX_RULES_FILE), '');
+    writeFileSync(join(dist, NGINX_MAP_FILE), '');
     writeFileSync(
       join(dist, BUILD_MANIFEST_FILE),
       serializeManifest({ base: parseBase('/'), site: 'https://docs.example.com' }),

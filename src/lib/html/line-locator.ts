@@ -5,27 +5,29 @@ export interface LineColumn {
 }
 
 /**
- * Turns string offsets into 1-based line and column. Callers ask in increasing order during
- * one pass, so newlines are counted once, moving forward; an earlier offset restarts the
- * count rather than giving a wrong answer.
+ * Turns string offsets into 1-based line and column, in any order. The text's line starts are
+ * found once, on the first question, and each answer is a binary search among them: a page
+ * written on few long lines (a sidebar of thousands of links) is never rescanned per link.
  */
 export function lineLocator(text: string): (offset: number) => LineColumn {
-  let scanned = 0;
-  let line = 1;
-  let lineStart = 0;
+  let starts: number[] | undefined;
   return (offset) => {
-    if (offset < scanned) {
-      scanned = 0;
-      line = 1;
-      lineStart = 0;
+    starts ??= lineStarts(text);
+    // The last line that starts at or before `offset`.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
     }
-    let newline = text.indexOf('\n', scanned);
-    while (newline !== -1 && newline < offset) {
-      line += 1;
-      lineStart = newline + 1;
-      newline = text.indexOf('\n', lineStart);
-    }
-    scanned = offset;
-    return { line, column: offset - lineStart + 1 };
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1))
+    starts.push(newline + 1);
+  return starts;
 }

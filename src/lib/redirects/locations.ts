@@ -164,10 +164,17 @@ export function encodeFragment(fragment: string): string {
   return fragment.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, (char) => encodeURIComponent(char));
 }
 
-/** The same target with the reader's fragment carried over when the target names none. */
+/**
+ * The same target with the reader's fragment carried over when the target names none, as a
+ * browser carries it across a redirect (to another site too).
+ */
 export function carryFragment(target: RedirectTarget, fragment: string | null): RedirectTarget {
-  if (target.kind !== 'site' || target.fragment !== null || fragment === null) return target;
-  return { ...target, fragment };
+  if (fragment === null) return target;
+  if (target.kind === 'external')
+    return target.url.includes('#')
+      ? target
+      : { kind: 'external', url: `${target.url}#${encodeFragment(fragment)}` };
+  return target.fragment === null ? { ...target, fragment } : target;
 }
 
 /** Whether two targets send the reader to the same place. */

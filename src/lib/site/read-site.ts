@@ -8,7 +8,8 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { scanPage, type ScanOptions } from '../html/scan-page.ts';
+import { scanPage, type PageScan, type ScanOptions } from '../html/scan-page.ts';
+import { stringTable } from '../html/string-table.ts';
 import type { SitePath } from '../site-path.ts';
 import type { BuiltPage, BuiltSite } from './built-site.ts';
 import { isPageFile, sitePathOfFile } from './output-paths.ts';
@@ -18,6 +19,11 @@ import { packPages, unpackPages, type PackedPages } from './packed-pages.ts';
 export interface ReadSiteOptions extends ScanOptions {
   /** Keep each page's HTML in memory, for steps that edit pages. */
   keepHtml?: boolean;
+  /**
+   * Scan in worker threads on a large site (the default). `false` scans in this thread: one
+   * heap instead of three, for the least memory, at the cost of the second core's wall time.
+   */
+  threads?: boolean;
 }
 
 /** Every file under the output directory, relative and `/`-separated, sorted. */
@@ -68,11 +74,19 @@ export async function readBuiltSite(
   return { dir, files: new Set(files), pages, symlinks };
 }
 
-/** Reads and scans one page file (relative to `dir`). */
-export function readPage(dir: string, file: string, options: ReadSiteOptions = {}): BuiltPage {
+/**
+ * Reads and scans one page file (relative to `dir`). The strings kept go through `keep` (one
+ * table for a whole read; see string-table.ts), so a page's HTML is not kept alive by them.
+ */
+export function readPage(
+  dir: string,
+  file: string,
+  options: ReadSiteOptions = {},
+  keep: (text: string) => string = stringTable(),
+): BuiltPage {
   const bytes = readFileSync(join(dir, file));
   const html = bytes.toString('utf8');
-  const { ids, ...scan } = scanPage(html, options);
+  const { ids, ...scan } = keepStrings(scanPage(html, options), keep);
   return {
     ...scan,
     path: sitePathOfFile(file),
@@ -80,6 +94,25 @@ export function readPage(dir: string, file: string, options: ReadSiteOptions = {
     bytes: bytes.length,
     ids: new Set(ids),
     ...(options.keepHtml ? { html } : {}),
+  };
+}
+
+/** The scan with every string it holds for later passed through `keep`. */
+function keepStrings(scan: PageScan, keep: (text: string) => string): PageScan {
+  return {
+    ...scan,
+    ids: scan.ids.map(keep),
+    legacyIds: scan.legacyIds.map(keep),
+    duplicateIds: scan.duplicateIds.map((duplicate) => ({ ...duplicate, id: keep(duplicate.id) })),
+    headings: scan.headings.map((heading) => ({
+      ...heading,
+      id: keep(heading.id),
+      text: keep(heading.text),
+    })),
+    selfLinkedIds: scan.selfLinkedIds.map(keep),
+    links: scan.links.map((link) => ({ ...link, url: keep(link.url), tag: keep(link.tag) })),
+    refresh: scan.refresh === null ? null : keep(scan.refresh),
+    baseHref: scan.baseHref === null ? null : keep(scan.baseHref),
   };
 }
 
@@ -97,7 +130,10 @@ async function scanFiles(
 ): Promise<BuiltPage[]> {
   const workers = Math.min(availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
   const lean = !options.keepHtml && !options.editPoints;
-  if (workers < 2 || !lean) return files.map((file) => readPage(dir, file, options));
+  if (workers < 2 || !lean || options.threads === false) {
+    const keep = stringTable();
+    return files.map((file) => readPage(dir, file, options, keep));
+  }
   // Interleaved shares balance big and small sections of the site.
   const shares = Array.from({ length: workers }, (_, worker) =>
     files.filter((_, index) => index % workers === worker),
@@ -119,7 +155,10 @@ async function scanFiles(
     ),
   ).catch(() => null);
   // A bundler may have moved this module away from its worker file: scan in this thread instead.
-  if (results === null) return files.map((file) => readPage(dir, file, options));
+  if (results === null) {
+    const keep = stringTable();
+    return files.map((file) => readPage(dir, file, options, keep));
+  }
   return files.map((_, index) => results[index % workers]![Math.floor(index / workers)]!);
 }
 
@@ -129,5 +168,6 @@ export function scanShare(
   files: readonly string[],
   options: ReadSiteOptions,
 ): PackedPages {
-  return packPages(files.map((file) => readPage(dir, file, options)));
+  const keep = stringTable();
+  return packPages(files.map((file) => readPage(dir, file, options, keep)));
 }

@@ -1,0 +1,176 @@
+/**
+ * The sites the build benchmark builds, each a small project in the benchmark's work folder:
+ * this project (a copy of its sources, sharing its node_modules), Starlight (installed there
+ * with npm at the Astro version this project uses, never as a dependency of the site), and a
+ * diagnostic copy of this project whose sidebar renders no links, to measure the sidebar's
+ * share. Each holds the same corpus, committed to its own git repository so both sites read
+ * real "last updated" dates.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { writeCorpus } from './corpus.ts';
+
+/** A project the benchmark builds. */
+export interface BenchProject {
+  name: string;
+  dir: string;
+  /** Where the MDX pages go, relative to `dir`. */
+  contentDir: string;
+  /** The build's output folder, relative to `dir`. */
+  outDir: string;
+}
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** This project's Astro version: Starlight is installed against the same one. */
+export function astroVersion(): string {
+  const manifest = JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules', 'astro', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return manifest.version;
+}
+
+function run(command: string, args: string[], cwd: string): void {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+}
+
+function initGit(dir: string): void {
+  writeFileSync(join(dir, '.gitignore'), 'node_modules\ndist\n.astro\n.cache\n');
+  if (!existsSync(join(dir, '.git'))) run('git', ['init', '-q'], dir);
+}
+
+/** This project's sources in `dir`, with an empty redirect map and no anchors lock (the corpus has no history). */
+export function setUpOurs(dir: string, name = 'ours'): BenchProject {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'])
+    cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
+  cpSync(join(projectRoot, 'content', 'terms.yaml'), join(dir, 'content', 'terms.yaml'));
+  writeFileSync(join(dir, 'content', 'redirects.yaml'), '[]\n');
+  // The copy shares the project's node_modules; its own cache keeps builds of the two apart.
+  const config = join(dir, 'astro.config.mjs');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace(
+      'export default defineConfig({',
+      "export default defineConfig({\n  cacheDir: './.cache/astro',",
+    ),
+  );
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
+  initGit(dir);
+  return { name, dir, contentDir: 'content/docs', outDir: 'dist' };
+}
+
+/**
+ * A copy of this project whose sidebar renders its frame but no links: the difference from
+ * `ours` is what the sidebar costs, in build time and in bytes per page.
+ */
+export function setUpOursWithoutSidebar(dir: string): BenchProject {
+  const project = setUpOurs(dir, 'ours, sidebar without links');
+  const sidebar = join(dir, 'src', 'components', 'Sidebar.astro');
+  writeFileSync(
+    sidebar,
+    readFileSync(sidebar, 'utf8').replace(/<SidebarItems[^>]*\/>/, '<!-- left out -->'),
+  );
+  return project;
+}
+
+/** Starlight installed into `dir` (once; later runs reuse it) at `starlightVersion` and this project's Astro version. */
+export function setUpStarlight(dir: string, starlightVersion: string): BenchProject {
+  const astro = astroVersion();
+  const installed = (name: string) => {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    return existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+      : undefined;
+  };
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  // Listed as dependencies: Vite bundles what a project depends on, and Starlight must be bundled.
+  const dependencies = { astro, '@astrojs/starlight': starlightVersion };
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'bench-starlight', private: true, type: 'module', dependencies }, null, 2)}\n`,
+  );
+  if (installed('astro') !== astro || installed('@astrojs/starlight') !== starlightVersion) {
+    console.error(
+      `installing astro@${astro} and @astrojs/starlight@${starlightVersion} into ${dir} …`,
+    );
+    const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+    if (npm.status !== 0)
+      throw new Error(
+        `npm install of Starlight failed (exit ${npm.status}); the registry must be reachable.`,
+      );
+  }
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    [
+      "import { defineConfig } from 'astro/config';",
+      "import starlight from '@astrojs/starlight';",
+      '',
+      '// The same site settings as the project: trailing slashes, directory output, last-updated dates; Pagefind is on by default.',
+      'export default defineConfig({',
+      "  site: 'https://docs.example.com',",
+      "  trailingSlash: 'always',",
+      "  build: { format: 'directory' },",
+      "  integrations: [starlight({ title: 'Mattermost Docs', lastUpdated: true })],",
+      '});',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'src', 'content.config.ts'),
+    [
+      "import { defineCollection } from 'astro:content';",
+      "import { docsLoader } from '@astrojs/starlight/loaders';",
+      "import { docsSchema } from '@astrojs/starlight/schema';",
+      '',
+      'export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };',
+      '',
+    ].join('\n'),
+  );
+  initGit(dir);
+  return { name: 'Starlight', dir, contentDir: 'src/content/docs', outDir: 'dist' };
+}
+
+/** Writes the corpus of `pages` pages into `project` and commits it; returns the words written. */
+export function loadCorpus(project: BenchProject, pages: number): number {
+  const contentDir = join(project.dir, project.contentDir);
+  const { words } = writeCorpus(contentDir, pages);
+  if (project.name === 'Starlight')
+    writeFileSync(
+      join(contentDir, 'index.mdx'),
+      '---\ntitle: Mattermost Docs\ndescription: The home page.\n---\n\nGuides for the people who run Mattermost.\n',
+    );
+  rmSync(join(project.dir, project.outDir), { recursive: true, force: true });
+  run('git', ['add', '-A'], project.dir);
+  run(
+    'git',
+    [
+      '-c',
+      'user.email=bench@example.com',
+      '-c',
+      'user.name=Bench',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      `${pages} pages`,
+    ],
+    project.dir,
+  );
+  return words;
+}

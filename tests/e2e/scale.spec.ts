@@ -1,0 +1,141 @@
+/**
+ * The scale test site (`npm run scale:build`: every page of the whole Mattermost docs set and
+ * its imported 2,166-entry Sphinx-era map) proven in a real browser, on a plain static server
+ * and on nginx with the generated map: every `from` of the map, every locked URL and anchor,
+ * and an unknown anchor of every moved page land where the build's model says, each step
+ * taken from what really answers it and every page's anchor script run in the browser against
+ * all the hashes that reach it (support/prove-arrivals.ts). A sample of every kind of address
+ * is also typed into a real address bar in each server mode.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { siteConfig } from '../../src/config.ts';
+import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
+import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
+import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
+import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
+import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
+import { displayLocation, targetHref } from '../../src/lib/redirects/locations.ts';
+import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
+import { projectBase, projectDistDir } from './support/site.ts';
+import { proveArrivals, sampleArrivals, type Arrival } from './support/prove-arrivals.ts';
+
+const PROJECT = join('.build', 'scale', 'project');
+const mapFile = join(PROJECT, siteConfig.redirectsFile);
+const map = parseRedirectMap(readFileSync(mapFile, 'utf8'), mapFile, siteConfig.redirectHosts);
+const lock = parseAnchorsLock(
+  readFileSync(join(PROJECT, siteConfig.anchorsLockFile), 'utf8'),
+  siteConfig.anchorsLockFile,
+).lock;
+
+const arrivals = new Map<string, Arrival>();
+const add = (location: Arrival['location'], unknownFragment = false) => {
+  const label = displayLocation(location);
+  arrivals.set(label, { label, location, ...(unknownFragment ? { unknownFragment } : {}) });
+};
+for (const entry of map.entries) {
+  add(entry.from);
+  if (entry.from.fragment === null)
+    add({ path: entry.from.path, fragment: 'no-such-section' }, true);
+}
+for (const page of lock.pages) {
+  add({ path: page.url, fragment: null });
+  for (const anchor of page.anchors) add({ path: page.url, fragment: anchor.id });
+}
+
+const sites = new Map<string, Promise<{ index: AnchorIndex; plan: RedirectPlan }>>();
+function builtSite(distDir: string) {
+  if (!sites.has(distDir))
+    sites.set(
+      distDir,
+      readBuiltSite(distDir).then((site) => {
+        const index = anchorIndexOf(site);
+        return { index, plan: planRedirects(map.entries, index, mapFile).plan };
+      }),
+    );
+  return sites.get(distDir)!;
+}
+
+const modeOf = (projectName: string): HostMode =>
+  projectName.includes('nginx') ? 'server' : 'static';
+
+test('the scale site holds the imported map and its lock', () => {
+  expect(map.problems).toEqual([]);
+  expect(map.entries.length, 'entries imported from the 2,166-key Sphinx map').toBeGreaterThan(
+    1800,
+  );
+  expect(map.entries.filter((entry) => entry.from.fragment !== null).length).toBeGreaterThan(900);
+  expect(lock.pages.length).toBeGreaterThan(400);
+});
+
+const GROUP = 1000;
+const sorted = [...arrivals.values()].sort((a, b) => (a.label < b.label ? -1 : 1));
+for (let start = 0; start < sorted.length; start += GROUP) {
+  const group = sorted.slice(start, start + GROUP);
+  test(`addresses ${start + 1} to ${start + group.length} of ${sorted.length} land on their sections, proven in the page`, async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const info = test.info();
+    test.setTimeout(120_000);
+    const { index, plan } = await builtSite(projectDistDir(info));
+    const landings = await proveArrivals(
+      {
+        page,
+        request,
+        baseURL: baseURL!,
+        base: projectBase(info),
+        mode: modeOf(info.project.name),
+        index,
+        plan,
+        livePages: 'parse',
+      },
+      group,
+    );
+    const wrong = landings.filter((landing) => landing.problems.length > 0);
+    expect(
+      wrong
+        .slice(0, 20)
+        .map(
+          (landing) =>
+            `${landing.label}: ${landing.problems.join('; ')} (${landing.steps.join(', ')})`,
+        ),
+      `${wrong.length} of ${landings.length} addresses do not land`,
+    ).toEqual([]);
+    info.annotations.push({
+      type: 'proven',
+      description: `${landings.length} arrivals in the page`,
+    });
+  });
+}
+
+test('a sample of every kind of address lands by real navigation', async ({ page, baseURL }) => {
+  const info = test.info();
+  const base = projectBase(info);
+  const { index, plan } = await builtSite(projectDistDir(info));
+  const sample = sampleArrivals([...arrivals.values()], plan, index, 3);
+  test.setTimeout(20_000 + sample.length * 4_000);
+  for (const { label, location, unknownFragment } of sample) {
+    const landing = follow(plan, index, location, modeOf(info.project.name));
+    expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
+    if (landing.kind !== 'landed') continue;
+    const expected = new URL(targetHref(landing.target, base), baseURL).href;
+    const arrivalUrl = new URL(targetHref({ kind: 'site', ...location }, base), baseURL).href;
+    await page.goto('about:blank');
+    await page.goto(arrivalUrl, { waitUntil: 'commit' });
+    await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
+    expect.soft(page.url(), label).toBe(expected);
+    if (
+      landing.target.kind === 'site' &&
+      landing.target.fragment !== null &&
+      unknownFragment !== true
+    )
+      await expect
+        .soft(page.locator(`[id="${landing.target.fragment.replace(/"/g, '\\"')}"]`).first(), label)
+        .toBeInViewport();
+  }
+  info.annotations.push({ type: 'navigated', description: `${sample.length} arrivals` });
+});
