@@ -10,6 +10,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FILLER_WORDS, seededRandom } from '../support/seeded-text.ts';
 
 /** One page of the corpus. */
 export interface CorpusPage {
@@ -86,26 +87,6 @@ const QUALIFIERS = [
   'on Ubuntu',
   'for compliance',
 ];
-const WORDS = (
-  'server cluster node database replica proxy configure enable setting value default file storage ' +
-  'upgrade deploy channel team user message plugin license search index cache metrics logging audit ' +
-  'export import network timeout retry backup restore migration schema version release support policy ' +
-  'permission role session token secret certificate domain endpoint request response worker queue job ' +
-  'schedule notification the a an of to in for with on when each every before after while because ' +
-  'administrators operators readers services requests connections minutes seconds restart reload check'
-).split(' ');
-
-/** A small seeded PRNG (mulberry32): reproducible pages without a dependency. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** GitHub's slug for the plain ASCII headings written here (the slug both sites give them). */
 function slug(text: string): string {
@@ -119,7 +100,7 @@ function slug(text: string): string {
 export function planCorpus(count: number): CorpusPage[] {
   const pages: CorpusPage[] = [];
   for (let n = 0; n < count; n += 1) {
-    const rand = random(1_000 + n);
+    const rand = seededRandom(1_000 + n);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const subsection = Math.floor(n / PAGES_PER_SUBSECTION);
     const section = SECTIONS[subsection % SECTIONS.length]!;
@@ -166,9 +147,9 @@ const CODE_SAMPLES = [
 
 /** The MDX source of `page`; `others` are the pages its 10 links may point at. */
 export function renderPage(page: CorpusPage, index: number, others: readonly CorpusPage[]): string {
-  const rand = random(50_000 + index);
+  const rand = seededRandom(50_000 + index);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const words = (n: number) => Array.from({ length: n }, () => pick(FILLER_WORDS)).join(' ');
   const sentence = (n: number) => {
     const text = words(n);
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -201,7 +182,7 @@ export function renderPage(page: CorpusPage, index: number, others: readonly Cor
     out.push(`${'#'.repeat(heading.level)} ${heading.text}`, '');
     const links = linkAt.get(h) ?? [];
     out.push(
-      `${paragraph(3)} When the ${pick(WORDS)} is ready, ${links.length > 0 ? `${links.join(', and ')}; ` : ''}` +
+      `${paragraph(3)} When the ${pick(FILLER_WORDS)} is ready, ${links.length > 0 ? `${links.join(', and ')}; ` : ''}` +
         `set \`${pick(['ClusterSettings.Enable', 'SqlSettings.DataSource', 'FileSettings.DriverName', 'ServiceSettings.SiteURL'])}\` ` +
         `to **${pick(['true', 'false', 'amazons3', 'postgres'])}** first. ${paragraph(2)}`,
       '',
@@ -216,7 +197,7 @@ export function renderPage(page: CorpusPage, index: number, others: readonly Cor
       out.push(
         `- ${sentence(9)}`,
         `- ${sentence(11)}`,
-        `- Check \`${pick(WORDS)}.${pick(WORDS)}\` ${words(6)}.`,
+        `- Check \`${pick(FILLER_WORDS)}.${pick(FILLER_WORDS)}\` ${words(6)}.`,
         '',
       );
     }
@@ -227,7 +208,7 @@ export function renderPage(page: CorpusPage, index: number, others: readonly Cor
         ...Array.from(
           { length: 5 },
           () =>
-            `| \`${pick(WORDS)}${pick(['Enable', 'Timeout', 'Size', 'Url'])}\` | ${pick(['true', '30', '100', 'off'])} | ${sentence(8)} |`,
+            `| \`${pick(FILLER_WORDS)}${pick(['Enable', 'Timeout', 'Size', 'Url'])}\` | ${pick(['true', '30', '100', 'off'])} | ${sentence(8)} |`,
         ),
         '',
       );

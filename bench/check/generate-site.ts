@@ -11,6 +11,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FILLER_WORDS, seededRandom } from '../support/seeded-text.ts';
 
 /** One seeded error: the output file it is on and the href as written. */
 export interface SeededError {
@@ -34,25 +35,6 @@ interface PageModel {
   headings: { id: string; text: string; level: number }[];
 }
 
-const WORDS = (
-  'server cluster node database replica proxy configure enable setting value default file storage upgrade ' +
-  'deploy channel team user message plugin license search index cache metrics logging audit export import ' +
-  'network timeout retry backup restore migration schema version release support policy permission role ' +
-  'session token secret certificate domain endpoint request response worker queue job schedule notification'
-).split(' ');
-
-/** A small seeded PRNG (mulberry32): reproducible output without a dependency. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const slug = (text: string) =>
   text
     .toLowerCase()
@@ -69,9 +51,9 @@ export function generateSite(options: {
   brokenAnchors: number;
   fixturesDir: string;
 }): GeneratedSite {
-  const rand = random(20260701);
+  const rand = seededRandom(20260701);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const words = (n: number) => Array.from({ length: n }, () => pick(FILLER_WORDS)).join(' ');
 
   const basePaths = readFileSync(join(options.fixturesDir, 'mattermost-pages-2026.txt'), 'utf8')
     .split('\n')

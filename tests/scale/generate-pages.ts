@@ -6,6 +6,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { SitePath } from '../../src/lib/site-path.ts';
+import { FILLER_WORDS, seededRandom } from '../../bench/support/seeded-text.ts';
 
 /** One page to write: its source file under the content folder, and its text. */
 export interface ScalePage {
@@ -28,24 +29,6 @@ const TOPICS = [
   'Monitor {topic}',
   'Frequently used settings for {topic}',
 ];
-const WORDS = (
-  'server cluster node database replica proxy configure enable setting value default file storage ' +
-  'upgrade deploy channel team user message plugin license search index cache metrics logging audit ' +
-  'export import network timeout retry backup restore migration schema version release support ' +
-  'the a of to in for with on when each every before after administrators restart check'
-).split(' ');
-
-/** A small seeded PRNG (mulberry32), so the site is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `high-availability-cluster` is "High availability cluster". */
 function humanize(slug: string): string {
@@ -78,7 +61,7 @@ export function scalePages(
   const pages: ScalePage[] = [];
   const headingsOf = new Map<SitePath, Array<{ text: string; id: string; attribute: boolean }>>();
   sitePaths.forEach((path, index) => {
-    const rand = random(7_000 + index);
+    const rand = seededRandom(7_000 + index);
     const topic = humanize(path.split('/').at(-2) ?? 'the site').toLowerCase();
     const slugger = new GithubSlugger();
     const headings: Array<{ text: string; id: string; attribute: boolean }> = [];
@@ -99,10 +82,12 @@ export function scalePages(
   });
 
   sitePaths.forEach((path, index) => {
-    const rand = random(90_000 + index);
+    const rand = seededRandom(90_000 + index);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     const sentence = () => {
-      const text = Array.from({ length: 12 + Math.floor(rand() * 8) }, () => pick(WORDS)).join(' ');
+      const text = Array.from({ length: 12 + Math.floor(rand() * 8) }, () =>
+        pick(FILLER_WORDS),
+      ).join(' ');
       return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
     };
     const headings = headingsOf.get(path)!;
@@ -128,7 +113,12 @@ export function scalePages(
       }
       out.push(paragraph.join(' '), '');
       if (at % 4 === 1)
-        out.push('```bash', `mmctl config get ${pick(WORDS)}.${pick(WORDS)}`, '```', '');
+        out.push(
+          '```bash',
+          `mmctl config get ${pick(FILLER_WORDS)}.${pick(FILLER_WORDS)}`,
+          '```',
+          '',
+        );
     });
     pages.push({
       file: `${source}.mdx`,
