@@ -107,7 +107,12 @@ export async function postBuild(
   logger.info(`checked ${check.links} links on ${check.pages} pages`);
 
   const searchable = await writeSearchIndex(site);
-  logger.info(`search index: ${searchable} pages`);
+  logger.info(
+    `search index: ${searchable} of ${index.size} pages` +
+      (searchable < index.size
+        ? ' (the 404 page, landing pages and pages with pagefind: false are left out)'
+        : ''),
+  );
   return foldIntoLostAnchors(
     [
       ...crossReferences.problems,
