@@ -1,6 +1,6 @@
 /**
  * `npm run scale:build`: builds the scale test site, the project at the size of the whole
- * Mattermost docs set. Every path of shared/fixtures/mattermost-pages-2026.txt becomes a page
+ * Mattermost docs set. Every path of tests/fixtures/mattermost/mattermost-pages-2026.txt becomes a page
  * (tests/scale/generate-pages.ts), the real 2,166-entry Sphinx-era map is imported with
  * `npm run redirects:import`, a first anchors lock is written with `npm run moves -- --init`,
  * and the site is built, with its redirects, link check and search index, like any build.
@@ -30,7 +30,9 @@ import { siteConfig } from '../src/config.ts';
 import { scalePagePath, scalePages } from '../tests/scale/generate-pages.ts';
 
 const { values } = parseArgs({
-  options: { fixtures: { type: 'string', default: join(projectRoot, '..', 'shared', 'fixtures') } },
+  options: {
+    fixtures: { type: 'string', default: join(projectRoot, 'tests', 'fixtures', 'mattermost') },
+  },
 });
 const work = join(projectRoot, '.build', 'scale');
 const project = join(work, 'project');
@@ -89,6 +91,17 @@ const pages = step('generate pages', () => {
       "export default defineConfig({\n  cacheDir: './.cache/astro',",
     ),
   );
+  // The site-wide announcement links into this project's own guide, which the generated site
+  // does not have: the scale site goes without it.
+  const siteConfigFile = join(project, 'src', 'config.ts');
+  const withAnnouncement = readFileSync(siteConfigFile, 'utf8');
+  const withoutAnnouncement = withAnnouncement.replace(
+    /\n {2}announcement: \{[\s\S]*?\n {2}\} as /,
+    '\n  announcement: undefined as ',
+  );
+  if (withoutAnnouncement === withAnnouncement)
+    fail(`${siteConfigFile}: cannot find the announcement setting to leave out`);
+  writeFileSync(siteConfigFile, withoutAnnouncement);
   symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'));
 
   // The sections readers must land on: every target the map will send them to.

@@ -1,6 +1,6 @@
 /**
  * Writes a large, realistic documentation site for the link-checker benchmark: the page
- * paths of a real docs site (shared/fixtures/mattermost-pages-2026.txt) repeated over
+ * paths of a real docs site (tests/fixtures/mattermost/mattermost-pages-2026.txt) repeated over
  * release versions up to the page count wanted, each page with a header, a sidebar of its
  * section, headings with ids, a table of contents, prose with cross-links (many to anchors),
  * code blocks, prev/next links, and redirect stubs for a sample of real old URLs.

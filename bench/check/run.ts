@@ -167,7 +167,7 @@ const generated = generateSite({
   pages: Number(values.pages),
   brokenPages: 25,
   brokenAnchors: 25,
-  fixturesDir: join(projectRoot, '..', 'shared', 'fixtures'),
+  fixturesDir: join(projectRoot, 'tests', 'fixtures', 'mattermost'),
 });
 // Run from an empty folder: nothing of the project's applies to the generated site.
 mkdirSync(join(work, 'cwd'), { recursive: true });

@@ -83,13 +83,22 @@ function cut(dir: string, file: string, heading: string): string {
   return body;
 }
 
-/** Eight words from the middle of a section: what "its text" is recognised by on the built page. */
+/**
+ * Eight words from the middle of a section's longest paragraph: what "its text" is recognised
+ * by on the built page. One paragraph, so the words never straddle a code block or a tag the
+ * page renders between them.
+ */
 function snippet(body: string): string {
-  const prose = body
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  const list = words(prose);
+  const paragraphs = body
+    .replace(/```[\s\S]*?```/g, '\n\n')
+    .replace(/<[^>]+>/g, '\n\n')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .split(/\n\s*\n/)
+    .map((paragraph) => words(paragraph));
+  const list = paragraphs.reduce(
+    (longest, next) => (next.length > longest.length ? next : longest),
+    [],
+  );
   const middle = Math.floor(list.length / 2);
   return list.slice(Math.max(0, middle - 4), middle + 4).join(' ');
 }

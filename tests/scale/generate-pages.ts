@@ -1,5 +1,5 @@
 /**
- * The scale test site's pages: every path of the real docs set (shared/fixtures/
+ * The scale test site's pages: every path of the real docs set (tests/fixtures/mattermost/
  * mattermost-pages-2026.txt) as an MDX page with realistic headings, among them every section
  * the imported Sphinx map sends readers to, so the site can hold the whole map. Deterministic:
  * the same inputs give the same bytes.

@@ -1,6 +1,6 @@
 /**
  * The Sphinx-era map import, on slices of the real 2,166-entry Mattermost map
- * (shared/fixtures/mattermost-redirects-2026.json) against its real page list: what each kind
+ * (tests/fixtures/mattermost/mattermost-redirects-2026.json) against its real page list: what each kind
  * of key and value becomes, chains, cycles, targets outside the site, entries left alone, and
  * the text written back to the map.
  */
@@ -15,7 +15,7 @@ import { displayLocation, displayTarget } from '../../src/lib/redirects/location
 import type { SitePath } from '../../src/lib/site-path.ts';
 import { path, site } from './support/redirect-fixtures.ts';
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'mattermost');
 const SPHINX = JSON.parse(
   readFileSync(join(FIXTURES, 'mattermost-redirects-2026.json'), 'utf8'),
 ) as Record<string, string>;
