@@ -11,18 +11,11 @@
  *   node scripts/build-scale-site.ts [--fixtures DIR]
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli-settings.ts';
+import { copyProjectCode } from './site-copy.ts';
 import { importSphinxMap } from '../src/lib/redirects/import-sphinx.ts';
 import { readSphinxKey } from '../src/lib/redirects/sphinx-addresses.ts';
 import type { SitePath } from '../src/lib/site-path.ts';
@@ -72,37 +65,7 @@ const paths = readFileSync(pagesFile, 'utf8')
   .filter(Boolean);
 const pages = step('generate pages', () => {
   rmSync(work, { recursive: true, force: true });
-  mkdirSync(join(project, 'content'), { recursive: true });
-  for (const entry of [
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-    'src',
-    'public',
-    'scripts',
-  ])
-    cpSync(join(projectRoot, entry), join(project, entry), { recursive: true });
-  cpSync(join(projectRoot, 'content', 'terms.yaml'), join(project, 'content', 'terms.yaml'));
-  const config = join(project, 'astro.config.mjs');
-  writeFileSync(
-    config,
-    readFileSync(config, 'utf8').replace(
-      'export default defineConfig({',
-      "export default defineConfig({\n  cacheDir: './.cache/astro',",
-    ),
-  );
-  // The site-wide announcement links into this project's own guide, which the generated site
-  // does not have: the scale site goes without it.
-  const siteConfigFile = join(project, 'src', 'config.ts');
-  const withAnnouncement = readFileSync(siteConfigFile, 'utf8');
-  const withoutAnnouncement = withAnnouncement.replace(
-    /\n {2}announcement: \{[\s\S]*?\n {2}\} as /,
-    '\n  announcement: undefined as ',
-  );
-  if (withoutAnnouncement === withAnnouncement)
-    fail(`${siteConfigFile}: cannot find the announcement setting to leave out`);
-  writeFileSync(siteConfigFile, withoutAnnouncement);
-  symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'));
+  copyProjectCode(projectRoot, project);
 
   // The sections readers must land on: every target the map will send them to.
   const sitePaths = new Set(paths.map(scalePagePath));

@@ -7,17 +7,10 @@
  * real "last updated" dates.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.ts';
+import { copyProjectCode } from '../../scripts/site-copy.ts';
 
 /** A project the benchmark builds. */
 export interface BenchProject {
@@ -50,24 +43,11 @@ function initGit(dir: string): void {
   if (!existsSync(join(dir, '.git'))) run('git', ['init', '-q'], dir);
 }
 
-/** This project's sources in `dir`, with an empty redirect map and no anchors lock (the corpus has no history). */
+/** This project's code in `dir`, with an empty redirect map and an empty anchors lock (the corpus has no history). */
 export function setUpOurs(dir: string, name = 'ours'): BenchProject {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'content'), { recursive: true });
-  for (const entry of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'])
-    cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
-  cpSync(join(projectRoot, 'content', 'terms.yaml'), join(dir, 'content', 'terms.yaml'));
+  copyProjectCode(projectRoot, dir);
   writeFileSync(join(dir, 'content', 'redirects.yaml'), '[]\n');
-  // The copy shares the project's node_modules; its own cache keeps builds of the two apart.
-  const config = join(dir, 'astro.config.mjs');
-  writeFileSync(
-    config,
-    readFileSync(config, 'utf8').replace(
-      'export default defineConfig({',
-      "export default defineConfig({\n  cacheDir: './.cache/astro',",
-    ),
-  );
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'content', 'anchors.lock.json'), '{ "pages": [] }\n');
   initGit(dir);
   return { name, dir, contentDir: 'content/docs', outDir: 'dist' };
 }
