@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { SiteSettings } from '../lib/settings.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import { lintDocs, loadLintSettings, mdxFilesUnder, readSource } from '../lib/lint/index.ts';
@@ -17,4 +18,33 @@ export function docsLintProblems(settings: SiteSettings): Problem[] {
   });
   const sources = mdxFilesUnder(root, settings.contentDir).map((file) => readSource(root, file));
   return lintWarnings(lintDocs(sources, lintSettings));
+}
+
+/** One warning saying the lint could not run (a broken terms file): the build goes on. */
+function lintFailed(reason: string): Problem[] {
+  return [
+    {
+      severity: 'warning',
+      code: 'docs-lint',
+      message: `the docs lint could not run: ${reason}`,
+      fix: 'Fix the file it names; npm run lint:docs shows the same message.',
+    },
+  ];
+}
+
+/**
+ * The docs lint in a worker thread, started when the build starts: it parses every page
+ * again (remark, as editors do), which on a large site costs as much as a tenth of the build,
+ * so it runs on another core while Astro renders, and the build waits for it only at the end.
+ */
+export function docsLintInBackground(settings: SiteSettings): Promise<Problem[]> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./docs-lint-worker.ts', import.meta.url), {
+      workerData: settings,
+    });
+    worker.once('message', (result: { problems: Problem[] } | { error: string }) =>
+      resolve('error' in result ? lintFailed(result.error) : result.problems),
+    );
+    worker.once('error', (error: Error) => resolve(lintFailed(error.message)));
+  });
 }

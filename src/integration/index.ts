@@ -10,7 +10,7 @@ import { headingPlugins } from './heading-anchors.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
 import { MARKDOWN_FEATURES } from '../lib/sources/page-source.ts';
 import { postBuild } from './post-build.ts';
-import { docsLintProblems } from './docs-lint.ts';
+import { docsLintInBackground } from './docs-lint.ts';
 import { sourceCheck } from './source-check.ts';
 
 /**
@@ -22,6 +22,8 @@ import { sourceCheck } from './source-check.ts';
  */
 export function docsSite(): AstroIntegration {
   let settings: SiteSettings | undefined;
+  /** The docs lint, running beside the build from its start (see docs-lint.ts). */
+  let docsLint: Promise<Problem[]> | undefined;
   return {
     name: 'docs-site',
     hooks: {
@@ -52,11 +54,14 @@ export function docsSite(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         settings = siteSettings(fileURLToPath(config.root), config.base, config.site);
       },
+      'astro:build:start': () => {
+        docsLint = docsLintInBackground(settings!);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const problems = [
           ...(await postBuild(settings!, distDir, logger)),
-          ...lintProblems(settings!),
+          ...(await (docsLint ?? Promise.resolve([]))),
         ];
         if (problems.length === 0) return;
         // A linter's report, not a crash: every problem once, with where, what and the fix.
@@ -70,20 +75,4 @@ export function docsSite(): AstroIntegration {
       },
     },
   };
-}
-
-/** The docs lint as build warnings; a lint that cannot run (a broken terms file) is one warning. */
-function lintProblems(settings: SiteSettings): Problem[] {
-  try {
-    return docsLintProblems(settings);
-  } catch (error) {
-    return [
-      {
-        severity: 'warning',
-        code: 'docs-lint',
-        message: `the docs lint could not run: ${(error as Error).message}`,
-        fix: 'Fix the file it names; npm run lint:docs shows the same message.',
-      },
-    ];
-  }
 }
