@@ -23,11 +23,16 @@ import { sitePath, type Base } from '../../src/lib/site-path.ts';
 import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
-import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
+import type { HostMode, RedirectPlan } from '../../src/lib/redirects/follow.ts';
 import { displayLocation, targetHref } from '../../src/lib/redirects/locations.ts';
 import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
-import { proveArrivals, sampleArrivals, type Arrival } from './support/prove-arrivals.ts';
+import {
+  navigateSample,
+  proveArrivals,
+  sampleArrivals,
+  type Arrival,
+} from './support/prove-arrivals.ts';
 
 const map = parseRedirectMap(
   readFileSync(siteConfig.redirectsFile, 'utf8'),
@@ -188,45 +193,11 @@ test('a sample of every kind of address lands by real navigation', async ({ page
   const sample = sampleArrivals(arrivals, plan, index);
   test.setTimeout(20_000 + sample.length * 4_000);
   await stayOffline(page);
-  for (const { label, location, unknownFragment } of sample) {
-    const landing = follow(plan, index, location, modeOf(info.project.name));
-    expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
-    if (landing.kind !== 'landed') continue;
-    const expected = new URL(targetHref(landing.target, base), baseURL).href;
-    // A fresh document each time, as from the address bar: going to the page already shown with
-    // another fragment would only be a same-document hash change, so leave it first.
-    const arrivalUrl = new URL(targetHref({ kind: 'site', ...location }, base), baseURL).href;
-    if (page.url().split('#')[0] === arrivalUrl.split('#')[0]) await page.goto('about:blank');
-    // 'commit' returns as soon as the first document arrives; then event-driven waits
-    // (navigation events, animation frames) follow the redirect, and plain comparisons report.
-    await page.goto(arrivalUrl, { waitUntil: 'commit' });
-    await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
-    expect.soft(page.url(), label).toBe(expected);
-    if (
-      landing.target.kind === 'site' &&
-      landing.target.fragment !== null &&
-      unknownFragment !== true
-    ) {
-      const inView = await page
-        .waitForFunction(
-          (wanted) => {
-            const box = document.getElementById(wanted)?.getBoundingClientRect();
-            return box !== undefined && box.top < innerHeight && box.bottom >= 0;
-          },
-          landing.target.fragment,
-          { polling: 'raf', timeout: 5_000 },
-        )
-        .then(
-          () => true,
-          () => false,
-        );
-      // Only on failure: the locator assertion explains where the element is.
-      if (!inView)
-        await expect
-          .soft(page.locator(byId(landing.target.fragment)).first(), `${label} -> ${expected}`)
-          .toBeInViewport({ timeout: 1_000 });
-    }
-  }
+  await navigateSample(
+    page,
+    { baseURL: baseURL!, base, index, plan, mode: modeOf(info.project.name) },
+    sample,
+  );
   info.annotations.push({ type: 'navigated', description: `${sample.length} arrivals` });
 });
 

@@ -16,11 +16,16 @@ import { readBuiltSite } from '../../src/lib/site/read-site.ts';
 import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
 import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
-import { follow, type HostMode, type RedirectPlan } from '../../src/lib/redirects/follow.ts';
-import { displayLocation, targetHref } from '../../src/lib/redirects/locations.ts';
+import type { HostMode, RedirectPlan } from '../../src/lib/redirects/follow.ts';
+import { displayLocation } from '../../src/lib/redirects/locations.ts';
 import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
-import { proveArrivals, sampleArrivals, type Arrival } from './support/prove-arrivals.ts';
+import {
+  navigateSample,
+  proveArrivals,
+  sampleArrivals,
+  type Arrival,
+} from './support/prove-arrivals.ts';
 
 const PROJECT = join('.build', 'scale', 'project');
 const mapFile = join(PROJECT, siteConfig.redirectsFile);
@@ -118,24 +123,10 @@ test('a sample of every kind of address lands by real navigation', async ({ page
   const { index, plan } = await builtSite(projectDistDir(info));
   const sample = sampleArrivals([...arrivals.values()], plan, index, 3);
   test.setTimeout(20_000 + sample.length * 4_000);
-  for (const { label, location, unknownFragment } of sample) {
-    const landing = follow(plan, index, location, modeOf(info.project.name));
-    expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
-    if (landing.kind !== 'landed') continue;
-    const expected = new URL(targetHref(landing.target, base), baseURL).href;
-    const arrivalUrl = new URL(targetHref({ kind: 'site', ...location }, base), baseURL).href;
-    await page.goto('about:blank');
-    await page.goto(arrivalUrl, { waitUntil: 'commit' });
-    await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
-    expect.soft(page.url(), label).toBe(expected);
-    if (
-      landing.target.kind === 'site' &&
-      landing.target.fragment !== null &&
-      unknownFragment !== true
-    )
-      await expect
-        .soft(page.locator(`[id="${landing.target.fragment.replace(/"/g, '\\"')}"]`).first(), label)
-        .toBeInViewport();
-  }
+  await navigateSample(
+    page,
+    { baseURL: baseURL!, base, index, plan, mode: modeOf(info.project.name) },
+    sample,
+  );
   info.annotations.push({ type: 'navigated', description: `${sample.length} arrivals` });
 });

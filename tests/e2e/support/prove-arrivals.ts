@@ -15,7 +15,7 @@
  * lands. A sample of real navigations per project (see `sampleArrivals`) proves that the
  * stand-ins behave as a real address bar does.
  */
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Base } from '../../../src/lib/site-path.ts';
 import type { AnchorIndex } from '../../../src/lib/site/anchor-index.ts';
 import { follow, type HostMode, type RedirectPlan } from '../../../src/lib/redirects/follow.ts';
@@ -369,4 +369,39 @@ export function sampleArrivals(
       (_, at) => group[Math.floor((at * group.length) / perKind)]!,
     ),
   );
+}
+
+/**
+ * Real navigations for `sample`, as from the address bar: each arrival is opened in a fresh
+ * document, must end on the URL the model predicts, and a target heading must be in view.
+ * Failures are soft, so one run reports every wrong arrival of the sample.
+ */
+export async function navigateSample(
+  page: Page,
+  context: { baseURL: string; base: Base; index: AnchorIndex; plan: RedirectPlan; mode: HostMode },
+  sample: readonly Arrival[],
+): Promise<void> {
+  for (const { label, location, unknownFragment } of sample) {
+    const landing = follow(context.plan, context.index, location, context.mode);
+    expect.soft(landing.kind, `${label} must land on a page`).toBe('landed');
+    if (landing.kind !== 'landed') continue;
+    const expected = new URL(targetHref(landing.target, context.base), context.baseURL).href;
+    const arrivalUrl = new URL(
+      targetHref({ kind: 'site', ...location }, context.base),
+      context.baseURL,
+    ).href;
+    // A fresh document each time: the page already shown with another fragment would only see
+    // a same-document hash change.
+    await page.goto('about:blank');
+    // 'commit' returns as soon as the first document arrives; the waits then follow redirects.
+    await page.goto(arrivalUrl, { waitUntil: 'commit' });
+    await page.waitForURL(expected, { waitUntil: 'commit', timeout: 5_000 }).catch(() => undefined);
+    expect.soft(page.url(), label).toBe(expected);
+    if (landing.target.kind !== 'site' || landing.target.fragment === null || unknownFragment)
+      continue;
+    const id = landing.target.fragment;
+    await expect
+      .soft(page.locator(`[id="${id.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"]`).first(), label)
+      .toBeInViewport({ timeout: 5_000 });
+  }
 }
