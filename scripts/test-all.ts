@@ -1,18 +1,27 @@
 /**
- * `npm test`: every check the project has, in the order a failure is cheapest to read, each
- * stage's output streamed as it runs. Ends with one line, `N passed, N failed`, counting test
- * cases from the test runners and one case per non-test stage (build, type check, link check).
+ * `npm test`: every check the project has. Ends with one line, `N passed, N failed`, counting
+ * test cases from the test runners and one case per non-test stage (build, type check, link check).
+ *
+ * Stages run two at a time (or `TEST_JOBS`), each as soon as the stages it needs have finished:
+ * most of them keep one core busy, and a machine with two cores finishes the list in about half
+ * the time. A stage's output is printed whole when it ends, so two stages never interleave; the
+ * browser suite runs last, alone, and streams as it runs.
  *
  * Stages keep going after a failure so that one run shows everything that is wrong; the exit
  * code is 1 when anything failed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 interface Stage {
   name: string;
   command: string;
   env?: Record<string, string>;
+  /** Stages whose output this one reads; it starts when they have finished. */
+  after?: string[];
+  /** Runs when every other stage has finished, with nothing beside it, and streams its output. */
+  alone?: boolean;
   /** How to count test cases from the output; absent for a stage that is one check. */
   count?: (output: string) => { passed: number; failed: number };
 }
@@ -35,65 +44,86 @@ const playwrightCounts = () => {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + stats.skipped };
 };
 
+/**
+ * In the order they are started when two run at once: the long ones first, each as early as the
+ * stages it reads allow. Astro builds in this folder share its caches, so they run one after
+ * another; the type check reads what they generate. Build and preview tests work on copies.
+ */
 const stages: Stage[] = [
   { name: 'build (base /)', command: 'astro build' },
-  {
-    name: 'build (base /pr-123/)',
-    command: 'astro build',
-    env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' },
-  },
-  {
-    // What the preview project of the browser suite publishes; compared with the build above.
-    name: 'build (preview of pull request 7)',
-    command:
-      'node scripts/preview-build.ts --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
-  },
-  { name: 'type check', command: 'astro check' },
-  { name: 'format (prettier)', command: 'prettier --check .' },
-  { name: 'code lint (typescript-eslint)', command: 'eslint .' },
-  { name: 'unused files, exports and dependencies (knip)', command: 'knip' },
-  {
-    name: 'docs lint',
-    command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}`,
-  },
-  { name: 'unit tests', command: "node --test 'tests/unit/*.test.ts'", count: nodeTestCounts },
-  {
-    name: 'content tests',
-    command: "node --test 'tests/content/*.test.ts'",
-    count: nodeTestCounts,
-  },
   {
     name: 'build tests',
     command: "node --test --test-concurrency=1 'tests/build/*.test.ts'",
     count: nodeTestCounts,
   },
   {
-    name: 'preview tests (publishing to a folder and to a local S3 API, workflows)',
-    command: "node --test --test-concurrency=1 'tests/preview/*.test.ts'",
-    count: nodeTestCounts,
+    name: 'build (base /pr-123/)',
+    command: 'astro build',
+    env: { SITE_BASE: '/pr-123/', OUT_DIR: 'dist-pr' },
+    after: ['build (base /)'],
   },
-  { name: 'link check (base /)', command: 'node scripts/check-links.ts --dist dist --base /' },
   {
-    name: 'link check (base /pr-123/)',
-    command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/',
+    // What the preview project of the browser suite publishes; compared with the build above.
+    name: 'build (preview of pull request 7)',
+    command:
+      'node scripts/preview-build.ts --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
+    after: ['build (base /pr-123/)'],
   },
   // The whole Mattermost docs set and its imported 2,166-entry Sphinx map: built (with its own
-  // link check and lock proof, as any build), then proven in the browser with the other specs.
+  // link check and lock proof, as any build) in its own folder, then proven in the browser with
+  // the other specs.
   { name: 'scale site build', command: 'node scripts/build-scale-site.ts' },
   {
     // From the scale project's own copy of the checker, so its imported map and lock apply.
     name: 'link check (scale site)',
     command: 'node .build/scale/project/scripts/check-links.ts --dist ../dist',
+    after: ['scale site build'],
+  },
+  {
+    name: 'preview tests (publishing to a folder and to a local S3 API, workflows)',
+    command: "node --test --test-concurrency=1 'tests/preview/*.test.ts'",
+    count: nodeTestCounts,
+  },
+  { name: 'code lint (typescript-eslint)', command: 'eslint .' },
+  {
+    name: 'type check',
+    command: 'astro check',
+    after: ['build (preview of pull request 7)'],
+  },
+  { name: 'unit tests', command: "node --test 'tests/unit/*.test.ts'", count: nodeTestCounts },
+  {
+    name: 'content tests',
+    command: "node --test 'tests/content/*.test.ts'",
+    count: nodeTestCounts,
+    after: ['build (base /)', 'build (base /pr-123/)', 'build (preview of pull request 7)'],
+  },
+  { name: 'format (prettier)', command: 'prettier --check .' },
+  { name: 'unused files, exports and dependencies (knip)', command: 'knip' },
+  {
+    name: 'docs lint',
+    command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}`,
+  },
+  {
+    name: 'link check (base /)',
+    command: 'node scripts/check-links.ts --dist dist --base /',
+    after: ['build (base /)'],
+  },
+  {
+    name: 'link check (base /pr-123/)',
+    command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/',
+    after: ['build (base /pr-123/)'],
   },
   {
     name: 'browser tests',
     command: 'playwright test',
     env: { SCALE_SITE: 'on' },
     count: playwrightCounts,
+    alone: true,
   },
 ];
 
-function run(stage: Stage): Promise<{ code: number; output: string }> {
+/** Runs a stage; its output is streamed, or held and returned to be printed whole. */
+function run(stage: Stage, stream: boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(stage.command, {
       shell: true,
@@ -103,7 +133,7 @@ function run(stage: Stage): Promise<{ code: number; output: string }> {
     let output = '';
     const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString();
-      to.write(chunk);
+      if (stream) to.write(chunk);
     };
     child.stdout.on('data', (chunk: Buffer) => tee(chunk, process.stdout));
     child.stderr.on('data', (chunk: Buffer) => tee(chunk, process.stderr));
@@ -111,19 +141,19 @@ function run(stage: Stage): Promise<{ code: number; output: string }> {
   });
 }
 
-const only = process.argv.slice(2);
-let passed = 0;
-let failed = 0;
-const summary: string[] = [];
-const started = Date.now();
-rmSync('test-results/playwright.json', { force: true });
+interface Outcome {
+  passed: number;
+  failed: number;
+  seconds: number;
+}
 
-for (const stage of stages.filter(
-  (s) => only.length === 0 || only.some((o) => s.name.includes(o)),
-)) {
-  console.log(`\n━━ ${stage.name} ━━ ${stage.command}`);
+async function execute(stage: Stage, stream: boolean): Promise<Outcome> {
+  const header = `━━ ${stage.name} ━━ ${stage.command}`;
+  console.log(stream ? `\n${header}` : `▶ started: ${stage.name}`);
   const t0 = Date.now();
-  const { code, output } = await run(stage);
+  const { code, output } = await run(stage, stream);
+  const seconds = (Date.now() - t0) / 1000;
+  if (!stream) console.log(`\n${header} (${seconds.toFixed(1)} s)\n${output.trimEnd()}`);
   let counts = stage.count
     ? stage.count(output)
     : code === 0
@@ -132,12 +162,63 @@ for (const stage of stages.filter(
   // A runner that exits non-zero without reporting a failed case still failed (it crashed).
   if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
   if (stage.count && counts.passed + counts.failed === 0) counts = { passed: 0, failed: 1 }; // ran no test
-  passed += counts.passed;
-  failed += counts.failed;
-  summary.push(
-    `${counts.failed ? '✗' : '✓'} ${stage.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-  );
+  return { ...counts, seconds };
 }
+
+/**
+ * Runs `list` with up to `jobs` stages at once, each started once the stages it names in `after`
+ * (those in the list) have finished, in list order otherwise.
+ */
+async function runPool(list: Stage[], jobs: number, outcomes: Map<Stage, Outcome>) {
+  const pending = [...list];
+  const active = new Map<Stage, Promise<void>>();
+  const unfinished = (name: string) =>
+    pending.some((stage) => stage.name === name) ||
+    [...active.keys()].some((stage) => stage.name === name);
+  while (pending.length > 0 || active.size > 0) {
+    while (active.size < jobs) {
+      const next = pending.find((stage) => !(stage.after ?? []).some(unfinished));
+      if (next === undefined) break;
+      pending.splice(pending.indexOf(next), 1);
+      active.set(
+        next,
+        execute(next, jobs === 1).then((outcome) => {
+          outcomes.set(next, outcome);
+          active.delete(next);
+        }),
+      );
+    }
+    if (active.size === 0)
+      throw new Error(`stages wait on each other: ${pending.map((s) => s.name).join(', ')}`);
+    await Promise.race(active.values());
+  }
+}
+
+const only = process.argv.slice(2);
+const selected = stages.filter(
+  (stage) => only.length === 0 || only.some((name) => stage.name.includes(name)),
+);
+const jobs = Number(process.env.TEST_JOBS ?? availableParallelism());
+const started = Date.now();
+rmSync('test-results/playwright.json', { force: true });
+
+const outcomes = new Map<Stage, Outcome>();
+await runPool(
+  selected.filter((stage) => !stage.alone),
+  jobs,
+  outcomes,
+);
+for (const stage of selected.filter((s) => s.alone))
+  outcomes.set(stage, await execute(stage, true));
+
+let passed = 0;
+let failed = 0;
+const summary = selected.map((stage) => {
+  const outcome = outcomes.get(stage)!;
+  passed += outcome.passed;
+  failed += outcome.failed;
+  return `${outcome.failed ? '✗' : '✓'} ${stage.name}: ${outcome.passed} passed, ${outcome.failed} failed (${outcome.seconds.toFixed(1)} s)`;
+});
 
 console.log(`\n${summary.join('\n')}\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -21,7 +21,7 @@ import { anchorIndexOf, idCount, type BuiltPage, type BuiltSite } from '../lib/s
 import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
 import { BUILD_MANIFEST_FILE, serializeManifest } from '../lib/site/build-manifest.ts';
 import { loadRedirects } from '../lib/redirects/load-redirects.ts';
-import { reservedNamesOf } from '../lib/redirects/plan-redirects.ts';
+import { reservedNamesOf } from '../lib/site/reserved-names.ts';
 import { loadLock, missingLockProblem } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
 import { checkSite } from '../lib/links/check-site.ts';

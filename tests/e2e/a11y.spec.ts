@@ -1,27 +1,40 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { contentPagePaths } from './support/site.ts';
 
-/** Every page in both themes: no serious or critical axe violation. */
+/**
+ * axe in the page itself ("legacy mode"): the site has no frames, and the default frame-by-frame
+ * run, finished in a second page, took three to four times as long on a page of code blocks.
+ * Only violations are collected; passes are not needed.
+ */
+const axe = (page: Page) =>
+  new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+
+/** Every page in both themes, each loaded once and scanned in each: no serious or critical axe violation. */
 for (const path of [...contentPagePaths(), '/404.html']) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`${path} (${theme}) has no serious or critical accessibility violations`, async ({
-      page,
-    }) => {
+  test(`${path} has no serious or critical accessibility violations, light or dark`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(path.slice(1));
+    for (const theme of ['light', 'dark'] as const) {
+      // The site follows the system until the reader chooses: switching it restyles this page.
       await page.emulateMedia({ colorScheme: theme });
-      await page.goto(path.slice(1));
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      const results = await new AxeBuilder({ page }).analyze();
+      const results = await axe(page).analyze();
       const blocking = results.violations.filter(
         (v) => v.impact === 'serious' || v.impact === 'critical',
       );
-      expect(
-        blocking.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-        ),
-      ).toEqual([]);
-    });
-  }
+      expect
+        .soft(
+          blocking.map(
+            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+          ),
+          `${theme} theme`,
+        )
+        .toEqual([]);
+    }
+  });
 }
 
 /**
@@ -38,7 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
     test.setTimeout(120_000);
     await page.goto('writing/code-blocks/');
     const scan = async (what: string, region: string) => {
-      const results = await new AxeBuilder({ page }).include(region).analyze();
+      const results = await axe(page).include(region).analyze();
       expect(
         results.violations.map(
           (v) =>

@@ -115,8 +115,15 @@ for (const viewport of [
       async ({ page, request }) => {
         await go(page, `${guide}/`);
         const image = page.locator('.diagram img');
+        // Lazy and below the fold, it holds its place before it loads: nothing below it moves.
+        const height = () => image.evaluate((img) => img.getBoundingClientRect().height);
+        const reserved = await height();
         await image.scrollIntoViewIfNeeded();
         await expect(image).toHaveJSProperty('complete', true);
+        expect(
+          Math.abs((await height()) - reserved),
+          'px the diagram grew as it loaded',
+        ).toBeLessThanOrEqual(1);
         const shown = await image.evaluate((img: HTMLImageElement) => ({
           src: img.currentSrc,
           width: img.getBoundingClientRect().width,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { finalTargets, guide, messages, plan } from './support/redirect-fixtures.ts';
-import { reservedNamesOf } from '../../src/lib/redirects/plan-redirects.ts';
+import { reservedNamesOf } from '../../src/lib/site/reserved-names.ts';
 
 test('the four kinds of redirect resolve: page move, same-page rename, anchor to another page, removed page with default', () => {
   const result = plan(

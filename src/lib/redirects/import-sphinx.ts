@@ -17,27 +17,29 @@
  *   (as a target, or as a key's page) gets an entry to that page, so old links to it keep
  *   working under trailing-slash URLs.
  */
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { SitePath } from '../site-path.ts';
 import { compareProblems, type Problem, type ProblemCode } from '../problems/problem.ts';
-import { closestPage } from '../did-you-mean.ts';
-import { lineLocator } from '../html/line-locator.ts';
+import { pageSuggester } from './suggest-page.ts';
 import type { RedirectEntry } from './redirect-map.ts';
 import {
   displayLocation,
   displayTarget,
   locationKey,
-  parseTarget,
-  sameTarget,
   type RedirectTarget,
   type SiteLocation,
 } from './locations.ts';
+import { readSphinxKey, readSphinxValue, type OldAddress } from './sphinx-addresses.ts';
+import { readSphinxFile, type SphinxKey } from './sphinx-file.ts';
 import {
-  readSphinxKey,
-  readSphinxValue,
-  type OldAddress,
-  type SphinxTarget,
-} from './sphinx-addresses.ts';
+  existingTarget,
+  follow,
+  keyOf,
+  siteTarget,
+  type Alias,
+  type Link,
+  type Parsed,
+} from './sphinx-chains.ts';
+import { groupByPage, mostCommonPage, placeDefaults } from './sphinx-defaults.ts';
 
 /** What the import reads. */
 export interface SphinxImportInput {
@@ -85,23 +87,6 @@ export interface SphinxImport {
     leftOut: number;
   };
 }
-
-/** A key of the Sphinx map with its value and its line in the file. */
-interface SphinxKey {
-  key: string;
-  value: string;
-  line: number;
-}
-
-/** A way on from an address: a key of the Sphinx map, or an entry of the existing map. */
-interface Link {
-  target: Parsed;
-  /** Whether the link is the page's default (it carries the reader's fragment). */
-  pageLevel: boolean;
-  describe: string;
-}
-
-type Parsed = { ok: true; value: SphinxTarget } | { ok: false; reason: string };
 
 /** Parses and imports a Sphinx map; pure: the caller reads and writes the files. */
 export function importSphinxMap(input: SphinxImportInput): SphinxImport {
@@ -203,7 +188,7 @@ export function importSphinxMap(input: SphinxImportInput): SphinxImport {
   }
 
   // 3. Each key's final target.
-  const suggest = suggester(input.pages);
+  const suggest = pageSuggester(input.pages);
   const existingFroms = new Map(input.existing.map((entry) => [locationKey(entry.from), entry]));
   const entries: ImportedEntry[] = [];
   const aliases = new Map<SitePath, Alias>();
@@ -350,228 +335,4 @@ export function importSphinxMap(input: SphinxImportInput): SphinxImport {
     problems: problems.sort(compareProblems),
     summary,
   };
-}
-
-/**
- * The closest page to a missing one, for "did you mean", found once per missing page. Only
- * pages whose last segment is near enough in length to score as a suggestion are compared,
- * which gives the same answer as comparing all (a length gap bounds the edit distance) and
- * keeps an import of thousands of keys quick.
- */
-function suggester(pages: ReadonlySet<SitePath>): (page: SitePath) => { path: string } | undefined {
-  // The segments closestPage compares: lower case, no `.html`, no trailing `index`.
-  const segments = (path: string) =>
-    path
-      .toLowerCase()
-      .replace(/\.html?$/, '')
-      .replace(/\/index\/?$/, '/')
-      .split('/')
-      .filter(Boolean);
-  const choices = [...pages].map((page) => {
-    const parts = segments(page);
-    return { path: page, title: page, slug: parts.at(-1) ?? '', parents: parts.slice(0, -1) };
-  });
-  const found = new Map<SitePath, { path: string } | undefined>();
-  return (page) => {
-    if (!found.has(page)) {
-      const asked = segments(page);
-      const slug = asked.at(-1) ?? '';
-      // closestPage needs a score of 0.7: the slugs' similarity (at most 1 minus their length
-      // gap over the longer) plus 0.05 for each parent folder the two share.
-      const near = choices.filter((choice) => {
-        const longest = Math.max(choice.slug.length, slug.length, 1);
-        const shared = choice.parents.filter((parent) => asked.includes(parent)).length;
-        return 1 - Math.abs(choice.slug.length - slug.length) / longest + 0.05 * shared >= 0.7;
-      });
-      found.set(page, closestPage(page, near));
-    }
-    return found.get(page);
-  };
-}
-
-/** Lookup key of an address: the same as the map's own (`/a.html#x`). */
-function keyOf(path: SitePath, fragment: string | null): string {
-  return locationKey({ path, fragment });
-}
-
-/** An existing map target as the importer follows it: a site path is its own page and address. */
-function existingTarget(to: RedirectTarget): SphinxTarget {
-  if (to.kind === 'external') return { kind: 'external', url: to.url };
-  return {
-    kind: 'site',
-    at: { page: to.path, address: to.path, fragment: to.fragment, publishedHtml: false },
-  };
-}
-
-/** An old `.html` address of a page that still exists, and the key that showed it was published. */
-interface Alias {
-  address: SitePath;
-  page: SitePath;
-  line: number;
-}
-
-type End =
-  | { kind: 'landed'; target: SphinxTarget; hops: number; aliases: Array<Omit<Alias, 'line'>> }
-  | { kind: 'missing'; at: OldAddress }
-  | { kind: 'cycle'; trail: string[] }
-  | { kind: 'broken'; via: string; reason: string };
-
-/**
- * Follows a target through the maps as a reader would be sent: a key for the exact anchor
- * first (the old site's id is gone), then the live page, then the page's own key, which
- * carries the reader's fragment when it names none.
- */
-function follow(
-  start: SphinxTarget,
-  links: ReadonlyMap<string, Link>,
-  pages: ReadonlySet<SitePath>,
-): End {
-  const seen = new Set<string>();
-  const trail: string[] = [];
-  const aliases: Array<Omit<Alias, 'line'>> = [];
-  let current = start;
-  for (let hops = 1; ; hops += 1) {
-    if (current.kind === 'external') return { kind: 'landed', target: current, hops, aliases };
-    const at = current.at;
-    const exact =
-      at.fragment === null
-        ? undefined
-        : (links.get(keyOf(at.address, at.fragment)) ?? links.get(keyOf(at.page, at.fragment)));
-    if (exact === undefined && pages.has(at.page)) {
-      if (at.publishedHtml && at.address !== at.page)
-        aliases.push({ address: at.address, page: at.page });
-      return { kind: 'landed', target: current, hops, aliases };
-    }
-    const link = exact ?? links.get(keyOf(at.address, null));
-    if (link === undefined) return { kind: 'missing', at };
-    const id = exact === undefined ? keyOf(at.address, null) : keyOf(at.address, at.fragment);
-    trail.push(
-      displayLocation({ path: at.address, fragment: exact === undefined ? null : at.fragment }),
-    );
-    if (seen.has(id)) return { kind: 'cycle', trail };
-    seen.add(id);
-    if (!link.target.ok) return { kind: 'broken', via: link.describe, reason: link.target.reason };
-    const next = link.target.value;
-    // A page's own redirect keeps the reader's fragment unless it names one (as a 301 does).
-    current =
-      exact === undefined && next.kind === 'site' && next.at.fragment === null
-        ? { kind: 'site', at: { ...next.at, fragment: at.fragment } }
-        : next;
-  }
-}
-
-/** The final target as the map writes it, checked against the hosts the site allows. */
-function siteTarget(
-  target: SphinxTarget,
-  allowedHosts: readonly string[],
-): { ok: true; value: RedirectTarget } | { ok: false; reason: string } {
-  if (target.kind === 'site')
-    return {
-      ok: true,
-      value: { kind: 'site', path: target.at.page, fragment: target.at.fragment },
-    };
-  const parsed = parseTarget(target.url, allowedHosts);
-  return parsed.ok ? parsed : { ok: false, reason: parsed.reason };
-}
-
-function groupByPage(entries: readonly ImportedEntry[]): Map<SitePath, ImportedEntry[]> {
-  const groups = new Map<SitePath, ImportedEntry[]>();
-  for (const entry of entries)
-    groups.set(entry.from.path, [...(groups.get(entry.from.path) ?? []), entry]);
-  return groups;
-}
-
-/** The page (without fragment) most targets are on; the first of equals, in map order. */
-function mostCommonPage(targets: readonly RedirectTarget[]): RedirectTarget {
-  const pageOf = (target: RedirectTarget): RedirectTarget =>
-    target.kind === 'site'
-      ? { ...target, fragment: null }
-      : { kind: 'external', url: target.url.split('#')[0]! };
-  const counts: Array<{ page: RedirectTarget; count: number }> = [];
-  for (const target of targets) {
-    const page = pageOf(target);
-    const row = counts.find((candidate) => sameTarget(candidate.page, page));
-    if (row === undefined) counts.push({ page, count: 1 });
-    else row.count += 1;
-  }
-  return counts.reduce((best, row) => (row.count > best.count ? row : best)).page;
-}
-
-/** Each page's default goes just before its first anchor entry; defaults of other pages go last. */
-function placeDefaults(
-  entries: readonly ImportedEntry[],
-  defaults: ReadonlyMap<SitePath, ImportedEntry>,
-): ImportedEntry[] {
-  const out: ImportedEntry[] = [];
-  const placed = new Set<SitePath>();
-  for (const entry of entries) {
-    const before = defaults.get(entry.from.path);
-    if (before !== undefined && !placed.has(entry.from.path)) {
-      out.push(before);
-      placed.add(entry.from.path);
-    }
-    out.push(entry);
-  }
-  for (const [path, entry] of defaults) if (!placed.has(path)) out.push(entry);
-  return out;
-}
-
-/**
- * The keys of a Sphinx map file with their lines. Anything but a JSON object of strings is a
- * problem naming the file and the line; nothing is skipped silently.
- */
-function readSphinxFile(text: string, file: string, problems: Problem[]): SphinxKey[] {
-  const locate = lineLocator(text);
-  const lineOf = (offset: number) => locate(offset).line;
-  const error = (line: number, message: string, fix: string) =>
-    problems.push({ severity: 'error', code: 'redirect-syntax', message, fix, at: { file, line } });
-  const example =
-    '{\n  "old/page.html": "https://docs.example.com/new/page.html",\n  "old/page.html#anchor": "https://docs.example.com/new/page.html#section"\n}';
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0) {
-    // The first error: the ones after it are mostly its echo.
-    for (const parseError of errors.slice(0, 1))
-      error(
-        lineOf(parseError.offset),
-        `the Sphinx map is not valid JSON: ${printParseErrorCode(parseError.error)}`,
-        `fix the JSON; the map is one object of old path to new URL:\n${example}`,
-      );
-    return [];
-  }
-  if (tree?.type !== 'object') {
-    error(
-      tree === undefined ? 1 : lineOf(tree.offset),
-      'the Sphinx map must be a JSON object of old path to new URL',
-      `write it as:\n${example}\n(from conf.py: python -c 'import json, conf; print(json.dumps(conf.redirects, indent=1))')`,
-    );
-    return [];
-  }
-  const keys: SphinxKey[] = [];
-  const seen = new Map<string, number>();
-  for (const property of tree.children ?? []) {
-    const [name, value] = property.children ?? [];
-    if (name === undefined || typeof name.value !== 'string') continue;
-    const line = lineOf(name.offset);
-    if (value?.type !== 'string' || typeof value.value !== 'string' || value.value.trim() === '') {
-      error(
-        line,
-        `key "${name.value}": the new URL must be a non-empty string`,
-        `write "${name.value}": "https://docs.example.com/new/page.html"`,
-      );
-      continue;
-    }
-    const first = seen.get(name.value);
-    if (first !== undefined) {
-      error(
-        line,
-        `key "${name.value}" appears twice (first on line ${first}); JSON keeps only the last`,
-        'keep one of the two lines',
-      );
-      continue;
-    }
-    seen.set(name.value, line);
-    keys.push({ key: name.value, value: value.value, line });
-  }
-  return keys;
 }
