@@ -2,10 +2,10 @@
  * `npm test`: every check the project has. Ends with one line, `N passed, N failed`, counting
  * test cases from the test runners and one case per non-test stage (build, type check, link check).
  *
- * Stages run two at a time (or `TEST_JOBS`), each as soon as the stages it needs have finished:
- * most of them keep one core busy, and a machine with two cores finishes the list in about half
- * the time. A stage's output is printed whole when it ends, so two stages never interleave; the
- * browser suite runs last, alone, and streams as it runs.
+ * Stages run as many at a time as the machine has cores (`TEST_JOBS=N` to change that), each as
+ * soon as the stages it reads have finished: most of them keep one core busy, so two cores finish
+ * the list in about half the time. A stage's output is printed whole when it ends, so two stages
+ * never interleave; the browser suite runs last, alone, and streams as it runs.
  *
  * Stages keep going after a failure so that one run shows everything that is wrong; the exit
  * code is 1 when anything failed.
