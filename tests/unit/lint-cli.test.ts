@@ -84,9 +84,10 @@ test('human format: file:line:column: severity: message [rule], and a summary', 
 test('an unparsable page is an error naming file, line and column, without a stack trace', () => {
   const run = cli(['tests/fixtures/lint/invalid/unparsable.mdx']);
   assert.equal(run.status, 1);
+  // At the `<` that starts what is not a tag, where the build's own MDX parser stops too.
   assert.match(
     run.stdout,
-    /^tests\/fixtures\/lint\/invalid\/unparsable\.mdx:7:45: error: not valid MDX: .*\[parse-error\]$/m,
+    /^tests\/fixtures\/lint\/invalid\/unparsable\.mdx:7:18: error: not valid MDX: Unexpected character after `<`.*\[parse-error\]$/m,
   );
   assert.doesNotMatch(run.stdout + run.stderr, /^\s+at /m);
 });

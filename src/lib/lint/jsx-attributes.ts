@@ -21,7 +21,11 @@ export function shownAttributes(tree: Root, source: string): FrontMatterText[] {
         typeof attribute.value !== 'string'
       )
         continue;
-      const start = attribute.position?.start.offset;
+      // remark gives each attribute its position; Sätteri only the element's, so the name is
+      // found in the element's opening tag.
+      const start =
+        attribute.position?.start.offset ??
+        nameOffset(source, node.position?.start.offset, attribute.name);
       if (start === undefined) continue;
       // The value follows the name, `=` and a quote; searching for it allows spaces around `=`.
       const offset = source.indexOf(attribute.value, start + attribute.name.length);
@@ -29,4 +33,14 @@ export function shownAttributes(tree: Root, source: string): FrontMatterText[] {
     }
   });
   return out;
+}
+
+/** Where `name=` first appears after `elementStart`, as an attribute (after a space or `{`). */
+function nameOffset(source: string, elementStart: number | undefined, name: string) {
+  if (elementStart === undefined) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`[\\s{]${escaped}\\s*=`, 'g');
+  pattern.lastIndex = elementStart;
+  const match = pattern.exec(source);
+  return match === null ? undefined : match.index + 1;
 }
