@@ -246,32 +246,34 @@ async function expectLanding(
       .toBe(true);
 }
 
+/** A link made reachable in the page: where to point at it, or null when only the keyboard can. */
+interface ReachedLink {
+  element: HTMLElement;
+  pointer: { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    reachLink?: (href: string) => Promise<ReachedLink | string>;
+  }
+}
+
 /**
- * In the page, for a run of same-page `#fragment` links: each is made reachable and clicked
- * where a reader would (it must be the element under its own centre, or it is followed with
- * the keyboard like a skip link), and must then show its fragment in the address bar and its
- * element in the viewport. One round trip for the whole run instead of several per link; the
- * browser's own fragment navigation and scrolling do the work. Returns what went wrong.
+ * Installed in every page the tests open (`page.addInitScript`): finds the first link with
+ * `href` a reader sees (the desktop and the small-screen contents lists repeat each link),
+ * opens the collapsed sections and selects the tab that hold it, scrolls it to the middle of
+ * the window and waits for sticky boxes to settle (the contents list moves 20 px a frame after
+ * a scroll); then says where its centre is if the link is what a pointer there would hit, or
+ * focuses it for the keyboard (a skip link shows only on focus). A string says what is wrong.
  */
-async function clickSamePageLinks(
-  links: { href: string; fragment: string | null }[],
-): Promise<string[]> {
-  const frames = (count: number) =>
-    new Promise<void>((done) => {
-      const step = (left: number) =>
-        left === 0 ? done() : requestAnimationFrame(() => step(left - 1));
-      step(count);
-    });
-  const problems: string[] = [];
-  for (const { href, fragment } of links) {
+function installReachLink(): void {
+  window.reachLink = async (href) => {
     const matches = [...document.querySelectorAll<HTMLElement>('a[href], area[href]')].filter(
       (link) => link.getAttribute('href') === href,
     );
     const element = matches.find((link) => link.checkVisibility()) ?? matches[0];
-    if (element === undefined) {
-      problems.push(`${href}: no link with this href`);
-      continue;
-    }
+    if (element === undefined) return `no link with href "${href}"`;
+    element.removeAttribute('target');
     for (
       let details = element.closest('details');
       details !== null;
@@ -282,23 +284,47 @@ async function clickSamePageLinks(
     if (panel !== null)
       document.querySelector<HTMLElement>(`[role=tab][aria-controls="${panel.id}"]`)?.click();
     element.scrollIntoView({ block: 'center', inline: 'nearest' });
-    await frames(2);
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
     const box = element.getBoundingClientRect();
-    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    const underPointer = hit !== null && (hit === element || element.contains(hit));
-    if (!underPointer) {
-      // Shown only on focus (a skip link): a keyboard user focuses it first.
-      element.focus();
-      if (document.activeElement !== element) {
-        problems.push(`${href}: neither under the pointer nor focusable`);
-        continue;
-      }
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const onScreen =
+      box.width > 0 && x >= 0 && y >= 0 && x <= window.innerWidth && y <= window.innerHeight;
+    const hit = onScreen ? document.elementFromPoint(x, y) : null;
+    if (hit !== null && (hit === element || element.contains(hit)))
+      return { element, pointer: { x, y } };
+    element.focus();
+    return document.activeElement === element
+      ? { element, pointer: null }
+      : `${href}: neither under the pointer nor focusable`;
+  };
+}
+
+/**
+ * In the page, for a run of same-page `#fragment` links: each is made reachable and clicked
+ * where a reader would (it must be the element under its own centre, or it is followed with
+ * the keyboard like a skip link), and must then show its fragment in the address bar and its
+ * element in the viewport. One round trip for the whole run instead of several per link; the
+ * browser's own fragment navigation and scrolling do the work. Returns what went wrong.
+ */
+async function clickSamePageLinks(
+  links: { href: string; fragment: string | null }[],
+): Promise<string[]> {
+  const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+  const problems: string[] = [];
+  for (const { href, fragment } of links) {
+    const reached = await window.reachLink!(href);
+    if (typeof reached === 'string') {
+      problems.push(reached);
+      continue;
     }
+    // A pointer's click and a keyboard's Enter on a focused link both activate it.
+    const element = reached.element;
     element.click();
     const wanted = fragment ?? '';
     let shown = false;
     for (let frame = 0; frame < 60 && !shown; frame++) {
-      await frames(1);
+      await nextFrame();
       const hashShown = decodeURIComponent(location.hash.slice(1)) === wanted;
       if (!hashShown) continue;
       if (wanted === '' || wanted.toLowerCase() === 'top') {
@@ -330,45 +356,13 @@ async function clickSamePageLinks(
  * of clicks fast (Playwright's `click()` adds several round trips and frame waits to each).
  */
 async function clickLink(page: Page, href: string): Promise<void> {
-  const point = await page.evaluate(async (wanted) => {
-    const matches = [...document.querySelectorAll<HTMLElement>('a[href], area[href]')].filter(
-      (link) => link.getAttribute('href') === wanted,
-    );
-    // The one a reader sees (the desktop and the small-screen contents list repeat each link).
-    const element = matches.find((link) => link.checkVisibility()) ?? matches[0];
-    if (element === undefined) return `no link with href "${wanted}"`;
-    element.removeAttribute('target');
-    for (
-      let details = element.closest('details');
-      details !== null;
-      details = details.parentElement?.closest('details') ?? null
-    )
-      details.open = true;
-    // A link in a tab that is not shown: the reader picks its tab first.
-    const panel = element.closest<HTMLElement>('[role=tabpanel][hidden]');
-    if (panel !== null)
-      document.querySelector<HTMLElement>(`[role=tab][aria-controls="${panel.id}"]`)?.click();
-    element.scrollIntoView({ block: 'center', inline: 'nearest' });
-    // Sticky boxes settle a frame after the scroll (the contents list moved 20 px): measure then.
-    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
-    const box = element.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    const y = box.top + box.height / 2;
-    if (box.width === 0 || x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) {
-      // Links shown only on focus (a skip link) are followed the way keyboard users follow them.
-      element.focus();
-      return 'keyboard';
-    }
-    const hit = document.elementFromPoint(x, y);
-    if (hit === null || (hit !== element && !element.contains(hit))) {
-      element.focus();
-      return 'keyboard';
-    }
-    return { x, y };
+  const reached = await page.evaluate(async (wanted) => {
+    const link = await window.reachLink!(wanted);
+    return typeof link === 'string' ? link : (link.pointer ?? 'keyboard');
   }, href);
-  if (typeof point === 'object') await page.mouse.click(point.x, point.y);
-  else if (point === 'keyboard') await page.keyboard.press('Enter');
-  else expect.soft(point, `a link to click on ${page.url()}`).toBe('a link');
+  if (typeof reached === 'object') await page.mouse.click(reached.x, reached.y);
+  else if (reached === 'keyboard') await page.keyboard.press('Enter');
+  else expect.soft(reached, `a link to click on ${page.url()}`).toBe('a link');
 }
 
 /**
@@ -388,6 +382,7 @@ for (let part = 0; part < CLICK_PARTS; part++) {
     const clicks = (clicksEveryLink(testInfo) ? plan.everyLink : plan.intoPages)[part]!;
     test.setTimeout(30_000 + clicks.length * 3000);
     const base = projectBase(testInfo);
+    await page.addInitScript(installReachLink);
     const failedResources = new Set<string>();
     page.on('response', (response) => {
       if (response.url().startsWith(baseURL!) && response.status() >= 400)
