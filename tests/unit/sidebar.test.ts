@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sitePath } from '../../src/lib/site-path.ts';
+import { sitePath, type SitePath } from '../../src/lib/site-path.ts';
 import {
   buildSidebar,
   readingOrder,
@@ -10,6 +10,9 @@ import {
   sidebarView,
   entryCount,
   pagerLink,
+  firstPage,
+  labelsByPath,
+  type SidebarNode,
 } from '../../src/lib/sidebar.ts';
 
 const pages = [
@@ -237,4 +240,55 @@ test('previous and next follow the front matter: false hides, text relabels, a l
     path: '/x/',
   });
   assert.equal(pagerLink(undefined, 'Relabel nothing', labelOf), undefined);
+});
+
+test('every page finds its place, trail, neighbours and label as a walk of the whole tree would', () => {
+  // A hidden page and a folder without an index page, so "first listed page" must skip them.
+  const tree = buildSidebar([
+    ...generatedSite(2, 3, 3),
+    { id: 's0/g1/hidden', label: 'Hidden', order: -1, hidden: true },
+    { id: 's2/inner/p0', label: 'Deep', order: 0 },
+  ]);
+  const walked: { label: string; path: SitePath }[] = [];
+  const trails = new Map<SitePath, string[]>();
+  const nodes: SidebarNode[] = [];
+  const walk = (list: readonly SidebarNode[], above: string[]) => {
+    for (const node of list) {
+      nodes.push(node);
+      const trail = [...above, node.groupLabel];
+      if (node.path && !trails.has(node.path)) trails.set(node.path, trail);
+      if (node.path && !node.hidden) walked.push({ label: node.label, path: node.path });
+      walk(node.children, trail);
+    }
+  };
+  walk(tree, []);
+  assert.deepEqual(readingOrder(tree), walked);
+  for (const [at, page] of walked.entries()) {
+    assert.deepEqual(neighbours(tree, page.path), {
+      previous: walked[at - 1],
+      next: walked[at + 1],
+    });
+    assert.deepEqual(
+      breadcrumbTrail(tree, page.path).map((node) => node.groupLabel),
+      trails.get(page.path),
+    );
+    assert.equal(labelsByPath(tree).get(page.path), page.label);
+  }
+  assert.deepEqual(
+    breadcrumbTrail(tree, sitePath('/s0/g1/hidden/')).map((n) => n.label),
+    ['Section 0', 'Group 1', 'Hidden'],
+  );
+  for (const node of nodes) {
+    const listed: SidebarNode[] = [];
+    const collect = (n: SidebarNode) => {
+      if (n.path && !n.hidden) listed.push(n);
+      n.children.forEach(collect);
+    };
+    collect(node);
+    assert.equal(firstPage(node), listed[0]?.path, `first page of ${node.groupLabel}`);
+  }
+  assert.equal(
+    firstPage(tree.find((node) => node.groupLabel === 'S2')!),
+    sitePath('/s2/inner/p0/'),
+  );
 });
