@@ -106,8 +106,10 @@ export function crossReferencePlugin(
       const file = relative(settings.projectRoot, fileURLToPath(ctx.fileURL)).split('\\').join('/');
       const page: SitePath | undefined = sitePathOfSource(file, settings.contentDir);
       if (page === undefined) return;
-      const context = load();
       const empty = node.children.length === 0;
+      // A link with words needs the whole site's index only in dev, to warn as it is typed.
+      if (!empty && warn === undefined) return;
+      const context = load();
       const at = `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
       if (warn !== undefined) {
         const broken = brokenTarget(node.url, page, context);
