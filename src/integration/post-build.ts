@@ -7,7 +7,7 @@
  * 4. edit the pages that need it (cross-reference titles, old-anchor tables and ids), once each;
  * 5. write the redirect outputs: stubs, `_redirects`, nginx rules;
  * 6. check every internal link and fragment, naming the MDX source line;
- * 7. build the search index from the pages in memory.
+ * 7. build the search index from the pages as written.
  * Every problem of every step is returned together, so one build shows all there is to fix.
  */
 import { writeFile } from 'node:fs/promises';
