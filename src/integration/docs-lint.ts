@@ -33,9 +33,10 @@ function lintFailed(reason: string): Problem[] {
 }
 
 /**
- * The docs lint in a worker thread, started when the build starts: it parses every page
- * again (remark, as editors do), which on a large site costs as much as a tenth of the build,
- * so it runs on another core while Astro renders, and the build waits for it only at the end.
+ * The docs lint in a worker thread, started once Vite has bundled the site (see
+ * when-bundled.ts): it parses every page a second time, which on a large site costs as much as
+ * a fifth of the build's CPU, so it runs on the core that Astro's page rendering leaves idle,
+ * and the build waits for it only at the end.
  */
 export function docsLintInBackground(settings: SiteSettings): Promise<Problem[]> {
   return new Promise((resolve) => {

@@ -12,6 +12,7 @@ import { MARKDOWN_FEATURES } from '../lib/sources/page-source.ts';
 import { postBuild } from './post-build.ts';
 import { docsLintInBackground } from './docs-lint.ts';
 import { sourceCheck } from './source-check.ts';
+import { whenBundled } from './when-bundled.ts';
 
 /**
  * The site's one integration: heading self-links and cross-reference titles while rendering
@@ -22,7 +23,7 @@ import { sourceCheck } from './source-check.ts';
  */
 export function docsSite(): AstroIntegration {
   let settings: SiteSettings | undefined;
-  /** The docs lint, running beside the build from its start (see docs-lint.ts). */
+  /** The docs lint, running beside the page rendering (see docs-lint.ts). */
   let docsLint: Promise<Problem[]> | undefined;
   return {
     name: 'docs-site',
@@ -49,19 +50,24 @@ export function docsSite(): AstroIntegration {
               hastPlugins: headingPlugins,
             }),
           },
+          vite: {
+            plugins: [
+              whenBundled(() => {
+                if (command === 'build') docsLint ??= docsLintInBackground(settings!);
+              }),
+            ],
+          },
         });
       },
       'astro:config:done': ({ config }) => {
         settings = siteSettings(fileURLToPath(config.root), config.base, config.site);
       },
-      'astro:build:start': () => {
-        docsLint = docsLintInBackground(settings!);
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const problems = [
           ...(await postBuild(settings!, distDir, logger)),
-          ...(await (docsLint ?? Promise.resolve([]))),
+          // Started once bundling ended (see when-bundled.ts); here if that moment never came.
+          ...(await (docsLint ?? docsLintInBackground(settings!))),
         ];
         if (problems.length === 0) return;
         // A linter's report, not a crash: every problem once, with where, what and the fix.
