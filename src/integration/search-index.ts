@@ -15,13 +15,17 @@ export async function writeSearchIndex(site: BuiltSite): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: site.dir });
-    if (added.errors.length)
-      throw new Error(`Pagefind could not index ${site.dir}: ${added.errors.join('; ')}`);
+    const pages = searchablePages(site);
+    // With no page marked, Pagefind would index every page whole (stubs and the 404 page too).
+    if (pages > 0) {
+      const added = await index.addDirectory({ path: site.dir });
+      if (added.errors.length)
+        throw new Error(`Pagefind could not index ${site.dir}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: `${site.dir}/pagefind` });
     if (written.errors.length)
       throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return searchablePages(site);
+    return pages;
   } finally {
     await pagefind.close();
   }
