@@ -1,8 +1,10 @@
 /**
  * A real S3 API on this machine, for trying the `s3://` target and for the tests: s3rver, on a
- * free port of 127.0.0.1, keeping its objects in a folder of our choosing.
+ * free port of 127.0.0.1, keeping its objects in a folder of our choosing, with S3's promise that
+ * a reader gets an object whole, old or new (atomic-objects.ts).
  */
 import S3rver from 's3rver';
+import { makeObjectsAtomic } from './atomic-objects.ts';
 
 /** A running local S3 API. */
 export interface LocalS3 {
@@ -30,6 +32,7 @@ export async function startLocalS3(options: {
     vhostBuckets: false,
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
+  makeObjectsAtomic(server.store);
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, close: () => server.close() };
 }

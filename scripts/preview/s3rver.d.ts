@@ -1,5 +1,7 @@
 /** The part of s3rver's API this project uses (the package ships no types). */
 declare module 's3rver' {
+  import type { Readable } from 'node:stream';
+
   interface S3rverOptions {
     address?: string;
     port?: number;
@@ -9,9 +11,40 @@ declare module 's3rver' {
     vhostBuckets?: boolean;
     configureBuckets?: Array<{ name: string; configs?: Array<string | Buffer> }>;
   }
+  /** An object as the store hands it over: its content and its headers. */
+  export interface S3rverObject {
+    bucket: string;
+    key: string;
+    content: Readable | Buffer | null;
+    metadata: Record<string, string>;
+  }
+  /** s3rver's file store: each object is a file, its headers and digest files beside it. */
+  export interface S3rverStore {
+    getResourcePath(bucket: string, key: string, resource: string): string;
+    getObject(
+      bucket: string,
+      key: string,
+      options?: { start?: number; end?: number },
+    ): Promise<S3rverObject | null>;
+    putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+    putMetadata(
+      bucket: string,
+      key: string,
+      metadata: Record<string, string>,
+      md5?: string,
+    ): Promise<void>;
+    deleteObject(bucket: string, key: string): Promise<void>;
+  }
   export default class S3rver {
     constructor(options?: S3rverOptions);
+    readonly store: S3rverStore;
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }
+}
+
+declare module 's3rver/lib/models/object.js' {
+  /** s3rver's object model; only the list of headers it stores is used here. */
+  const S3Object: { readonly ALLOWED_METADATA: readonly string[] };
+  export default S3Object;
 }
