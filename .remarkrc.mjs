@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from './src/config.ts';
-import { docsLintPlugins, loadLintSettings } from './src/lib/lint/index.ts';
+import { docsLintPlugins, loadLintSettings } from 'lasting-links/lint';
 
 /** Where the lint reads the project from: the terms file, and the pages links may point to. */
 export const lintOptions = {

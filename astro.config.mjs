@@ -4,8 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { transformerNotationDiff } from '@shikijs/transformers';
 import { readEnvironment, DEFAULT_SITE_URL } from './src/config.ts';
-import { parseBase } from './src/lib/site-path.ts';
-import { docsSite } from './src/integration/index.ts';
+import { parseBase } from './packages/lasting-links/src/lib/site-path.ts';
+import { docsSite } from 'lasting-links';
 import { codeFrames } from './src/lib/code-frame.ts';
 
 // Per-PR previews build the same site under a sub-path: SITE_BASE=/pr-123/.

@@ -14,11 +14,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from './cli-settings.ts';
+import { projectRoot } from '../packages/lasting-links/src/cli/settings.ts';
 import { copyProjectCode } from './site-copy.ts';
-import { importSphinxMap } from '../src/lib/redirects/import-sphinx.ts';
-import { readSphinxKey } from '../src/lib/redirects/sphinx-addresses.ts';
-import type { SitePath } from '../src/lib/site-path.ts';
+import { importSphinxMap } from '../packages/lasting-links/src/lib/redirects/import-sphinx.ts';
+import { readSphinxKey } from '../packages/lasting-links/src/lib/redirects/sphinx-addresses.ts';
+import type { SitePath } from '../packages/lasting-links/src/lib/site-path.ts';
 import { siteConfig } from '../src/config.ts';
 import { scalePagePath, scalePages } from '../tests/scale/generate-pages.ts';
 
@@ -102,7 +102,13 @@ const pages = step('generate pages', () => {
 
 // 2. The Sphinx map, imported as a writer would import it; some keys are reported and left out.
 const imported = step('import the Sphinx map', () =>
-  run(process.execPath, ['scripts/redirects-import.ts', '--sphinx', sphinxFile, '--write']),
+  run(process.execPath, [
+    'node_modules/lasting-links/bin/lasting-links.js',
+    'import-sphinx',
+    '--sphinx',
+    sphinxFile,
+    '--write',
+  ]),
 );
 const summary = /^\d+ keys: .*$/m.exec(imported.output)?.[0];
 if (summary === undefined || imported.status === 2)
@@ -111,7 +117,12 @@ console.log(`import: ${summary}`);
 
 // 3. A first lock of every address the site publishes, so the build proves each one.
 const lock = step('write the anchors lock', () =>
-  run(process.execPath, ['scripts/moves.ts', '--init', '--write']),
+  run(process.execPath, [
+    'node_modules/lasting-links/bin/lasting-links.js',
+    'moves',
+    '--init',
+    '--write',
+  ]),
 );
 if (lock.status !== 0) fail(`moves --init failed:\n${lock.output.slice(-3000)}`);
 

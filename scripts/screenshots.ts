@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { freePorts } from '../tests/e2e/support/free-ports.ts';
-import { outputDir } from './cli-settings.ts';
-import { readManifest } from '../src/lib/site/build-manifest.ts';
+import { outputDir } from '../packages/lasting-links/src/cli/settings.ts';
+import { readManifest } from '../packages/lasting-links/src/lib/site/build-manifest.ts';
 
 const { values } = parseArgs({
   options: {

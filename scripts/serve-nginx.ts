@@ -13,11 +13,14 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { outputDir, projectRoot } from './cli-settings.ts';
+import { outputDir, projectRoot } from '../packages/lasting-links/src/cli/settings.ts';
 import { killChildWithOwner, stopWithOwner } from './owner-watch.ts';
-import { NGINX_MAP_FILE, NGINX_RULES_FILE } from '../src/lib/redirects/nginx-rules.ts';
-import { parseBase, type Base } from '../src/lib/site-path.ts';
-import { readManifest } from '../src/lib/site/build-manifest.ts';
+import {
+  NGINX_MAP_FILE,
+  NGINX_RULES_FILE,
+} from '../packages/lasting-links/src/lib/redirects/nginx-rules.ts';
+import { parseBase, type Base } from '../packages/lasting-links/src/lib/site-path.ts';
+import { readManifest } from '../packages/lasting-links/src/lib/site/build-manifest.ts';
 
 const port = Number(process.env['PORT'] ?? 8080);
 const distDir = outputDir();

@@ -7,9 +7,9 @@
  *   PORT=9000 npm run serve:previews -- --from s3://previews    # with AWS_ENDPOINT_URL etc.
  */
 import { parseArgs } from 'node:util';
-import { parseTarget } from '../src/lib/preview/options.ts';
-import { readFlags, runCommand } from './preview/cli.ts';
-import { openHost } from './preview/host.ts';
+import { parseTarget } from '../packages/lasting-links/src/lib/preview/options.ts';
+import { readFlags, runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
+import { openHost } from '../packages/lasting-links/src/publish/host.ts';
 import { websiteServer } from './preview/website-server.ts';
 import { stopWithOwner } from './owner-watch.ts';
 

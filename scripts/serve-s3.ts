@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from './preview/local-s3.ts';
-import { runCommand } from './preview/cli.ts';
+import { runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
 import { stopWithOwner } from './owner-watch.ts';
 
 runCommand('serve:s3', async () => {

@@ -15,10 +15,13 @@ import { createServer } from 'node:http';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { outputDir } from './cli-settings.ts';
+import { outputDir } from '../packages/lasting-links/src/cli/settings.ts';
 import { stopWithOwner } from './owner-watch.ts';
-import { parseBase, withoutBase } from '../src/lib/site-path.ts';
-import { BUILD_MANIFEST_FILE, readManifest } from '../src/lib/site/build-manifest.ts';
+import { parseBase, withoutBase } from '../packages/lasting-links/src/lib/site-path.ts';
+import {
+  BUILD_MANIFEST_FILE,
+  readManifest,
+} from '../packages/lasting-links/src/lib/site/build-manifest.ts';
 
 const distDir = outputDir();
 const port = Number(process.env['PORT'] ?? 4321);

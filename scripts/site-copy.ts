@@ -9,7 +9,15 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import { join } from 'node:path';
 
 /** What is copied besides `content/terms.yaml` (the docs lint's and the titles' vocabulary). */
-const CODE = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts'];
+const CODE = [
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'src',
+  'public',
+  'scripts',
+  'packages',
+];
 
 /** Replaces `dir` with a copy of the project at `projectRoot`, ready for generated content. */
 export function copyProjectCode(projectRoot: string, dir: string): void {

@@ -66,7 +66,7 @@ const stages: Stage[] = [
     // What the preview project of the browser suite publishes; compared with the build above.
     name: 'build (preview of pull request 7)',
     command:
-      'node scripts/preview-build.ts --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
+      'lasting-links preview build --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
     after: ['build (base /pr-123/)'],
   },
   // The whole Mattermost docs set and its imported 2,166-entry Sphinx map: built (with its own
@@ -76,7 +76,7 @@ const stages: Stage[] = [
   {
     // From the scale project's own copy of the checker, so its imported map and lock apply.
     name: 'link check (scale site)',
-    command: 'node .build/scale/project/scripts/check-links.ts --dist ../dist',
+    command: 'cd .build/scale/project && lasting-links check --dist ../dist',
     after: ['scale site build'],
   },
   {
@@ -90,7 +90,11 @@ const stages: Stage[] = [
     command: 'astro check',
     after: ['build (preview of pull request 7)'],
   },
-  { name: 'unit tests', command: "node --test 'tests/unit/*.test.ts'", count: nodeTestCounts },
+  {
+    name: 'unit tests',
+    command: "node --test 'tests/unit/*.test.ts' 'packages/lasting-links/tests/unit/*.test.ts'",
+    count: nodeTestCounts,
+  },
   {
     name: 'content tests',
     command: "node --test 'tests/content/*.test.ts'",
@@ -101,16 +105,16 @@ const stages: Stage[] = [
   { name: 'unused files, exports and dependencies (knip)', command: 'knip' },
   {
     name: 'docs lint',
-    command: `node scripts/lint-docs.ts --format ${process.env.CI ? 'github' : 'human'}`,
+    command: `lasting-links lint --format ${process.env.CI ? 'github' : 'human'}`,
   },
   {
     name: 'link check (base /)',
-    command: 'node scripts/check-links.ts --dist dist --base /',
+    command: 'lasting-links check --dist dist --base /',
     after: ['build (base /)'],
   },
   {
     name: 'link check (base /pr-123/)',
-    command: 'node scripts/check-links.ts --dist dist-pr --base /pr-123/',
+    command: 'lasting-links check --dist dist-pr --base /pr-123/',
     after: ['build (base /pr-123/)'],
   },
   {

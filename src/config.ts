@@ -13,10 +13,13 @@
  * served) and `PREVIEW_REPOSITORY_URL` (else GitHub Actions' own `GITHUB_SERVER_URL` and
  * `GITHUB_REPOSITORY`, else `siteConfig.repositoryUrl`); see `readPreviewSettings`.
  */
-import { parseBase } from './lib/site-path.ts';
-import type { SiteSettings } from './lib/settings.ts';
-import { parsePreviewSettings, type PreviewSettings } from './lib/preview/settings.ts';
-import { packageRepositoryUrl } from './lib/repository-url.ts';
+import { parseBase } from '../packages/lasting-links/src/lib/site-path.ts';
+import type { SiteSettings } from '../packages/lasting-links/src/lib/settings.ts';
+import {
+  parsePreviewSettings,
+  type PreviewSettings,
+} from '../packages/lasting-links/src/lib/preview/settings.ts';
+import { packageRepositoryUrl } from '../packages/lasting-links/src/lib/repository-url.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export const siteConfig = {

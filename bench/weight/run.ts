@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { pageWeight } from './measure.ts';
 import { budgets, weightReport } from './report.ts';
 import { buildWithStarlight } from './starlight.ts';
-import { readManifest } from '../../src/lib/site/build-manifest.ts';
+import { readManifest } from '../../packages/lasting-links/src/lib/site/build-manifest.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({

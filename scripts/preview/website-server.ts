@@ -4,8 +4,8 @@
  * bucket through the S3 API), with the `Content-Type` and `Cache-Control` they were stored with.
  */
 import { createServer, type Server } from 'node:http';
-import { websiteLookup } from '../../src/lib/preview/website.ts';
-import type { PreviewHost } from './host.ts';
+import { websiteLookup } from '../../packages/lasting-links/src/lib/preview/website.ts';
+import type { PreviewHost } from '../../packages/lasting-links/src/publish/host.ts';
 
 /** A server for `host`; call `listen` on it. */
 export function websiteServer(host: Pick<PreviewHost, 'read'>): Server {

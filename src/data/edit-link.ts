@@ -6,7 +6,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' };
 import { readEnvironment, siteConfig } from '../config.ts';
-import { repositoryWebUrl } from '../lib/repository-url.ts';
+import { repositoryWebUrl } from '../../packages/lasting-links/src/lib/repository-url.ts';
 
 /** package.json's `repository`: a URL, a `host:owner/name` shorthand, or an object with a `directory`. */
 type RepositoryField = string | { url?: string; directory?: string } | undefined;

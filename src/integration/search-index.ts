@@ -1,5 +1,5 @@
 import * as pagefind from 'pagefind';
-import type { BuiltSite } from '../lib/site/built-site.ts';
+import type { BuiltSite } from '../../packages/lasting-links/src/lib/site/built-site.ts';
 
 /**
  * Builds the Pagefind index into `<dir>/pagefind/` from the output folder, once every page has

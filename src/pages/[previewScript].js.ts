@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { previewSettings } from '../config.ts';
-import { previewBuildScript } from '../lib/preview/settings.ts';
-import { PREVIEW_SCRIPT_FILE } from '../lib/preview/published-files.ts';
+import { previewBuildScript } from '../../packages/lasting-links/src/lib/preview/settings.ts';
+import { PREVIEW_SCRIPT_FILE } from '../../packages/lasting-links/src/lib/preview/published-files.ts';
 
 /**
  * `/_preview.js`, in preview builds only: the commit and build time the banner shows (see

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { href } from '../components/href.ts';
-import { sitePath } from '../lib/site-path.ts';
+import { sitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 import { previewSettings } from '../config.ts';
 
 /**

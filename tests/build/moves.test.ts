@@ -13,13 +13,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCopy, copyProject } from './support/project-copy.ts';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
-import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
-import { loadRedirects } from '../../src/lib/redirects/load-redirects.ts';
-import { landingEverywhere } from '../../src/lib/redirects/follow.ts';
-import { displayTarget } from '../../src/lib/redirects/locations.ts';
-import { words } from '../../src/lib/moves/fingerprint.ts';
-import type { SitePath } from '../../src/lib/site-path.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { loadRedirects } from '../../packages/lasting-links/src/lib/redirects/load-redirects.ts';
+import { landingEverywhere } from '../../packages/lasting-links/src/lib/redirects/follow.ts';
+import { displayTarget } from '../../packages/lasting-links/src/lib/redirects/locations.ts';
+import { words } from '../../packages/lasting-links/src/lib/moves/fingerprint.ts';
+import type { SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 
 const HA = 'content/docs/administration-guide/scale/high-availability';
 const URL = '/administration-guide/scale/high-availability';
@@ -36,7 +36,7 @@ function run(dir: string, command: string, args: string[], env: Record<string, s
 }
 
 const moves = (dir: string, ...args: string[]) =>
-  run(dir, process.execPath, ['scripts/moves.ts', ...args]);
+  run(dir, process.execPath, ['node_modules/lasting-links/bin/lasting-links.js', 'moves', ...args]);
 const git = (dir: string, ...args: string[]) => {
   const result = run(dir, 'git', [
     '-c',

@@ -8,11 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
-import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
-import { loadRedirects } from '../../src/lib/redirects/load-redirects.ts';
-import { checkLinks } from '../../src/lib/links/check-links.ts';
-import { parseBase, type SitePath } from '../../src/lib/site-path.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { loadRedirects } from '../../packages/lasting-links/src/lib/redirects/load-redirects.ts';
+import { checkLinks } from '../../packages/lasting-links/src/lib/links/check-links.ts';
+import { parseBase, type SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 import { projectRoot } from './support/guide-sources.ts';
 
 const distDir = resolve(projectRoot, process.env.DIST_DIR ?? 'dist');

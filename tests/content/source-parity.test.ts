@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteConfig } from '../../src/config.ts';
-import { readSources } from '../../src/lib/sources/read-sources.ts';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { readSources } from '../../packages/lasting-links/src/lib/sources/read-sources.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 
 const root = join(import.meta.dirname, '../..');
 const distDir = join(root, process.env['DIST_DIR'] ?? 'dist');

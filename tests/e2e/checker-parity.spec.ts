@@ -5,11 +5,11 @@
  * addresses are held to the same rule in `redirects.spec.ts`.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
-import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
-import { checkSite } from '../../src/lib/links/check-site.ts';
-import { emptyPlan } from '../../src/lib/redirects/follow.ts';
-import { parseBase } from '../../src/lib/site-path.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { checkSite } from '../../packages/lasting-links/src/lib/links/check-site.ts';
+import { emptyPlan } from '../../packages/lasting-links/src/lib/redirects/follow.ts';
+import { parseBase } from '../../packages/lasting-links/src/lib/site-path.ts';
 import { expectations, FIXTURE_SITE } from '../fixtures/checker/expectations.ts';
 import { serveFolder } from './support/serve-folder.ts';
 

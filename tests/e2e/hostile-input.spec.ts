@@ -14,7 +14,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCopy, copyProject } from '../build/support/project-copy.ts';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 import { serveFolder } from './support/serve-folder.ts';
 
 const HOSTILE_TITLE = 'E </script><svg onload=alert(1)> p';

@@ -14,15 +14,28 @@
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { siteConfig } from '../../src/config.ts';
-import { parseBase, withBase, type SitePath } from '../../src/lib/site-path.ts';
-import { classifyUrl, displayUrl } from '../../src/lib/links/classify-url.ts';
-import { findTargetFile } from '../../src/lib/links/target-file.ts';
-import { readPage } from '../../src/lib/site/read-site.ts';
-import { anchorIndexOf, type BuiltPage } from '../../src/lib/site/built-site.ts';
-import { isPageFile, sitePathOfFile } from '../../src/lib/site/output-paths.ts';
-import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
-import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
-import { follow } from '../../src/lib/redirects/follow.ts';
+import {
+  parseBase,
+  withBase,
+  type SitePath,
+} from '../../packages/lasting-links/src/lib/site-path.ts';
+import {
+  classifyUrl,
+  displayUrl,
+} from '../../packages/lasting-links/src/lib/links/classify-url.ts';
+import { findTargetFile } from '../../packages/lasting-links/src/lib/links/target-file.ts';
+import { readPage } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import {
+  anchorIndexOf,
+  type BuiltPage,
+} from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import {
+  isPageFile,
+  sitePathOfFile,
+} from '../../packages/lasting-links/src/lib/site/output-paths.ts';
+import { parseRedirectMap } from '../../packages/lasting-links/src/lib/redirects/redirect-map.ts';
+import { planRedirects } from '../../packages/lasting-links/src/lib/redirects/plan-redirects.ts';
+import { follow } from '../../packages/lasting-links/src/lib/redirects/follow.ts';
 import { projectBase, sitePathToUrl } from './support/site.ts';
 
 const PLAN_DIST = process.env.DIST_DIR ?? 'dist';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { builtPages, contentPagePaths, projectBase, projectDistDir } from './support/site.ts';
 import { LAYOUT_ID } from '../../src/components/layout-ids.ts';
-import { repositoryWebUrl } from '../../src/lib/repository-url.ts';
-import { withBase, type SitePath } from '../../src/lib/site-path.ts';
+import { repositoryWebUrl } from '../../packages/lasting-links/src/lib/repository-url.ts';
+import { withBase, type SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 
 const UI = { tag: '@ui' };
 const guide = '/administration-guide/scale/high-availability';

@@ -15,17 +15,23 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { siteConfig } from '../../src/config.ts';
-import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
-import type { BuiltSite } from '../../src/lib/site/built-site.ts';
-import { checkLinks } from '../../src/lib/links/check-links.ts';
-import { sitePath, type Base } from '../../src/lib/site-path.ts';
-import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
-import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
-import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
-import type { HostMode, RedirectPlan } from '../../src/lib/redirects/follow.ts';
-import { displayLocation, targetHref } from '../../src/lib/redirects/locations.ts';
-import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
+import type { AnchorIndex } from '../../packages/lasting-links/src/lib/site/anchor-index.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import type { BuiltSite } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { checkLinks } from '../../packages/lasting-links/src/lib/links/check-links.ts';
+import { sitePath, type Base } from '../../packages/lasting-links/src/lib/site-path.ts';
+import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { parseRedirectMap } from '../../packages/lasting-links/src/lib/redirects/redirect-map.ts';
+import { planRedirects } from '../../packages/lasting-links/src/lib/redirects/plan-redirects.ts';
+import type {
+  HostMode,
+  RedirectPlan,
+} from '../../packages/lasting-links/src/lib/redirects/follow.ts';
+import {
+  displayLocation,
+  targetHref,
+} from '../../packages/lasting-links/src/lib/redirects/locations.ts';
+import { parseAnchorsLock } from '../../packages/lasting-links/src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
 import {
   navigateSample,

@@ -11,14 +11,17 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteConfig } from '../../src/config.ts';
-import type { AnchorIndex } from '../../src/lib/site/anchor-index.ts';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
-import { anchorIndexOf } from '../../src/lib/site/built-site.ts';
-import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
-import { planRedirects } from '../../src/lib/redirects/plan-redirects.ts';
-import type { HostMode, RedirectPlan } from '../../src/lib/redirects/follow.ts';
-import { displayLocation } from '../../src/lib/redirects/locations.ts';
-import { parseAnchorsLock } from '../../src/lib/anchors-lock/lock-file.ts';
+import type { AnchorIndex } from '../../packages/lasting-links/src/lib/site/anchor-index.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
+import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
+import { parseRedirectMap } from '../../packages/lasting-links/src/lib/redirects/redirect-map.ts';
+import { planRedirects } from '../../packages/lasting-links/src/lib/redirects/plan-redirects.ts';
+import type {
+  HostMode,
+  RedirectPlan,
+} from '../../packages/lasting-links/src/lib/redirects/follow.ts';
+import { displayLocation } from '../../packages/lasting-links/src/lib/redirects/locations.ts';
+import { parseAnchorsLock } from '../../packages/lasting-links/src/lib/anchors-lock/lock-file.ts';
 import { projectBase, projectDistDir } from './support/site.ts';
 import {
   navigateSample,

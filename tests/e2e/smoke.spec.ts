@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { contentPagePaths, builtPages, projectBase } from './support/site.ts';
-import { scanPage } from '../../src/lib/html/scan-page.ts';
+import { scanPage } from '../../packages/lasting-links/src/lib/html/scan-page.ts';
 
 const pages = contentPagePaths();
 

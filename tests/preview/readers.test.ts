@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { S3Host } from '../../scripts/preview/s3-host.ts';
+import { S3Host } from '../../packages/lasting-links/src/publish/s3-host.ts';
 import { websiteServer } from '../../scripts/preview/website-server.ts';
 import { runScript, type CommandResult } from './support/commands.ts';
 import { makeHost, type HostFixture } from './support/hosts.ts';

@@ -5,7 +5,7 @@
  * the same inputs give the same bytes.
  */
 import GithubSlugger from 'github-slugger';
-import type { SitePath } from '../../src/lib/site-path.ts';
+import type { SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 import { FILLER_WORDS, seededRandom } from '../../bench/support/seeded-text.ts';
 
 /** One page to write: its source file under the content folder, and its text. */

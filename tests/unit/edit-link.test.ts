@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { editRepository, editUrlOf } from '../../src/data/edit-link.ts';
-import { repositoryWebUrl } from '../../src/lib/repository-url.ts';
+import { repositoryWebUrl } from '../../packages/lasting-links/src/lib/repository-url.ts';
 import { readEnvironment } from '../../src/config.ts';
 
 test('package.json repository forms become the repository’s web address', () => {

@@ -65,7 +65,8 @@ test(
     }) as typeof fs.promises.writeFile;
     syncBuiltinESMExports();
     try {
-      const { postBuild } = await import('../../src/integration/post-build.ts');
+      const { postBuild } =
+        await import('../../packages/lasting-links/src/integration/post-build.ts');
       const logged: string[] = [];
       const problems = await postBuild(siteSettings(root, '/', undefined), join(root, 'dist'), {
         info: (m) => logged.push(m),

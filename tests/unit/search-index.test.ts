@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { readBuiltSite } from '../../src/lib/site/read-site.ts';
+import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 import { writeSearchIndex } from '../../src/integration/search-index.ts';
 
 function siteWith(pages: Record<string, string>): string {

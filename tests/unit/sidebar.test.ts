@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sitePath, type SitePath } from '../../src/lib/site-path.ts';
+import { sitePath, type SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 import {
   buildSidebar,
   readingOrder,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frontMatterProblems } from '../../src/lib/sources/front-matter.ts';
-import { unknownComponentProblems } from '../../src/lib/sources/unknown-components.ts';
+import { frontMatterProblems } from '../../packages/lasting-links/src/lib/sources/front-matter.ts';
+import { unknownComponentProblems } from '../../packages/lasting-links/src/lib/sources/unknown-components.ts';
 import { docsFrontmatter } from '../../src/schemas/docs-frontmatter.ts';
 
 const validate = (data: unknown) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { svgSize } from '../../src/lib/html/svg-size.ts';
+import { svgSize } from '../../src/lib/svg-size.ts';
 
 test('width and height in pixels give the size', () => {
   assert.deepEqual(

@@ -16,11 +16,21 @@
  * stand-ins behave as a real address bar does.
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { Base } from '../../../src/lib/site-path.ts';
-import type { AnchorIndex } from '../../../src/lib/site/anchor-index.ts';
-import { follow, type HostMode, type RedirectPlan } from '../../../src/lib/redirects/follow.ts';
-import { targetHref, type SiteLocation } from '../../../src/lib/redirects/locations.ts';
-import { ANCHOR_SCRIPT_ATTRIBUTE, REDIRECT_STUB_ATTRIBUTE } from '../../../src/lib/html/markers.ts';
+import type { Base } from '../../../packages/lasting-links/src/lib/site-path.ts';
+import type { AnchorIndex } from '../../../packages/lasting-links/src/lib/site/anchor-index.ts';
+import {
+  follow,
+  type HostMode,
+  type RedirectPlan,
+} from '../../../packages/lasting-links/src/lib/redirects/follow.ts';
+import {
+  targetHref,
+  type SiteLocation,
+} from '../../../packages/lasting-links/src/lib/redirects/locations.ts';
+import {
+  ANCHOR_SCRIPT_ATTRIBUTE,
+  REDIRECT_STUB_ATTRIBUTE,
+} from '../../../packages/lasting-links/src/lib/html/markers.ts';
 
 /** Where a reader arrives, with a label for messages. */
 export interface Arrival {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from '../../../scripts/preview/local-s3.ts';
-import { S3Host } from '../../../scripts/preview/s3-host.ts';
+import { S3Host } from '../../../packages/lasting-links/src/publish/s3-host.ts';
 import { websiteServer } from '../../../scripts/preview/website-server.ts';
 import { stopWithOwner } from '../../../scripts/owner-watch.ts';
 import { shaOf, writeSyntheticBuild } from '../../preview/support/synthetic-build.ts';
@@ -42,7 +42,7 @@ const command = (script: string, args: string[]) =>
   new Promise<void>((done, fail) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'scripts', script), ...args, '--to', `s3://${BUCKET}`],
+      [join(root, 'node_modules/lasting-links/bin/lasting-links.js'), 'preview', script, ...args, '--to', `s3://${BUCKET}`],
       { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     child.on('close', (status) =>
@@ -51,7 +51,7 @@ const command = (script: string, args: string[]) =>
   });
 try {
   const { sha } = JSON.parse(readFileSync(join(dist, '_preview.json'), 'utf8')) as { sha: string };
-  await command('preview-publish.ts', [
+  await command('publish', [
     '--pr',
     String(pr),
     '--sha',
@@ -62,7 +62,7 @@ try {
     join(scratch, 'summary.md'),
   ]);
   const other = writeSyntheticBuild(join(scratch, 'other'), { pr: removedPr, version: 'v1' });
-  await command('preview-publish.ts', [
+  await command('publish', [
     '--pr',
     String(removedPr),
     '--sha',
@@ -72,7 +72,7 @@ try {
     '--summary',
     join(scratch, 'other.md'),
   ]);
-  await command('preview-remove.ts', ['--pr', String(removedPr)]);
+  await command('remove', ['--pr', String(removedPr)]);
 } catch (error) {
   await s3.close();
   cleanUp();

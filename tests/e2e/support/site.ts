@@ -1,10 +1,10 @@
 import type { TestInfo } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBuiltSite } from '../../../src/lib/site/read-site.ts';
-import type { BuiltPage } from '../../../src/lib/site/built-site.ts';
-import { sitePathOfFile } from '../../../src/lib/site/output-paths.ts';
-import { parseBase, type Base } from '../../../src/lib/site-path.ts';
+import { readBuiltSite } from '../../../packages/lasting-links/src/lib/site/read-site.ts';
+import type { BuiltPage } from '../../../packages/lasting-links/src/lib/site/built-site.ts';
+import { sitePathOfFile } from '../../../packages/lasting-links/src/lib/site/output-paths.ts';
+import { parseBase, type Base } from '../../../packages/lasting-links/src/lib/site-path.ts';
 
 /** The base the current project's site was built with: `/` or `/pr-123/`. */
 export function projectBase(testInfo: TestInfo): Base {

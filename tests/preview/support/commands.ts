@@ -15,14 +15,20 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `scripts/<script>.ts` with `args`, in `env` (added to this process's), optionally under `shell` limits. */
+/** Runs `lasting-links preview <command>` with `args`, in `env` (added to this process's), optionally under `shell` limits. */
 export function runScript(
   script: 'preview-publish' | 'preview-remove' | 'preview-build',
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; fileSizeLimitKb?: number } = {},
 ): Promise<CommandResult> {
   const cwd = options.cwd ?? projectRoot;
-  const command = [process.execPath, resolve(cwd, `scripts/${script}.ts`), ...args];
+  const command = [
+    process.execPath,
+    resolve(cwd, 'node_modules/lasting-links/bin/lasting-links.js'),
+    'preview',
+    script.replace('preview-', ''),
+    ...args,
+  ];
   // `ulimit -f` makes every write past the limit fail: a disk that fills up mid-publish.
   const child =
     options.fileSizeLimitKb === undefined

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `lasting-links` command. Installed from the registry, Node runs the compiled JavaScript in
+// `dist/` (Node does not strip types inside node_modules); in a checkout of the package's own
+// sources, it runs the TypeScript in `src/` directly, so the command is never stale.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const installed = fileURLToPath(import.meta.url).includes('/node_modules/');
+await import(installed || !existsSync(source) ? '../dist/cli/main.js' : source.href);

@@ -1,0 +1,99 @@
+/**
+ * `npm run lint:docs`: lints the documentation pages and exits 1 on any error.
+ *
+ *   node scripts/lint-docs.ts [FILE…] [--format human|json|github]
+ *
+ * Without files, lints every page under the content directory. The configuration is
+ * `.remarkrc.mjs`, the file editors read, so the terminal and the editor agree.
+ *
+ * Why not remark-cli (unified-engine) here: its reporters print vfile messages, while this
+ * command and the build share `lintDocs`, which returns plain results; the JSON and GitHub
+ * formats are then a few lines each. Editors still go through unified-engine and `.remarkrc.mjs`.
+ *
+ * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or configuration.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  formatResults,
+  LINT_FORMATS,
+  lintDocs,
+  mdxFilesUnder,
+  readSource,
+  RULES,
+  type LintFormat,
+  type LintSettings,
+} from '../lib/lint/index.ts';
+
+const usage = `usage: npm run lint:docs -- [FILE…] [--format ${LINT_FORMATS.join('|')}]
+
+Rules (severity, id, what it checks):
+${RULES.map((rule) => `  ${rule.severity.padEnd(7)} ${rule.id.padEnd(24)} ${rule.checks}`).join('\n')}
+
+Disable one rule on one line, with a reason:
+  {/* lint-disable-next-line RULE -- why it does not apply here */}`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'human' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (!(LINT_FORMATS as readonly string[]).includes(values.format)) {
+    console.error(
+      `--format must be one of ${LINT_FORMATS.join(', ')}, not "${values.format}".\n${usage}`,
+    );
+    return 2;
+  }
+
+  let config: { lintSettings: LintSettings; lintOptions: { root: string; contentDir: string } };
+  try {
+    config = (await import(
+      pathToFileURL(join(process.cwd(), '.remarkrc.mjs')).href
+    )) as typeof config;
+  } catch (error) {
+    // A bad terms file or setting names its file and line; a stack trace would only hide that.
+    console.error(`docs lint configuration: ${(error as Error).message}`);
+    return 2;
+  }
+  const { root, contentDir } = config.lintOptions;
+  const files = positionals.length > 0 ? positionals : mdxFilesUnder(root, contentDir);
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    console.error(`no such file: ${missing.join(', ')}`);
+    return 2;
+  }
+
+  const results = lintDocs(
+    files.map((file) => readSource(process.cwd(), file)),
+    config.lintSettings,
+  );
+  process.stdout.write(formatResults(results, values.format as LintFormat, files.length));
+  return results.some((result) => result.severity === 'error') ? 1 : 0;
+}
+
+// exitCode rather than exit(): a long report piped to another program must be written out in full.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    console.error(`docs lint: ${error.message}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * `lasting-links COMMAND`: one entry point for every command of the package. Each command reads
+ * its own flags and prints its own `--help`.
+ */
+const COMMANDS: Record<string, () => Promise<unknown>> = {
+  moves: () => import('./moves.ts'),
+  check: () => import('./check.ts'),
+  lint: () => import('./lint.ts'),
+  'import-sphinx': () => import('./import-sphinx.ts'),
+  'preview build': () => import('./preview-build.ts'),
+  'preview publish': () => import('./preview-publish.ts'),
+  'preview remove': () => import('./preview-remove.ts'),
+};
+
+const usage = `usage: lasting-links <command> [options]
+
+commands:
+  moves [--write] [--init]      find where renamed and moved pages and sections went, and keep them working
+  check [--dist DIR]            check every link and anchor of a built site
+  lint [FILE…]                  the docs lint
+  import-sphinx --sphinx FILE   import a Sphinx-era redirect map
+  preview build|publish|remove  pull request previews
+
+Run a command with --help for its options.`;
+
+const [first, second, ...rest] = process.argv.slice(2);
+const twoWords = first !== undefined && second !== undefined ? `${first} ${second}` : undefined;
+const command = twoWords !== undefined && twoWords in COMMANDS ? twoWords : first;
+const asked = command === undefined || command === '--help' || command === '-h';
+if (asked || !(command in COMMANDS)) {
+  if (!asked) console.error(`lasting-links: no command "${command}".\n`);
+  console.log(usage);
+  process.exit(asked ? 0 : 2);
+}
+const args = command === twoWords ? rest : [second, ...rest].filter((arg) => arg !== undefined);
+// The command modules read process.argv as a script of their own would.
+process.argv = [process.argv[0]!, command, ...args];
+await COMMANDS[command]!();
+
+export {};

@@ -1,0 +1,215 @@
+/**
+ * `npm run moves`: after renaming or moving pages and headings, finds where every published
+ * address went and keeps it working.
+ *
+ *   npm run moves                      what would change (exits 1 when something needs writing)
+ *   npm run moves -- --write           apply: redirects.yaml, links in MDX sources, the lock
+ *   npm run moves -- --since REF       compare with the sources at REF too (default HEAD)
+ *   npm run moves -- --format json     the findings for tools
+ *   npm run moves -- --init --write    create the anchors lock of a new site
+ *
+ * "Published" is the anchors lock (every address ever published, with a fingerprint of what
+ * each section said) plus the pages' sources at REF when git has them. Sections are recognised
+ * by their text, so a heading renamed with its text intact is found whatever its new words.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { commandSettings } from './settings.ts';
+import { readSources, readSourcesAt, sourceIndex } from '../lib/sources/read-sources.ts';
+import { parsePageSource, type PageSource } from '../lib/sources/page-source.ts';
+import { loadLock } from '../lib/anchors-lock/load-lock.ts';
+import { serializeAnchorsLock } from '../lib/anchors-lock/lock-file.ts';
+import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
+import { currentCandidates } from '../lib/moves/candidates.ts';
+import {
+  mergePublished,
+  publishedFromLock,
+  publishedFromOutlines,
+} from '../lib/moves/published.ts';
+import { oldHomeResolver, planMoves } from '../lib/moves/plan-moves.ts';
+import {
+  applySourceEdits,
+  linkEdits,
+  pinEdit,
+  type SourceEdit,
+} from '../lib/moves/source-edits.ts';
+import { refreshLock } from '../lib/moves/refresh-lock.ts';
+import { editMapFile } from '../lib/moves/edit-map-file.ts';
+import { lostAnchorProblems } from '../lib/moves/lost-anchors.ts';
+import { formatMovesReport } from '../lib/moves/summary.ts';
+import { formatProblems, isReportFormat, problemCounts } from '../lib/problems/format-problems.ts';
+import type { Problem } from '../lib/problems/problem.ts';
+import type { SitePath } from '../lib/site-path.ts';
+
+const usage =
+  'usage: npm run moves -- [--write] [--since REF] [--format human|json|github] [--init]';
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        write: { type: 'boolean', default: false },
+        since: { type: 'string', default: 'HEAD' },
+        format: { type: 'string', default: 'human' },
+        init: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (!isReportFormat(values.format)) {
+    console.error(`--format must be human, json or github, not "${values.format}".\n${usage}`);
+    return 2;
+  }
+  const settings = commandSettings();
+  const root = settings.projectRoot;
+
+  let pages: PageSource[];
+  try {
+    pages = readSources(root, settings.contentDir);
+  } catch (error) {
+    console.error(`moves: ${(error as Error).message}`);
+    return 2;
+  }
+  const lockRead = await loadLock(root, settings.anchorsLockFile);
+  if (lockRead.problems.length > 0) {
+    process.stderr.write(formatProblems(lockRead.problems, 'human'));
+    return 2;
+  }
+  if (!lockRead.exists && !values.init) {
+    console.error(
+      `moves: ${settings.anchorsLockFile} does not exist. It records every address the site has published; without it nothing can be kept working.\n` +
+        `  Restore it from version control, or for a new site create it with: npm run moves -- --init --write`,
+    );
+    return 2;
+  }
+  const before = readSourcesAt(root, settings.contentDir, values.since);
+  const comparedWith =
+    'pages' in before
+      ? `the anchors lock, and the sources at ${values.since}`
+      : `the anchors lock only: ${before.unavailable}`;
+  const published = mergePublished(
+    publishedFromLock(lockRead.lock),
+    'pages' in before ? publishedFromOutlines(before.pages) : [],
+  );
+
+  const mapText = readOptional(join(root, settings.redirectsFile)) ?? '';
+  const map = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts);
+  if (map.problems.length > 0) {
+    process.stderr.write(formatProblems(map.problems, 'human'));
+    console.error(`moves: fix ${settings.redirectsFile} first; the moves are written into it.`);
+    return 2;
+  }
+  const index = sourceIndex(pages);
+  for (const path of astroPageRoutes(root))
+    if (!index.has(path)) index.set(path, { path, ids: new Set(), headings: [] });
+  const site = { index, candidates: currentCandidates(pages) };
+  const result = planMoves({
+    published,
+    site,
+    entries: map.entries,
+    mapFile: settings.redirectsFile,
+  });
+
+  // Source edits: pins first (they change ids), then links, against the final map.
+  const pinEdits = result.found.pins.flatMap((pin) => {
+    const page = pages.find((item) => item.path === pin.path);
+    const edit = page === undefined ? undefined : pinEdit(page, pin);
+    return edit === undefined ? [] : [edit];
+  });
+  const oldHome = oldHomeResolver(published, result.found);
+  const links = pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome));
+  const edited = applyEdits(pages, [...pinEdits, ...links]);
+  const refreshed = refreshLock(lockRead.lock, edited);
+
+  const remaining: Problem[] = [
+    ...result.problems.filter((problem) => problem.severity === 'error'),
+    ...lostAnchorProblems(published, result.site, result.plan, map.entries, {
+      lockFile: settings.anchorsLockFile,
+      mapFile: settings.redirectsFile,
+      sourceFileOf: (path) => pages.find((page) => page.path === path)?.file,
+    }),
+  ];
+  const work =
+    result.edits.length +
+    pinEdits.length +
+    links.length +
+    refreshed.added.length +
+    refreshed.updated;
+  if (values.write && work > 0) {
+    if (result.edits.length > 0)
+      writeFileSync(join(root, settings.redirectsFile), editMapFile(mapText, result.edits));
+    for (const page of edited) {
+      const original = pages.find((item) => item.file === page.file)!;
+      if (page.text !== original.text) writeFileSync(join(root, page.file), page.text);
+    }
+    writeFileSync(join(root, settings.anchorsLockFile), serializeAnchorsLock(refreshed.lock));
+  }
+
+  const report = {
+    comparedWith,
+    found: result.found,
+    edits: result.edits,
+    linkEdits: links,
+    pinEdits,
+    lockAdded: refreshed.added,
+    lockUpdated: refreshed.updated,
+    mapFile: settings.redirectsFile,
+    lockFile: settings.anchorsLockFile,
+    written: values.write,
+  };
+  if (values.format === 'json') {
+    process.stdout.write(JSON.stringify({ ...report, problems: remaining }, null, 2) + '\n');
+  } else {
+    process.stdout.write(formatMovesReport(report));
+    if (remaining.length > 0) {
+      process.stdout.write(`\nStill to fix (${problemCounts(remaining)}):\n`);
+      process.stdout.write(formatProblems(remaining, values.format));
+    }
+  }
+  return remaining.length > 0 || (!values.write && work > 0) ? 1 : 0;
+}
+
+/**
+ * The pages the site's own Astro routes build (the home page, the 404 page): live addresses
+ * without MDX sources. Dynamic routes (`[...slug]`) are the content pages, read from sources.
+ */
+function astroPageRoutes(root: string): SitePath[] {
+  const dir = join(root, 'src', 'pages');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.astro') && !file.includes('['))
+    .map((file) => {
+      const route = file.slice(0, -'.astro'.length).split('\\').join('/');
+      if (route === 'index' || route.endsWith('/index'))
+        return `/${route.slice(0, -'index'.length)}` as SitePath;
+      return (route === '404' ? '/404.html' : `/${route}/`) as SitePath;
+    });
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pages after `edits`, re-read so their ids and text are what the files will hold. */
+function applyEdits(pages: readonly PageSource[], edits: readonly SourceEdit[]): PageSource[] {
+  return pages.map((page) => {
+    const mine = edits.filter((edit) => edit.file === page.file);
+    return mine.length === 0
+      ? page
+      : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine));
+  });
+}
+
+process.exitCode = await main();

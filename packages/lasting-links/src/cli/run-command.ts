@@ -1,0 +1,35 @@
+/**
+ * What the preview commands share: flags read strictly, and failures reported as one clear
+ * message (exit 2 for bad input, 1 for anything else), never as a stack trace.
+ */
+import { UsageError } from '../lib/preview/options.ts';
+
+/**
+ * The flags `parse` reads (a `parseArgs` call with `strict: true`), or a usage error that shows
+ * `usage`; `--help` prints `usage` and exits.
+ */
+export function readFlags<T>(argv: readonly string[], parse: () => T, usage: string): T {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${usage}`);
+  }
+}
+
+/** Runs a command's `main`, turning a thrown error into its message and an exit code. */
+export function runCommand(name: string, main: () => Promise<void>): void {
+  main().then(
+    () => {
+      process.exitCode = 0;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`${name}: ${message}`);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
+    },
+  );
+}

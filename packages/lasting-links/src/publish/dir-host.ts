@@ -1,0 +1,206 @@
+/**
+ * Previews in a folder that nginx or any static host serves:
+ *
+ *   PATH/index.html, robots.txt   the host's own files
+ *   PATH/pr-12  →  .versions/pr-12/<id>   a symlink to the live version of the preview
+ *   PATH/.versions/pr-12/<id>/            each publish's complete copy
+ *
+ * A publish writes a complete new version beside the live one, then swaps the symlink with one
+ * `rename`, which is atomic: a reader resolves `pr-12/` to the old version or to the new one,
+ * never to a half-written folder. The version it replaced stays until the next publish, so a
+ * request already on its way finishes, and the previous fingerprinted assets are carried into
+ * the new version, so a page loaded just before the swap still gets its styles.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  describeTarget,
+  previewFolder,
+  pullRequestOfFolder,
+  type DirTarget,
+} from '../lib/preview/options.ts';
+import {
+  parsePreviewManifest,
+  serializePreviewManifest,
+  type PreviewManifest,
+} from '../lib/preview/manifest.ts';
+import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
+import {
+  PREVIEW_MANIFEST_FILE,
+  cacheControlOf,
+  contentTypeOf,
+} from '../lib/preview/published-files.ts';
+import type { Log, PreviewHost, StoredObject } from './host.ts';
+import { listFiles } from './local-files.ts';
+
+/** The folder of every version of every preview, beside the previews' symlinks. */
+const VERSIONS = '.versions';
+
+export class DirHost implements PreviewHost {
+  readonly description: string;
+  readonly #root: string;
+
+  constructor(target: DirTarget) {
+    this.#root = resolve(target.path);
+    this.description = describeTarget(target);
+  }
+
+  /** The folder the live preview of `pr` is in, or undefined when there is none. */
+  async #live(pr: number): Promise<string | undefined> {
+    const path = join(this.#root, previewFolder(pr));
+    let info;
+    try {
+      info = await lstat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    if (!info.isSymbolicLink()) {
+      throw new Error(
+        `${path} is not a preview published by this command (it is not a symlink to a version): move it away, or publish to another folder`,
+      );
+    }
+    return resolve(this.#root, await readlink(path));
+  }
+
+  async state(pr: number): Promise<PublishState> {
+    const live = await this.#live(pr);
+    if (live === undefined) return { previous: undefined, existing: new Set() };
+    const where = join(live, PREVIEW_MANIFEST_FILE);
+    let text: string | undefined;
+    try {
+      text = await readFile(where, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    return {
+      previous: text === undefined ? undefined : parsePreviewManifest(text, where),
+      existing: new Set(await listFiles(live)),
+    };
+  }
+
+  async apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void> {
+    const folder = previewFolder(pr);
+    const versions = join(this.#root, VERSIONS, folder);
+    await mkdir(versions, { recursive: true });
+    const live = await this.#live(pr);
+    const id = `${Date.now().toString(36)}-${plan.manifest.sha.slice(0, 7)}-${randomBytes(3).toString('hex')}`;
+    const next = join(versions, id);
+    await mkdir(next);
+    try {
+      let linked = 0;
+      const place = async (file: string, from: string, reuse: boolean) => {
+        const to = join(next, file);
+        await mkdir(dirname(to), { recursive: true });
+        // An unchanged file is the same bytes as the live one: a hard link costs no copy.
+        if (reuse && live !== undefined) {
+          try {
+            await link(join(live, file), to);
+            linked += 1;
+            return;
+          } catch {
+            // Another file system, or the live file is gone: copy it instead.
+          }
+        }
+        await copyFile(join(from, file), to);
+      };
+      for (const upload of plan.uploads) await place(upload.file, buildDir, false);
+      for (const upload of plan.unchanged) await place(upload.file, buildDir, true);
+      for (const file of plan.kept) if (live !== undefined) await place(file, live, true);
+      await writeFile(join(next, PREVIEW_MANIFEST_FILE), serializePreviewManifest(plan.manifest));
+      const swap = join(this.#root, `.${folder}.${id}.link`);
+      await symlink(relative(this.#root, next), swap);
+      await rename(swap, join(this.#root, folder));
+      log(
+        `${this.description}/${folder}: ${plan.uploads.length} files written, ${linked} unchanged files linked, ${plan.kept.length} previous assets kept; swapped in`,
+      );
+    } catch (error) {
+      await rm(next, { recursive: true, force: true });
+      throw new Error(
+        `writing the new version of ${this.description}/${folder} failed, so the live preview was left as it was: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    // Versions before the one just replaced: no reader can still be on their way to them. This
+    // also clears what a publish that crashed left behind (a partial version, a stray link).
+    for (const old of await readdir(versions)) {
+      const path = join(versions, old);
+      if (path !== next && path !== live) await rm(path, { recursive: true, force: true });
+    }
+    for (const name of await readdir(this.#root)) {
+      if (name.startsWith(`.${folder}.`) && name.endsWith('.link'))
+        await rm(join(this.#root, name), { force: true });
+    }
+  }
+
+  async remove(pr: number): Promise<number> {
+    const folder = previewFolder(pr);
+    const live = await this.#live(pr);
+    const files = live === undefined ? 0 : (await listFiles(live)).length;
+    // The symlink first: the preview is gone for readers in one step, then its versions go.
+    if (live !== undefined) await rm(join(this.#root, folder));
+    await rm(join(this.#root, VERSIONS, folder), { recursive: true, force: true });
+    return files;
+  }
+
+  async previews(): Promise<PreviewManifest[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.#root);
+    } catch {
+      return [];
+    }
+    const manifests: PreviewManifest[] = [];
+    for (const name of names) {
+      const pr = pullRequestOfFolder(name);
+      if (pr === undefined) continue;
+      const where = join(this.#root, name, PREVIEW_MANIFEST_FILE);
+      try {
+        manifests.push(parsePreviewManifest(await readFile(where, 'utf8'), where));
+      } catch {
+        // Not a published preview (or one being removed): not listed.
+      }
+    }
+    return manifests;
+  }
+
+  async writeHostFile(name: string, body: string): Promise<void> {
+    await mkdir(this.#root, { recursive: true });
+    const temporary = join(this.#root, `.${name}.${randomBytes(3).toString('hex')}.tmp`);
+    await writeFile(temporary, body);
+    await rename(temporary, join(this.#root, name));
+  }
+
+  async read(key: string): Promise<StoredObject | undefined> {
+    const root = await realpath(this.#root);
+    let path: string;
+    try {
+      path = await realpath(join(this.#root, key));
+    } catch {
+      return undefined;
+    }
+    // Symlinks lead into .versions/, inside the root; nothing may lead out of it.
+    if (!path.startsWith(root + sep) || !(await stat(path)).isFile()) return undefined;
+    const inPreview = pullRequestOfFolder(key.split('/')[0] ?? '') !== undefined;
+    return {
+      body: await readFile(path),
+      contentType: contentTypeOf(key),
+      cacheControl: inPreview ? cacheControlOf(key.slice(key.indexOf('/') + 1)) : 'no-cache',
+    };
+  }
+}

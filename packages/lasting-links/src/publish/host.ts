@@ -1,0 +1,46 @@
+/**
+ * A preview host: where previews are published. The two kinds (`dir:` and `s3://`) carry out the
+ * same plan (see `src/lib/preview/publish-plan.ts`) each in its own way of staying atomic for
+ * readers; everything else (what to upload, the host index, the checks) is shared.
+ */
+import type { PreviewManifest } from '../lib/preview/manifest.ts';
+import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
+import type { PreviewTarget } from '../lib/preview/options.ts';
+
+/** A file as the host stores it, for serving it website-style. */
+export interface StoredObject {
+  body: Buffer;
+  contentType: string;
+  cacheControl: string | undefined;
+}
+
+/** Progress lines for the person running the command. */
+export type Log = (line: string) => void;
+
+/** What every kind of host does. */
+export interface PreviewHost {
+  /** `dir:/srv/previews` or `s3://bucket/prefix`, for messages. */
+  readonly description: string;
+  /** The live preview of `pr` (its manifest) and the files the host holds for it. */
+  state(pr: number): Promise<PublishState>;
+  /** Carries out `plan` with the files of `buildDir`, atomically for readers. */
+  apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void>;
+  /** Deletes the preview of `pr` and nothing else; returns how many files it held. */
+  remove(pr: number): Promise<number>;
+  /** The manifests of every live preview. */
+  previews(): Promise<PreviewManifest[]>;
+  /** Writes one of the host's own files (`index.html`, `robots.txt`) at its root. */
+  writeHostFile(name: string, body: string, contentType: string): Promise<void>;
+  /** A file by its path from the host's root, or undefined when there is none. */
+  read(key: string): Promise<StoredObject | undefined>;
+}
+
+/** The host a target names. */
+export async function openHost(target: PreviewTarget): Promise<PreviewHost> {
+  if (target.kind === 'dir') {
+    const { DirHost } = await import('./dir-host.ts');
+    return new DirHost(target);
+  }
+  const { S3Host } = await import('./s3-host.ts');
+  return new S3Host(target);
+}

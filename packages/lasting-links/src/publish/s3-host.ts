@@ -1,0 +1,284 @@
+/**
+ * Previews in an S3 bucket (or any S3-compatible store), through the AWS SDK for JavaScript v3:
+ *
+ *   PREFIX/index.html, robots.txt   the host's own files
+ *   PREFIX/pr-12/…                  the preview, as its build wrote it
+ *   PREFIX/pr-12/_preview.json      its manifest, written after its pages
+ *
+ * A bucket has no rename, so a publish keeps readers safe by order instead: fingerprinted assets
+ * first (new names, nothing live changes), then other assets, then pages, then the banner's build
+ * script and the manifest, and only then are stale objects deleted. Every object is whole when it
+ * appears (a PUT is atomic), a page never appears before its assets, and an old page keeps its
+ * assets: the previous publish's fingerprinted files stay until the next one. Only files whose
+ * content or headers changed are uploaded.
+ */
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  paginateListObjectsV2,
+} from '@aws-sdk/client-s3';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { s3ClientOptions } from '../../../../src/config.ts';
+import {
+  describeTarget,
+  hostKeyPrefix,
+  previewKeyPrefix,
+  pullRequestOfFolder,
+  type S3Target,
+} from '../lib/preview/options.ts';
+import {
+  parsePreviewManifest,
+  serializePreviewManifest,
+  type PreviewManifest,
+} from '../lib/preview/manifest.ts';
+import {
+  keyWithin,
+  type PublishPlan,
+  type PublishState,
+  type Upload,
+} from '../lib/preview/publish-plan.ts';
+import { PREVIEW_MANIFEST_FILE, PUBLISH_PHASES } from '../lib/preview/published-files.ts';
+import type { Log, PreviewHost, StoredObject } from './host.ts';
+
+/** Requests in flight at once: S3 serves many in parallel; a local store copes with this many. */
+const CONCURRENCY = 8;
+/** DeleteObjects takes at most this many keys per request. */
+const DELETE_BATCH = 1000;
+
+/** The S3 client for the environment: credentials, region and endpoint as the SDK reads them. */
+function s3Client(): S3Client {
+  return new S3Client({
+    ...s3ClientOptions(),
+    // Checksums only where S3 requires them: S3-compatible stores that predate the SDK's
+    // default CRC32 trailers (s3rver, older MinIO and Ceph) reject or mis-store them.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export class S3Host implements PreviewHost {
+  readonly description: string;
+  readonly #target: S3Target;
+  readonly #client: S3Client;
+
+  constructor(target: S3Target, client: S3Client = s3Client()) {
+    this.#target = target;
+    this.#client = client;
+    this.description = describeTarget(target);
+  }
+
+  async state(pr: number): Promise<PublishState> {
+    const prefix = previewKeyPrefix(this.#target, pr);
+    const text = await this.#getText(prefix + PREVIEW_MANIFEST_FILE);
+    const existing = new Set((await this.#list(prefix)).map((key) => key.slice(prefix.length)));
+    return {
+      previous:
+        text === undefined
+          ? undefined
+          : parsePreviewManifest(text, `${this.#url(prefix)}${PREVIEW_MANIFEST_FILE}`),
+      existing,
+    };
+  }
+
+  async apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void> {
+    const prefix = previewKeyPrefix(this.#target, pr);
+    const limit = pLimit(CONCURRENCY);
+    for (const phase of PUBLISH_PHASES) {
+      const uploads = plan.uploads.filter((upload) => upload.phase === phase);
+      await limit.map(uploads, (upload) => this.#upload(prefix, buildDir, upload));
+    }
+    await this.#put(
+      keyWithin(prefix, PREVIEW_MANIFEST_FILE),
+      serializePreviewManifest(plan.manifest),
+      'application/json',
+      'no-cache',
+    );
+    await this.#delete(plan.deletes.map((file) => keyWithin(prefix, file)));
+    log(
+      `${this.#url(prefix)}: ${plan.uploads.length} objects uploaded, ${plan.unchanged.length} unchanged, ${plan.kept.length} previous assets kept, ${plan.deletes.length} stale objects deleted`,
+    );
+  }
+
+  async remove(pr: number): Promise<number> {
+    const prefix = previewKeyPrefix(this.#target, pr);
+    const keys = await this.#list(prefix);
+    const manifest = keyWithin(prefix, PREVIEW_MANIFEST_FILE);
+    // The manifest first: from then on the preview is no longer listed as live.
+    if (keys.includes(manifest)) await this.#delete([manifest]);
+    await this.#delete(keys.filter((key) => key !== manifest));
+    return keys.length;
+  }
+
+  async previews(): Promise<PreviewManifest[]> {
+    const hostPrefix = hostKeyPrefix(this.#target);
+    const folders: string[] = [];
+    try {
+      for await (const page of paginateListObjectsV2(
+        { client: this.#client },
+        { Bucket: this.#target.bucket, Prefix: hostPrefix, Delimiter: '/' },
+      )) {
+        for (const common of page.CommonPrefixes ?? [])
+          folders.push((common.Prefix ?? '').slice(hostPrefix.length).replace(/\/$/, ''));
+      }
+    } catch (error) {
+      throw storeError(error, `listing ${this.description}`, this.#target);
+    }
+    const manifests: PreviewManifest[] = [];
+    for (const folder of folders) {
+      const pr = pullRequestOfFolder(folder);
+      if (pr === undefined) continue;
+      const key = `${previewKeyPrefix(this.#target, pr)}${PREVIEW_MANIFEST_FILE}`;
+      const text = await this.#getText(key);
+      if (text === undefined) continue;
+      try {
+        manifests.push(parsePreviewManifest(text, this.#url(key)));
+      } catch {
+        // A manifest this command did not write: the folder is not listed as a preview.
+      }
+    }
+    return manifests;
+  }
+
+  async writeHostFile(name: string, body: string, contentType: string): Promise<void> {
+    await this.#put(hostKeyPrefix(this.#target) + name, body, contentType, 'no-cache');
+  }
+
+  async read(key: string): Promise<StoredObject | undefined> {
+    try {
+      const object = await this.#client.send(
+        new GetObjectCommand({
+          Bucket: this.#target.bucket,
+          Key: hostKeyPrefix(this.#target) + key,
+        }),
+      );
+      return {
+        body: Buffer.from(await object.Body!.transformToByteArray()),
+        contentType: object.ContentType ?? 'application/octet-stream',
+        cacheControl: object.CacheControl,
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw storeError(error, `reading ${key}`, this.#target);
+    }
+  }
+
+  #url(key: string): string {
+    return `s3://${this.#target.bucket}/${key}`;
+  }
+
+  async #upload(prefix: string, buildDir: string, upload: Upload): Promise<void> {
+    await this.#put(
+      keyWithin(prefix, upload.file),
+      await readFile(join(buildDir, upload.file)),
+      upload.contentType,
+      upload.cacheControl,
+    );
+  }
+
+  async #put(
+    key: string,
+    body: string | Buffer,
+    contentType: string,
+    cacheControl: string,
+  ): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutObjectCommand({
+          Bucket: this.#target.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          CacheControl: cacheControl,
+        }),
+      );
+    } catch (error) {
+      throw storeError(error, `uploading ${this.#url(key)}`, this.#target);
+    }
+  }
+
+  async #getText(key: string): Promise<string | undefined> {
+    try {
+      const object = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#target.bucket, Key: key }),
+      );
+      return await object.Body!.transformToString('utf8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw storeError(error, `reading ${this.#url(key)}`, this.#target);
+    }
+  }
+
+  /** Every key under `prefix`, which always ends with `/`. */
+  async #list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    try {
+      for await (const page of paginateListObjectsV2(
+        { client: this.#client },
+        { Bucket: this.#target.bucket, Prefix: prefix },
+      )) {
+        for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      }
+    } catch (error) {
+      throw storeError(error, `listing ${this.#url(prefix)}`, this.#target);
+    }
+    return keys;
+  }
+
+  async #delete(keys: readonly string[]): Promise<void> {
+    for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+      const batch = keys.slice(start, start + DELETE_BATCH);
+      let result;
+      try {
+        result = await this.#client.send(
+          new DeleteObjectsCommand({
+            Bucket: this.#target.bucket,
+            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+          }),
+        );
+      } catch (error) {
+        throw storeError(error, `deleting ${batch.length} objects`, this.#target);
+      }
+      const failed = result.Errors ?? [];
+      if (failed.length > 0) {
+        throw new Error(
+          `the store could not delete ${failed.length} objects, e.g. ${failed[0]?.Key} (${failed[0]?.Code}: ${failed[0]?.Message})`,
+        );
+      }
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof NoSuchKey || (error as { name?: string } | null)?.name === 'NoSuchKey';
+}
+
+/** A store failure as one sentence saying what failed and what to check. */
+function storeError(error: unknown, what: string, target: S3Target): Error {
+  const { name = 'Error', message = String(error) } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+  };
+  const code = (error as { code?: string } | null)?.code;
+  let advice: string;
+  if (name === 'NoSuchBucket')
+    advice = `the bucket "${target.bucket}" does not exist: create it, or fix --to`;
+  else if (name === 'CredentialsProviderError' || /credential/i.test(message))
+    advice =
+      'no credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)';
+  else if (
+    ['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'Forbidden'].includes(name)
+  )
+    advice = `the store refused it (${name}): check the credentials and what they may write`;
+  else if (
+    code !== undefined &&
+    /^(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN)$/.test(code)
+  )
+    advice = `the store cannot be reached (${code}): check AWS_ENDPOINT_URL and the network`;
+  else advice = `${name}: ${message}`;
+  return new Error(`${what} failed: ${advice}`, { cause: error });
+}
