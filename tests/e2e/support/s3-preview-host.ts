@@ -42,7 +42,14 @@ const command = (script: string, args: string[]) =>
   new Promise<void>((done, fail) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'node_modules/lasting-links/bin/lasting-links.js'), 'preview', script, ...args, '--to', `s3://${BUCKET}`],
+      [
+        join(root, 'node_modules/lasting-links/bin/lasting-links.js'),
+        'preview',
+        script,
+        ...args,
+        '--to',
+        `s3://${BUCKET}`,
+      ],
       { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     child.on('close', (status) =>
