@@ -2,11 +2,11 @@
  * `npm run scale:build`: builds the scale test site, the project at the size of the whole
  * Mattermost docs set. Every path of tests/fixtures/mattermost/mattermost-pages-2026.txt becomes a page
  * (tests/scale/generate-pages.ts), the real 2,166-entry Sphinx-era map is imported with
- * `npm run redirects:import`, a first anchors lock is written with `npm run moves -- --init`,
+ * `lasting-links import-sphinx`, a first anchors lock is written with `lasting-links moves --init`,
  * and the site is built, with its redirects, link check and search index, like any build.
  *
- * Everything lives in `.build/scale/`: `project/` (this project's code and the generated
- * content) and `dist/` (the output, served by the scale projects of the browser suite).
+ * Everything lives in `.build/scale/`: `project/` (a site of generated content configured with
+ * this project's theme, see generated-site.ts) and `dist/` (the output, served by the scale projects of the browser suite).
  *
  *   node scripts/build-scale-site.ts [--fixtures DIR]
  */
@@ -14,12 +14,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../packages/lasting-links/src/cli/settings.ts';
-import { copyProjectCode } from './site-copy.ts';
+import { projectRoot } from './paths.ts';
+import { createGeneratedSite } from './generated-site.ts';
 import { importSphinxMap } from '../packages/lasting-links/src/lib/redirects/import-sphinx.ts';
 import { readSphinxKey } from '../packages/lasting-links/src/lib/redirects/sphinx-addresses.ts';
 import type { SitePath } from '../packages/lasting-links/src/lib/site-path.ts';
-import { siteConfig } from '../src/config.ts';
+import { linkSettings } from '../src/config.ts';
 import { scalePagePath, scalePages } from '../tests/scale/generate-pages.ts';
 
 const { values } = parseArgs({
@@ -65,7 +65,7 @@ const paths = readFileSync(pagesFile, 'utf8')
   .filter(Boolean);
 const pages = step('generate pages', () => {
   rmSync(work, { recursive: true, force: true });
-  copyProjectCode(projectRoot, project);
+  createGeneratedSite(project, { outDir: dist });
 
   // The sections readers must land on: every target the map will send them to.
   const sitePaths = new Set(paths.map(scalePagePath));
@@ -76,7 +76,7 @@ const pages = step('generate pages', () => {
     host: 'docs.mattermost.com',
     pages: sitePaths,
     existing: [],
-    allowedHosts: siteConfig.redirectHosts,
+    allowedHosts: linkSettings.redirectHosts,
   });
   const sections = new Map<SitePath, Set<string>>();
   for (const entry of preview.entries) {
@@ -93,7 +93,7 @@ const pages = step('generate pages', () => {
   }
   const generated = scalePages(paths, sections, oldAnchors);
   for (const page of generated) {
-    const file = join(project, siteConfig.contentDir, page.file);
+    const file = join(project, linkSettings.content, page.file);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, page.text);
   }
@@ -107,6 +107,8 @@ const imported = step('import the Sphinx map', () =>
     'import-sphinx',
     '--sphinx',
     sphinxFile,
+    '--host',
+    'docs.mattermost.com',
     '--write',
   ]),
 );
@@ -128,15 +130,12 @@ if (lock.status !== 0) fail(`moves --init failed:\n${lock.output.slice(-3000)}`)
 
 // 4. The build: redirects, lock, link check and search index, as for any site.
 const build = step('build', () =>
-  run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    OUT_DIR: dist,
-    SITE_BASE: '/',
-  }),
+  run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']),
 );
 console.log(
   build.output
     .split('\n')
-    .filter((line) => /\[docs-site\]|\[build\] \d+ page|error|warning/i.test(line))
+    .filter((line) => /\[lasting-links\]|\[build\] \d+ page|error|warning/i.test(line))
     .slice(-12)
     .join('\n'),
 );

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { freePorts } from '../tests/e2e/support/free-ports.ts';
-import { outputDir } from '../packages/lasting-links/src/cli/settings.ts';
+import { outputDir } from './paths.ts';
 import { readManifest } from '../packages/lasting-links/src/lib/site/build-manifest.ts';
 
 const { values } = parseArgs({

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { outputDir, projectRoot } from '../packages/lasting-links/src/cli/settings.ts';
+import { outputDir, projectRoot } from './paths.ts';
 import { killChildWithOwner, stopWithOwner } from './owner-watch.ts';
 import {
   NGINX_MAP_FILE,

@@ -10,19 +10,23 @@ import { parseArgs } from 'node:util';
 import { parseTarget } from '../packages/lasting-links/src/lib/preview/options.ts';
 import { readFlags, runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
 import { openHost } from '../packages/lasting-links/src/publish/host.ts';
+import { commandEnvironment } from '../packages/lasting-links/src/cli/environment.ts';
 import { websiteServer } from './preview/website-server.ts';
 import { stopWithOwner } from './owner-watch.ts';
 
 const usage = 'usage: [PORT=8080] npm run serve:previews -- --from dir:PATH|s3://BUCKET[/PREFIX]';
 
-runCommand('serve:previews', async () => {
+process.exitCode = await runCommand('serve:previews', async () => {
   const argv = process.argv.slice(2);
   const flags = readFlags(
     argv,
     () => parseArgs({ args: argv, strict: true, options: { from: { type: 'string' } } }).values,
     usage,
   );
-  const host = await openHost(parseTarget(flags.from, '--from'));
+  const host = await openHost(
+    parseTarget(flags.from, '--from'),
+    commandEnvironment(process.env).s3,
+  );
   const port = Number(process.env['PORT'] ?? 8080);
   const server = websiteServer(host);
   await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ import { LOCAL_S3_CREDENTIALS, startLocalS3 } from './preview/local-s3.ts';
 import { runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
 import { stopWithOwner } from './owner-watch.ts';
 
-runCommand('serve:s3', async () => {
+process.exitCode = await runCommand('serve:s3', async () => {
   const directory = resolve(process.env['S3_DATA_DIR'] ?? '.build/s3');
   const s3 = await startLocalS3({
     directory,

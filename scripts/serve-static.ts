@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { outputDir } from '../packages/lasting-links/src/cli/settings.ts';
+import { outputDir } from './paths.ts';
 import { stopWithOwner } from './owner-watch.ts';
 import { parseBase, withoutBase } from '../packages/lasting-links/src/lib/site-path.ts';
 import {

@@ -1,16 +1,15 @@
 /**
  * The sites the build benchmark builds, each a small project in the benchmark's work folder:
- * this project (a copy of its sources, sharing its node_modules), Starlight (installed there
- * with npm at the Astro version this project uses, never as a dependency of the site), and a
- * diagnostic copy of this project whose sidebar renders no links, to measure the sidebar's
- * share. Each holds the same corpus, committed to its own git repository so both sites read
- * real "last updated" dates.
+ * this site configured with the corpus as its content (sharing this project's node_modules),
+ * and Starlight (installed there with npm at the Astro version this project uses, never as a
+ * dependency of the site). Each holds the same corpus, committed to its own git repository so
+ * both sites read real "last updated" dates.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.ts';
-import { copyProjectCode } from '../../scripts/site-copy.ts';
+import { createGeneratedSite } from '../../scripts/generated-site.ts';
 
 /** A project the benchmark builds. */
 export interface BenchProject {
@@ -43,27 +42,13 @@ function initGit(dir: string): void {
   if (!existsSync(join(dir, '.git'))) run('git', ['init', '-q'], dir);
 }
 
-/** This project's code in `dir`, with an empty redirect map and an empty anchors lock (the corpus has no history). */
+/** This site in `dir`, with an empty redirect map and an empty anchors lock (the corpus has no history). */
 export function setUpOurs(dir: string, name = 'ours'): BenchProject {
-  copyProjectCode(projectRoot, dir);
+  createGeneratedSite(dir);
   writeFileSync(join(dir, 'content', 'redirects.yaml'), '[]\n');
   writeFileSync(join(dir, 'content', 'anchors.lock.json'), '{ "pages": [] }\n');
   initGit(dir);
   return { name, dir, contentDir: 'content/docs', outDir: 'dist' };
-}
-
-/**
- * A copy of this project whose sidebar renders its frame but no links: the difference from
- * `ours` is what the sidebar costs, in build time and in bytes per page.
- */
-export function setUpOursWithoutSidebar(dir: string): BenchProject {
-  const project = setUpOurs(dir, 'ours, sidebar without links');
-  const sidebar = join(dir, 'src', 'components', 'Sidebar.astro');
-  writeFileSync(
-    sidebar,
-    readFileSync(sidebar, 'utf8').replace(/<SidebarItems[^>]*\/>/, '<!-- left out -->'),
-  );
-  return project;
 }
 
 /** Starlight installed into `dir` (once; later runs reuse it) at `starlightVersion` and this project's Astro version. */

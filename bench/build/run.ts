@@ -8,21 +8,19 @@
  * the page count, and the machine's load average beside each figure.
  *
  *   node bench/build/run.ts [--sizes 200,1000,2000] [--runs 3] [--starlight 0.42.4]
- *                           [--sidebar-share] [--profile N] [--work DIR] [--timeout 1200]
+ *                           [--profile N] [--work DIR] [--timeout 1200]
  *
- * `--sidebar-share` adds a copy of this project whose sidebar renders no links, to report the
- * sidebar's share of the build. `--profile N` builds ours once at N pages under the V8 profiler
+ * `--profile N` builds ours once at N pages under the V8 profiler
  * and prints where the time went (see profile.ts) instead of benchmarking.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   loadCorpus,
   setUpOurs,
-  setUpOursWithoutSidebar,
   setUpStarlight,
   astroVersion,
   type BenchProject,
@@ -34,7 +32,6 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '200,1000,2000' },
     runs: { type: 'string', default: '3' },
     starlight: { type: 'string', default: '0.42.4' },
-    'sidebar-share': { type: 'boolean', default: false },
     profile: { type: 'string' },
     work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench-build') },
     timeout: { type: 'string', default: '1200' },
@@ -154,7 +151,6 @@ if (values.profile !== undefined) {
 }
 
 const projects = [ours, starlight];
-if (values['sidebar-share']) projects.push(setUpOursWithoutSidebar(join(work, 'ours-no-sidebar')));
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const results = new Map<string, Measurement[]>();
@@ -244,16 +240,6 @@ if (sizes.length > 1) {
       cpuPerPage.get(key(project, largest))! / cpuPerPage.get(key(project, smallest))!;
     console.log(
       `${project.name}: ms/page at ${largest} is ${growth.toFixed(2)}× that at ${smallest} (CPU ms/page ${cpuGrowth.toFixed(2)}×)`,
-    );
-  }
-}
-if (existsSync(join(work, 'ours-no-sidebar')) && values['sidebar-share']) {
-  const sidebarless = projects[2]!;
-  for (const pages of sizes) {
-    const full = perPage.get(key(ours, pages))!;
-    const without = perPage.get(key(sidebarless, pages))!;
-    console.log(
-      `sidebar's share at ${pages} pages: ${(((full - without) / full) * 100).toFixed(0)}% of our build time (${(full - without).toFixed(1)} ms/page)`,
     );
   }
 }

@@ -3,11 +3,7 @@
  * build is served at (`/` in production, `/pr-123/` in a preview). Client scripts get the URLs
  * they need rendered into the page instead of importing this, so they stay small and inline.
  */
-import {
-  parseBase,
-  withBase,
-  type SitePath,
-} from '../../packages/lasting-links/src/lib/site-path.ts';
+import { parseBase, withBase, type SitePath } from 'lasting-links/theme';
 
 /** The base of this build. */
 const base = parseBase(import.meta.env.BASE_URL);

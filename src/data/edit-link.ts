@@ -5,8 +5,7 @@
  * very file the page was built from.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { readEnvironment, siteConfig } from '../config.ts';
-import { repositoryWebUrl } from '../../packages/lasting-links/src/lib/repository-url.ts';
+import { repositoryWebUrl } from 'lasting-links/theme';
 
 /** package.json's `repository`: a URL, a `host:owner/name` shorthand, or an object with a `directory`. */
 type RepositoryField = string | { url?: string; directory?: string } | undefined;
@@ -39,13 +38,18 @@ export function editUrlOf(repository: EditRepository, branch: string, file: stri
   return `${repository.web}/${gitlab ? '-/edit' : 'edit'}/${branch}/${path}`;
 }
 
-const repository = editRepository(
-  siteConfig.editLink.repository,
-  readEnvironment().repository,
-  (packageJson as { repository?: RepositoryField }).repository,
-);
-
 /** "Edit this page" for a page built from `sourceFile`, or `undefined` when no repository is known. */
-export function editUrl(sourceFile: string): string | undefined {
-  return repository && editUrlOf(repository, siteConfig.editLink.branch, sourceFile);
+export function editUrl(
+  sourceFile: string,
+  settings: {
+    editLink: { repository: string | false | undefined; branch: string };
+    ciRepository: string | undefined;
+  },
+): string | undefined {
+  const repository = editRepository(
+    settings.editLink.repository,
+    settings.ciRepository,
+    (packageJson as { repository?: RepositoryField }).repository,
+  );
+  return repository && editUrlOf(repository, settings.editLink.branch, sourceFile);
 }

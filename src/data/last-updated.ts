@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { siteConfig } from '../config.ts';
 import { lastCommitDatesCommand, parseLastCommitDates } from '../lib/git-dates.ts';
 
 /**
@@ -9,11 +8,11 @@ import { lastCommitDatesCommand, parseLastCommitDates } from '../lib/git-dates.t
  */
 let cached: Map<string, Date> | undefined;
 
-function commitDates(): Map<string, Date> {
+function commitDates(contentDir: string): Map<string, Date> {
   // Vite sets import.meta.env; plain Node (the unit tests) leaves it undefined.
   const env = import.meta.env as ImportMetaEnv | undefined;
   if (cached !== undefined && env?.DEV !== true) return cached;
-  const git = spawnSync('git', lastCommitDatesCommand(siteConfig.contentDir), {
+  const git = spawnSync('git', lastCommitDatesCommand(contentDir), {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 1 << 30,
@@ -24,10 +23,11 @@ function commitDates(): Map<string, Date> {
 }
 
 /**
- * The date of the last commit that touched `file` (relative to the project root), or
+ * The date of the last commit that touched `file` (relative to the project root, a page of
+ * `contentDir`), or
  * `undefined` outside a git checkout or for an uncommitted file. Read from git at build time,
  * so "Last updated" reflects the content's history rather than the build date.
  */
-export function lastUpdated(file: string): Date | undefined {
-  return commitDates().get(file);
+export function lastUpdated(file: string, contentDir: string): Date | undefined {
+  return commitDates(contentDir).get(file);
 }

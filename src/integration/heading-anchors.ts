@@ -1,7 +1,7 @@
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import type { HastPluginDefinition } from 'satteri';
-import { HEADING_ANCHOR_CLASS } from '../../packages/lasting-links/src/lib/html/markers.ts';
-import { usableHeadingId } from '../../packages/lasting-links/src/lib/sources/heading-id.ts';
+import { HEADING_ANCHOR_CLASS } from 'lasting-links/theme';
+import { usableHeadingId } from 'lasting-links/theme';
 
 /**
  * Adds a "link to this section" self-link after every h2–h6 that has an id. Heading and link

@@ -5,7 +5,7 @@
  * links to other sites must be `https://`, `http://` or `mailto:`; any other target leaves
  * the link's text alone.
  */
-import { escapeHtml } from '../../packages/lasting-links/src/lib/html/escape.ts';
+import { escapeHtml } from 'lasting-links/theme';
 
 const safeExternal = /^(https?:\/\/|mailto:)/;
 

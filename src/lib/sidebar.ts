@@ -1,4 +1,4 @@
-import type { SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
+import type { SitePath } from 'lasting-links/theme';
 
 /**
  * The sidebar tree, built from the docs collection's ids and front matter. Directories become

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteConfig } from '../../src/config.ts';
+import { linkSettings } from '../../src/config.ts';
 import { listSourceFiles, sitePathOfSource } from '../../packages/lasting-links/src/lib/site/source-files.ts';
 import { parsePageSource } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
 import { displayLocation } from '../../packages/lasting-links/src/lib/redirects/locations.ts';
@@ -19,8 +19,8 @@ import { planMoves } from '../../packages/lasting-links/src/lib/moves/plan-moves
 
 const root = join(import.meta.dirname, '../..');
 const site: MdxSite = {};
-for (const file of listSourceFiles(root, siteConfig.contentDir)) {
-  site[sitePathOfSource(file, siteConfig.contentDir)!] = readFileSync(join(root, file), 'utf8');
+for (const file of listSourceFiles(root, linkSettings.content)) {
+  site[sitePathOfSource(file, linkSettings.content)!] = readFileSync(join(root, file), 'utf8');
 }
 const guidePages = Object.keys(site).filter((path) => path.startsWith('/administration-guide/scale/high-availability/'));
 

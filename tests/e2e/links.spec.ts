@@ -13,7 +13,7 @@
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { siteConfig } from '../../src/config.ts';
+import { linkSettings } from '../../src/config.ts';
 import {
   parseBase,
   withBase,
@@ -70,15 +70,15 @@ function makePlan() {
   // Redirect stubs are proven by redirects.spec.ts, not clicked from.
   const index = anchorIndexOf({ dir: PLAN_DIST, files: fileSet, pages: all });
   const pages = new Map([...index.keys()].map((path) => [path, all.get(path)!]));
-  const mapText = existsSync(siteConfig.redirectsFile)
-    ? readFileSync(siteConfig.redirectsFile, 'utf8')
+  const mapText = existsSync(linkSettings.redirects)
+    ? readFileSync(linkSettings.redirects, 'utf8')
     : '';
   const entries = parseRedirectMap(
     mapText,
-    siteConfig.redirectsFile,
-    siteConfig.redirectHosts,
+    linkSettings.redirects,
+    linkSettings.redirectHosts,
   ).entries;
-  const redirects = planRedirects(entries, index, siteConfig.redirectsFile).plan;
+  const redirects = planRedirects(entries, index, linkSettings.redirects).plan;
 
   /** Where a browser ends up for a site path: through the redirects (the build's own follower), or right there. */
   const landingOf = (path: SitePath, fragment: string | null): Landing => {

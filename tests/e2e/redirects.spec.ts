@@ -14,7 +14,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { siteConfig } from '../../src/config.ts';
+import { linkSettings } from '../../src/config.ts';
 import type { AnchorIndex } from '../../packages/lasting-links/src/lib/site/anchor-index.ts';
 import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 import type { BuiltSite } from '../../packages/lasting-links/src/lib/site/built-site.ts';
@@ -41,14 +41,11 @@ import {
 } from './support/prove-arrivals.ts';
 
 const map = parseRedirectMap(
-  readFileSync(siteConfig.redirectsFile, 'utf8'),
-  siteConfig.redirectsFile,
-  siteConfig.redirectHosts,
+  readFileSync(linkSettings.redirects, 'utf8'),
+  linkSettings.redirects,
+  linkSettings.redirectHosts,
 );
-const lock = parseAnchorsLock(
-  readFileSync(siteConfig.anchorsLockFile, 'utf8'),
-  siteConfig.anchorsLockFile,
-).lock;
+const lock = parseAnchorsLock(readFileSync(linkSettings.lock, 'utf8'), linkSettings.lock).lock;
 
 /**
  * Every place a reader may arrive from: each map `from`, each locked URL and each locked anchor,
@@ -97,7 +94,7 @@ function checkerLands(
     plan,
     base,
     siteOrigin: 'https://docs.example.com',
-    mapFile: siteConfig.redirectsFile,
+    mapFile: linkSettings.redirects,
   };
   const source = {
     file: 'parity',
@@ -113,7 +110,7 @@ function builtSite(distDir: string) {
       (async () => {
         const site = await readBuiltSite(distDir);
         const index = anchorIndexOf(site);
-        const { plan } = planRedirects(map.entries, index, siteConfig.redirectsFile);
+        const { plan } = planRedirects(map.entries, index, linkSettings.redirects);
         return { site, index, plan };
       })(),
     );

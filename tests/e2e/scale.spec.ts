@@ -10,7 +10,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteConfig } from '../../src/config.ts';
+import { linkSettings } from '../../src/config.ts';
 import type { AnchorIndex } from '../../packages/lasting-links/src/lib/site/anchor-index.ts';
 import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
@@ -31,11 +31,11 @@ import {
 } from './support/prove-arrivals.ts';
 
 const PROJECT = join('.build', 'scale', 'project');
-const mapFile = join(PROJECT, siteConfig.redirectsFile);
-const map = parseRedirectMap(readFileSync(mapFile, 'utf8'), mapFile, siteConfig.redirectHosts);
+const mapFile = join(PROJECT, linkSettings.redirects);
+const map = parseRedirectMap(readFileSync(mapFile, 'utf8'), mapFile, linkSettings.redirectHosts);
 const lock = parseAnchorsLock(
-  readFileSync(join(PROJECT, siteConfig.anchorsLockFile), 'utf8'),
-  siteConfig.anchorsLockFile,
+  readFileSync(join(PROJECT, linkSettings.lock), 'utf8'),
+  linkSettings.lock,
 ).lock;
 
 const arrivals = new Map<string, Arrival>();

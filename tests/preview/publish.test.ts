@@ -206,7 +206,7 @@ for (const kind of KINDS) {
     cases.push([
       'preview-remove',
       ['--pr', '5', '--to', host.to, '--force'],
-      /Unknown option '--force'[\s\S]*usage: npm run preview:remove/,
+      /Unknown option '--force'[\s\S]*usage: lasting-links preview remove/,
     ]);
     for (const [script, args, message] of cases) {
       const result = await runScript(script as 'preview-publish', args, { env: host.env });

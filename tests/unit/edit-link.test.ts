@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { editRepository, editUrlOf } from '../../src/data/edit-link.ts';
-import { repositoryWebUrl } from '../../packages/lasting-links/src/lib/repository-url.ts';
-import { readEnvironment } from '../../src/config.ts';
+import { repositoryWebUrl } from 'lasting-links/theme';
+import { ciRepositoryOf } from '../../src/lib/ci-repository.ts';
 
 test('package.json repository forms become the repository’s web address', () => {
   for (const written of [
@@ -58,9 +58,8 @@ test('the edit link opens the page’s own source file, inside the project’s f
 
 test('GitHub Actions names the repository it builds', () => {
   assert.equal(
-    readEnvironment({ GITHUB_SERVER_URL: 'https://github.com/', GITHUB_REPOSITORY: 'o/r' })
-      .repository,
+    ciRepositoryOf({ GITHUB_SERVER_URL: 'https://github.com/', GITHUB_REPOSITORY: 'o/r' }),
     'https://github.com/o/r',
   );
-  assert.equal(readEnvironment({ GITHUB_REPOSITORY: 'o/r' }).repository, undefined);
+  assert.equal(ciRepositoryOf({ GITHUB_REPOSITORY: 'o/r' }), undefined);
 });

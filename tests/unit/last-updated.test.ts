@@ -61,16 +61,20 @@ test('a build asks git once for every page, and gets the dates the per-file log 
   process.chdir(repo);
   process.env['PATH'] = `${bin}:${path}`;
   const { lastUpdated } = await import('../../src/data/last-updated.ts');
-  const dates = files.map((file) => lastUpdated(file)?.toISOString());
+  const dates = files.map((file) => lastUpdated(file, 'content/docs')?.toISOString());
   assert.equal(dates[3], '2026-02-03T04:05:06.000Z');
   assert.equal(dates[0], '2026-01-01T00:00:00.000Z');
-  assert.equal(lastUpdated('content/docs/new.mdx'), undefined, 'an uncommitted page has no date');
+  assert.equal(
+    lastUpdated('content/docs/new.mdx', 'content/docs'),
+    undefined,
+    'an uncommitted page has no date',
+  );
   const log = readFileSync(calls, 'utf8').trim().split('\n');
   assert.deepEqual(log, [lastCommitDatesCommand('content/docs').join(' ')], 'one git process');
   // The same answer as asking git file by file.
   for (const file of [files[0]!, files[3]!])
     assert.equal(
-      lastUpdated(file)?.getTime(),
+      lastUpdated(file, 'content/docs')?.getTime(),
       new Date(
         execFileSync(realGit, ['log', '-1', '--format=%cI', '--', file], {
           encoding: 'utf8',

@@ -3,8 +3,11 @@
 // `dist/` (Node does not strip types inside node_modules); in a checkout of the package's own
 // sources, it runs the TypeScript in `src/` directly, so the command is never stale.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+// CI runs the command on every pull request: reusing compiled code across runs halves start-up.
+module.enableCompileCache();
 const source = new URL('../src/cli/main.ts', import.meta.url);
 const installed = fileURLToPath(import.meta.url).includes('/node_modules/');
 await import(installed || !existsSync(source) ? '../dist/cli/main.js' : source.href);

@@ -1,43 +1,52 @@
 /**
- * `npm run check`: checks every link of a built site and exits 1 on any error.
+ * `lasting-links check`: checks every link of a built site and exits 1 on any error.
  *
- *   node scripts/check-links.ts [--dist DIR] [--base /pr-123/] [--format human|json|github]
+ *   lasting-links check [--dist DIR] [--base /pr-123/] [--format human|json|github]
  *                               [--redirects FILE|none] [--ignore REGEX]... [--external] [--cache FILE]
  *                               [--site-url URL]
  *
- * Defaults: --dist from env DIST_DIR or `dist`, --base from env SITE_BASE or `/`, --redirects
- * this project's map. The problems read exactly as the build prints them.
+ * Defaults: --dist from DIST_DIR, else the project's output folder; --base and --site-url as the
+ * build recorded them (`_build.json`); --redirects the project's map. In a folder that is no
+ * project using the integration, `--redirects FILE|none` checks the links of any built site.
+ * The problems read exactly as the build prints them.
  */
-import module from 'node:module';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-// CI runs this on every pull request: reusing compiled code across runs halves start-up,
-// which is most of the time on a small site. The modules are loaded after the cache is on.
-module.enableCompileCache();
-const { commandSettings, outputDir } = await import('./settings.ts');
-const { listOutputFiles, readBuiltSite } = await import('../lib/site/read-site.ts');
-const { fileOfSitePath } = await import('../lib/site/output-paths.ts');
-const { loadLock } = await import('../lib/anchors-lock/load-lock.ts');
-const { compareLock } = await import('../lib/anchors-lock/compare-lock.ts');
-const { foldIntoLostAnchors } = await import('../lib/moves/fold-problems.ts');
-const { anchorIndexOf } = await import('../lib/site/built-site.ts');
-const { listSourceFiles, sourceFileMap } = await import('../lib/site/source-files.ts');
-const { loadRedirects } = await import('../lib/redirects/load-redirects.ts');
-const { reservedNamesOf } = await import('../lib/site/reserved-names.ts');
-const { emptyPlan } = await import('../lib/redirects/follow.ts');
-const { checkSite } = await import('../lib/links/check-site.ts');
-const { CLIENT_ROUTES } = await import('../lib/links/check-links.ts');
-const { count, formatProblems, isReportFormat, problemCounts, REPORT_FORMATS } =
-  await import('../lib/problems/format-problems.ts');
+import { loadSettings, NoProjectError, type CommandSettings } from './settings.ts';
+import type { CommandEnvironment } from './environment.ts';
+import { listOutputFiles, readBuiltSite } from '../lib/site/read-site.ts';
+import { fileOfSitePath } from '../lib/site/output-paths.ts';
+import { loadLock } from '../lib/anchors-lock/load-lock.ts';
+import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
+import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
+import { anchorIndexOf } from '../lib/site/built-site.ts';
+import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
+import { loadRedirects } from '../lib/redirects/load-redirects.ts';
+import { reservedNamesOf } from '../lib/site/reserved-names.ts';
+import { emptyPlan } from '../lib/redirects/follow.ts';
+import { checkSite } from '../lib/links/check-site.ts';
+import { CLIENT_ROUTES } from '../lib/links/check-links.ts';
+import {
+  count,
+  formatProblems,
+  isReportFormat,
+  problemCounts,
+  REPORT_FORMATS,
+} from '../lib/problems/format-problems.ts';
+import { BUILD_MANIFEST_FILE, readManifest } from '../lib/site/build-manifest.ts';
+import { parseBase, type SitePath } from '../lib/site-path.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const usage =
-  'usage: npm run check -- [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--ignore REGEX]... [--external] [--cache FILE] [--site-url URL]';
+  'usage: lasting-links check [--dist DIR] [--base /pr-123/] [--format human|json|github] [--redirects FILE|none] [--ignore REGEX]... [--external] [--cache FILE] [--site-url URL]';
 
-async function main(): Promise<number> {
+/** Runs `lasting-links check` with `args`; returns the exit code. */
+export async function run(args: string[], env: CommandEnvironment): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         dist: { type: 'string' },
         base: { type: 'string' },
@@ -64,14 +73,25 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const settings = commandSettings({ base: values.base, site: values['site-url'] });
-  const dist = outputDir(values.dist);
+  const project = await projectOf(values.redirects);
+  const dist = resolve(values.dist ?? env.distDir ?? project?.outDir ?? 'dist');
+  // The base and origin the build was made for, as it recorded them; else the flags', else the project's.
+  const built = existsSync(join(dist, BUILD_MANIFEST_FILE)) ? readManifest(dist) : undefined;
+  const settings = {
+    projectRoot: project?.projectRoot ?? process.cwd(),
+    base: parseBase(values.base ?? built?.base ?? project?.base),
+    site: values['site-url'] ?? built?.site ?? project?.site ?? '',
+    redirectsFile: project?.redirectsFile ?? '',
+    anchorsLockFile: project?.anchorsLockFile ?? '',
+    redirectHosts: project?.redirectHosts ?? [],
+    contentDir: project?.contentDir ?? '',
+  };
   const started = performance.now();
   const mapFile = values.redirects ?? settings.redirectsFile;
   // This project's own build is also held to its lock, exactly as the build does; any other
   // folder (or another map) is checked for links only.
   const lock =
-    values.redirects === undefined
+    values.redirects === undefined && project !== undefined
       ? await loadLock(settings.projectRoot, settings.anchorsLockFile)
       : undefined;
   const files = new Set(await listOutputFiles(dist));
@@ -80,15 +100,18 @@ async function main(): Promise<number> {
   const site = await readBuiltSite(dist, { sectionText: checkLock, threads: false });
   const index = anchorIndexOf(site);
   const redirects =
-    values.redirects === 'none'
+    values.redirects === 'none' || mapFile === ''
       ? { plan: emptyPlan(), problems: [] }
       : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index, {
           reserved: reservedNamesOf(site.files),
         });
-  const sourceFiles = sourceFileMap(
-    listSourceFiles(settings.projectRoot, settings.contentDir),
-    settings.contentDir,
-  );
+  const sourceFiles =
+    project === undefined
+      ? new Map<SitePath, string>()
+      : sourceFileMap(
+          listSourceFiles(settings.projectRoot, settings.contentDir),
+          settings.contentDir,
+        );
   const result = await checkSite(site, {
     base: settings.base,
     siteOrigin: settings.site,
@@ -125,13 +148,15 @@ async function main(): Promise<number> {
   return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
 }
 
-// exitCode rather than exit(): a long report piped to another program must be written out in full.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    console.error(error.message);
-    process.exitCode = 2;
-  },
-);
+/**
+ * The project's settings, or none for a folder that is no project using the integration: with
+ * `--redirects FILE|none` the check needs none, and checks links only.
+ */
+async function projectOf(redirects: string | undefined): Promise<CommandSettings | undefined> {
+  try {
+    return await loadSettings(process.cwd());
+  } catch (error) {
+    if (error instanceof NoProjectError && redirects !== undefined) return undefined;
+    throw error;
+  }
+}

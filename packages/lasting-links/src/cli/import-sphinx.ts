@@ -1,12 +1,12 @@
 /**
- * `npm run redirects:import`: converts a Sphinx-era redirect map (a JSON object of old path to
+ * `lasting-links import-sphinx`: converts a Sphinx-era redirect map (a JSON object of old path to
  * new URL) into entries of `content/redirects.yaml`.
  *
- *   npm run redirects:import -- --sphinx FILE                 what would be added (exits 1 if anything)
- *   npm run redirects:import -- --sphinx FILE --write         add it to the map
- *   npm run redirects:import -- --sphinx FILE --host docs.example.com --format json
+ *   lasting-links import-sphinx --sphinx FILE                 what would be added (exits 1 if anything)
+ *   lasting-links import-sphinx --sphinx FILE --write         add it to the map
+ *   lasting-links import-sphinx --sphinx FILE --host docs.example.com --format json
  *
- * URLs on `--host` (default docs.mattermost.com) become site paths; chains are flattened;
+ * URLs on `--host` (default: the host of the site's `site`) become site paths; chains are flattened;
  * cycles, targets that are not pages of this site and hosts the site may not redirect to are
  * reported at the key's line and left out; entries already in the map are left alone; and
  * every entry is planned against the site's pages and ids as the build will plan it, so the
@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commandSettings } from './settings.ts';
+import { loadSettings } from './settings.ts';
 import { listSourceFiles, sitePathOfSource } from '../lib/site/source-files.ts';
 import { readSources, sourceIndex } from '../lib/sources/read-sources.ts';
 import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
@@ -28,15 +28,17 @@ import type { Problem } from '../lib/problems/problem.ts';
 import type { SitePath } from '../lib/site-path.ts';
 
 const usage =
-  'usage: npm run redirects:import -- --sphinx FILE [--host docs.mattermost.com] [--write] [--format human|json]';
+  'usage: lasting-links import-sphinx --sphinx FILE [--host docs.example.com] [--write] [--format human|json]';
 
-function main(): number {
+/** Runs `lasting-links import-sphinx` with `args`; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         sphinx: { type: 'string' },
-        host: { type: 'string', default: 'docs.mattermost.com' },
+        host: { type: 'string' },
         write: { type: 'boolean', default: false },
         format: { type: 'string', default: 'human' },
         help: { type: 'boolean', default: false },
@@ -60,7 +62,15 @@ function main(): number {
     console.error(`--format must be human or json, not "${values.format}".\n${usage}`);
     return 2;
   }
-  const settings = commandSettings();
+  const settings = await loadSettings(process.cwd());
+  // Absolute URLs to the published site itself are site paths.
+  const host = values.host ?? hostOf(settings.site);
+  if (host === undefined) {
+    console.error(
+      `--host is required: the host whose URLs are this site's pages (the site has no \`site\` in its Astro config).\n${usage}`,
+    );
+    return 2;
+  }
   const sphinxPath = resolve(values.sphinx);
   const sphinxFile = relative(settings.projectRoot, sphinxPath).startsWith('..')
     ? sphinxPath
@@ -69,7 +79,7 @@ function main(): number {
   try {
     sphinxText = readFileSync(sphinxPath, 'utf8');
   } catch (error) {
-    console.error(`redirects:import: cannot read ${values.sphinx}: ${(error as Error).message}`);
+    console.error(`import-sphinx: cannot read ${values.sphinx}: ${(error as Error).message}`);
     return 2;
   }
   const mapPath = join(settings.projectRoot, settings.redirectsFile);
@@ -82,7 +92,7 @@ function main(): number {
   const existing = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts);
   if (existing.problems.some((problem) => problem.severity === 'error')) {
     process.stderr.write(formatProblems(existing.problems, 'human'));
-    console.error(`redirects:import: fix ${settings.redirectsFile} first; nothing was imported.`);
+    console.error(`import-sphinx: fix ${settings.redirectsFile} first; nothing was imported.`);
     return 1;
   }
 
@@ -95,19 +105,21 @@ function main(): number {
   const imported = importSphinxMap({
     text: sphinxText,
     file: sphinxFile,
-    host: values.host,
+    host,
     pages,
     existing: existing.entries,
     allowedHosts: settings.redirectHosts,
   });
-  const index = sourceIndex(readSources(settings.projectRoot, settings.contentDir));
+  const index = sourceIndex(
+    readSources(settings.projectRoot, settings.contentDir, settings.markdownFeatures),
+  );
   if (!index.has('/' as SitePath))
     index.set('/' as SitePath, { path: '/' as SitePath, ids: new Set(), headings: [] });
   const fitted = fitToSite(mapText, imported.entries, {
     index,
     mapFile: settings.redirectsFile,
     allowedHosts: settings.redirectHosts,
-    comment: `Imported from the Sphinx-era map ${basename(sphinxFile)} (npm run redirects:import).`,
+    comment: `Imported from the Sphinx-era map ${basename(sphinxFile)} (lasting-links import-sphinx).`,
   });
   const problems: Problem[] = [
     ...imported.problems,
@@ -142,4 +154,11 @@ function main(): number {
   return !values.write && fitted.entries.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+/** The host of an origin such as `https://docs.example.com`, if it is one. */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host || undefined;
+  } catch {
+    return undefined;
+  }
+}

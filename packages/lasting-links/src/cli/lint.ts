@@ -1,25 +1,26 @@
 /**
- * `npm run lint:docs`: lints the documentation pages and exits 1 on any error.
+ * `lasting-links lint`: lints the documentation pages and exits 1 on any error.
  *
- *   node scripts/lint-docs.ts [FILE…] [--format human|json|github]
+ *   lasting-links lint [FILE…] [--format human|json|github]
  *
- * Without files, lints every page under the content directory. The configuration is
- * `.remarkrc.mjs`, the file editors read, so the terminal and the editor agree.
+ * Without files, lints every page under the content directory. The settings (terms file, oldest
+ * supported release) are the integration's, which editors read too (`lasting-links/remark-preset`
+ * in `.remarkrc.mjs`), so the terminal, the build and the editor agree.
  *
  * Why not remark-cli (unified-engine) here: its reporters print vfile messages, while this
  * command and the build share `lintDocs`, which returns plain results; the JSON and GitHub
- * formats are then a few lines each. Editors still go through unified-engine and `.remarkrc.mjs`.
+ * formats are then a few lines each. Editors still go through unified-engine.
  *
  * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or configuration.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadSettings } from './settings.ts';
 import {
   formatResults,
   LINT_FORMATS,
   lintDocs,
+  loadLintSettings,
   mdxFilesUnder,
   readSource,
   RULES,
@@ -27,7 +28,7 @@ import {
   type LintSettings,
 } from '../lib/lint/index.ts';
 
-const usage = `usage: npm run lint:docs -- [FILE…] [--format ${LINT_FORMATS.join('|')}]
+const usage = `usage: lasting-links lint [FILE…] [--format ${LINT_FORMATS.join('|')}]
 
 Rules (severity, id, what it checks):
 ${RULES.map((rule) => `  ${rule.severity.padEnd(7)} ${rule.id.padEnd(24)} ${rule.checks}`).join('\n')}
@@ -35,10 +36,12 @@ ${RULES.map((rule) => `  ${rule.severity.padEnd(7)} ${rule.id.padEnd(24)} ${rule
 Disable one rule on one line, with a reason:
   {/* lint-disable-next-line RULE -- why it does not apply here */}`;
 
-async function main(): Promise<number> {
+/** Runs `lasting-links lint` with `args`; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
+      args,
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'human' },
@@ -61,18 +64,22 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let config: { lintSettings: LintSettings; lintOptions: { root: string; contentDir: string } };
+  const settings = await loadSettings(process.cwd());
+  const root = settings.projectRoot;
+  let lintSettings: LintSettings;
   try {
-    config = (await import(
-      pathToFileURL(join(process.cwd(), '.remarkrc.mjs')).href
-    )) as typeof config;
+    lintSettings = loadLintSettings({
+      root,
+      contentDir: settings.contentDir,
+      termsFile: settings.termsFile,
+      oldestSupportedVersion: settings.oldestSupportedVersion,
+    });
   } catch (error) {
     // A bad terms file or setting names its file and line; a stack trace would only hide that.
     console.error(`docs lint configuration: ${(error as Error).message}`);
     return 2;
   }
-  const { root, contentDir } = config.lintOptions;
-  const files = positionals.length > 0 ? positionals : mdxFilesUnder(root, contentDir);
+  const files = positionals.length > 0 ? positionals : mdxFilesUnder(root, settings.contentDir);
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     console.error(`no such file: ${missing.join(', ')}`);
@@ -81,19 +88,8 @@ async function main(): Promise<number> {
 
   const results = lintDocs(
     files.map((file) => readSource(process.cwd(), file)),
-    config.lintSettings,
+    lintSettings,
   );
   process.stdout.write(formatResults(results, values.format as LintFormat, files.length));
   return results.some((result) => result.severity === 'error') ? 1 : 0;
 }
-
-// exitCode rather than exit(): a long report piped to another program must be written out in full.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    console.error(`docs lint: ${error.message}`);
-    process.exitCode = 2;
-  },
-);

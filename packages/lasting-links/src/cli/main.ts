@@ -1,8 +1,13 @@
 /**
- * `lasting-links COMMAND`: one entry point for every command of the package. Each command reads
- * its own flags and prints its own `--help`.
+ * `lasting-links COMMAND`: one entry point for every command of the package. It reads the
+ * environment once and passes it down; each command reads its own flags and prints its own
+ * `--help`.
  */
-const COMMANDS: Record<string, () => Promise<unknown>> = {
+import { commandEnvironment, type CommandEnvironment } from './environment.ts';
+
+type Command = { run: (args: string[], env: CommandEnvironment) => Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
   moves: () => import('./moves.ts'),
   check: () => import('./check.ts'),
   lint: () => import('./lint.ts'),
@@ -33,8 +38,12 @@ if (asked || !(command in COMMANDS)) {
   process.exit(asked ? 0 : 2);
 }
 const args = command === twoWords ? rest : [second, ...rest].filter((arg) => arg !== undefined);
-// The command modules read process.argv as a script of their own would.
-process.argv = [process.argv[0]!, command, ...args];
-await COMMANDS[command]!();
-
-export {};
+const { run } = await COMMANDS[command]!();
+try {
+  // exitCode rather than exit(): a long report piped to another program must be written out in full.
+  process.exitCode = await run(args, commandEnvironment(process.env));
+} catch (error) {
+  // Bad input is reported as one message naming what to fix, never as a stack trace.
+  console.error(`lasting-links ${command}: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,12 +1,12 @@
 /**
- * `npm run moves`: after renaming or moving pages and headings, finds where every published
+ * `lasting-links moves`: after renaming or moving pages and headings, finds where every published
  * address went and keeps it working.
  *
- *   npm run moves                      what would change (exits 1 when something needs writing)
- *   npm run moves -- --write           apply: redirects.yaml, links in MDX sources, the lock
- *   npm run moves -- --since REF       compare with the sources at REF too (default HEAD)
- *   npm run moves -- --format json     the findings for tools
- *   npm run moves -- --init --write    create the anchors lock of a new site
+ *   lasting-links moves                  what would change (exits 1 when something needs writing)
+ *   lasting-links moves --write          apply: the redirect map, links in the sources, the lock
+ *   lasting-links moves --since REF      compare with the sources at REF too (default HEAD)
+ *   lasting-links moves --format json    the findings for tools
+ *   lasting-links moves --init --write   create the anchors lock of a new site
  *
  * "Published" is the anchors lock (every address ever published, with a fingerprint of what
  * each section said) plus the pages' sources at REF when git has them. Sections are recognised
@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commandSettings } from './settings.ts';
+import { loadSettings } from './settings.ts';
 import { readSources, readSourcesAt, sourceIndex } from '../lib/sources/read-sources.ts';
 import { parsePageSource, type PageSource } from '../lib/sources/page-source.ts';
 import { loadLock } from '../lib/anchors-lock/load-lock.ts';
@@ -41,14 +41,17 @@ import { formatMovesReport } from '../lib/moves/summary.ts';
 import { formatProblems, isReportFormat, problemCounts } from '../lib/problems/format-problems.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import type { SitePath } from '../lib/site-path.ts';
+import type { SiteSettings } from '../lib/settings.ts';
 
 const usage =
-  'usage: npm run moves -- [--write] [--since REF] [--format human|json|github] [--init]';
+  'usage: lasting-links moves [--write] [--since REF] [--format human|json|github] [--init]';
 
-async function main(): Promise<number> {
+/** Runs `lasting-links moves` with `args`; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args,
       options: {
         write: { type: 'boolean', default: false },
         since: { type: 'string', default: 'HEAD' },
@@ -69,12 +72,12 @@ async function main(): Promise<number> {
     console.error(`--format must be human, json or github, not "${values.format}".\n${usage}`);
     return 2;
   }
-  const settings = commandSettings();
+  const settings = await loadSettings(process.cwd());
   const root = settings.projectRoot;
 
   let pages: PageSource[];
   try {
-    pages = readSources(root, settings.contentDir);
+    pages = readSources(root, settings.contentDir, settings.markdownFeatures);
   } catch (error) {
     console.error(`moves: ${(error as Error).message}`);
     return 2;
@@ -87,11 +90,11 @@ async function main(): Promise<number> {
   if (!lockRead.exists && !values.init) {
     console.error(
       `moves: ${settings.anchorsLockFile} does not exist. It records every address the site has published; without it nothing can be kept working.\n` +
-        `  Restore it from version control, or for a new site create it with: npm run moves -- --init --write`,
+        `  Restore it from version control, or for a new site create it with: npx lasting-links moves --init --write`,
     );
     return 2;
   }
-  const before = readSourcesAt(root, settings.contentDir, values.since);
+  const before = readSourcesAt(root, settings.contentDir, values.since, settings.markdownFeatures);
   const comparedWith =
     'pages' in before
       ? `the anchors lock, and the sources at ${values.since}`
@@ -109,7 +112,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const index = sourceIndex(pages);
-  for (const path of astroPageRoutes(root))
+  for (const path of astroPageRoutes(root, settings.pagesDir))
     if (!index.has(path)) index.set(path, { path, ids: new Set(), headings: [] });
   const site = { index, candidates: currentCandidates(pages) };
   const result = planMoves({
@@ -127,7 +130,7 @@ async function main(): Promise<number> {
   });
   const oldHome = oldHomeResolver(published, result.found);
   const links = pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome));
-  const edited = applyEdits(pages, [...pinEdits, ...links]);
+  const edited = applyEdits(pages, [...pinEdits, ...links], settings.markdownFeatures);
   const refreshed = refreshLock(lockRead.lock, edited);
 
   const remaining: Problem[] = [
@@ -182,9 +185,14 @@ async function main(): Promise<number> {
  * The pages the site's own Astro routes build (the home page, the 404 page): live addresses
  * without MDX sources. Dynamic routes (`[...slug]`) are the content pages, read from sources.
  */
-function astroPageRoutes(root: string): SitePath[] {
-  const dir = join(root, 'src', 'pages');
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+function astroPageRoutes(root: string, pagesDir: string): SitePath[] {
+  let files: string[];
+  try {
+    files = readdirSync(join(root, pagesDir), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return []; // A site of docs pages only (Starlight's routes are its own).
+  }
+  return files
     .filter((file) => file.endsWith('.astro') && !file.includes('['))
     .map((file) => {
       const route = file.slice(0, -'.astro'.length).split('\\').join('/');
@@ -203,13 +211,15 @@ function readOptional(file: string): string | undefined {
 }
 
 /** The pages after `edits`, re-read so their ids and text are what the files will hold. */
-function applyEdits(pages: readonly PageSource[], edits: readonly SourceEdit[]): PageSource[] {
+function applyEdits(
+  pages: readonly PageSource[],
+  edits: readonly SourceEdit[],
+  features: SiteSettings['markdownFeatures'],
+): PageSource[] {
   return pages.map((page) => {
     const mine = edits.filter((edit) => edit.file === page.file);
     return mine.length === 0
       ? page
-      : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine));
+      : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine), features);
   });
 }
-
-process.exitCode = await main();

@@ -44,7 +44,7 @@ function contextLoader(settings: SiteSettings, watch: boolean): () => RenderCont
     [
       ...listSourceFiles(settings.projectRoot, settings.contentDir),
       settings.redirectsFile,
-      settings.termsFile,
+      ...(settings.termsFile === undefined ? [] : [settings.termsFile]),
     ]
       .map((file) => {
         try {
@@ -62,7 +62,9 @@ function contextLoader(settings: SiteSettings, watch: boolean): () => RenderCont
       cached.checkedAt = Date.now();
       return cached.context;
     }
-    const index = sourceIndex(readSources(settings.projectRoot, settings.contentDir));
+    const index = sourceIndex(
+      readSources(settings.projectRoot, settings.contentDir, settings.markdownFeatures),
+    );
     const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
     const entries = parseRedirectMap(
       mapText,
@@ -72,10 +74,11 @@ function contextLoader(settings: SiteSettings, watch: boolean): () => RenderCont
     const plan = planRedirects(entries, index, settings.redirectsFile).plan;
     let properNouns: string[] = [];
     try {
-      properNouns = parseTerms(
-        readOptional(join(settings.projectRoot, settings.termsFile)),
-        settings.termsFile,
-      ).properNouns;
+      if (settings.termsFile !== undefined)
+        properNouns = parseTerms(
+          readOptional(join(settings.projectRoot, settings.termsFile)),
+          settings.termsFile,
+        ).properNouns;
     } catch {
       // The docs lint reports a broken terms file; titles then keep their first capital.
     }
@@ -99,7 +102,7 @@ export function crossReferencePlugin(
 ): () => MdastPluginDefinition {
   const load = contextLoader(settings, warn !== undefined);
   return () => ({
-    name: 'docs-cross-references',
+    name: 'lasting-links:cross-references',
     options: { position: true },
     link(node, ctx) {
       if (ctx.fileURL === undefined) return;
@@ -142,7 +145,7 @@ function brokenTarget(url: string, page: SitePath, context: RenderContext): stri
   if (landsOnContent(visit, context.index)) {
     return visit.hops.length === 0 || visit.kind !== 'landed'
       ? undefined
-      : `${url} is an old address; link to ${displayLocation(visit.target.kind === 'site' ? visit.target : location)} instead (npm run moves -- --write rewrites it)`;
+      : `${url} is an old address; link to ${displayLocation(visit.target.kind === 'site' ? visit.target : location)} instead (npx lasting-links moves --write rewrites it)`;
   }
   const target = context.index.get(location.path);
   if (target === undefined) return `${url}: no page at ${location.path}`;

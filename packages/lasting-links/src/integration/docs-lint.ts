@@ -3,10 +3,11 @@ import type { SiteSettings } from '../lib/settings.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import { lintDocs, loadLintSettings, mdxFilesUnder, readSource } from '../lib/lint/index.ts';
 import { lintWarnings } from '../lib/lint/as-problems.ts';
+import { runnableFile } from '../lib/runnable.ts';
 
 /**
  * The docs lint over every page, as build warnings with file:line. The same settings as
- * `npm run lint:docs` and the editor (`.remarkrc.mjs`), read from the site's settings.
+ * `lasting-links lint` and the editor (`.remarkrc.mjs`), read from the site's settings.
  */
 export function docsLintProblems(settings: SiteSettings): Problem[] {
   const root = settings.projectRoot;
@@ -27,7 +28,7 @@ function lintFailed(reason: string): Problem[] {
       severity: 'warning',
       code: 'docs-lint',
       message: `the docs lint could not run: ${reason}`,
-      fix: 'Fix the file it names; npm run lint:docs shows the same message.',
+      fix: 'Fix the file it names; `npx lasting-links lint` shows the same message.',
     },
   ];
 }
@@ -40,7 +41,7 @@ function lintFailed(reason: string): Problem[] {
  */
 export function docsLintInBackground(settings: SiteSettings): Promise<Problem[]> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./docs-lint-worker.ts', import.meta.url), {
+    const worker = new Worker(runnableFile(new URL('./docs-lint-worker.ts', import.meta.url)), {
       workerData: settings,
     });
     worker.once('message', (result: { problems: Problem[] } | { error: string }) =>

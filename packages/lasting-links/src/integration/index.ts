@@ -1,83 +1,153 @@
-import { relative } from 'node:path';
+/**
+ * `lastingLinks()`: the Astro integration. While the site renders, empty-text links get their
+ * target's title (and `astro dev` warns, as they are typed, about links that lead nowhere);
+ * once the HTML exists, the post-build pipeline proves the anchors lock, writes the redirects,
+ * checks every link and anchor and, in a preview build, compares with the base (post-build.ts).
+ *
+ * It settles its settings once, from its options and Astro's config, and passes them down; the
+ * logic lives in `lib/`.
+ */
 import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { satteri } from '@astrojs/markdown-satteri';
-import { siteSettings } from '../../../../src/config.ts';
 import type { SiteSettings } from '../lib/settings.ts';
-import { errorsOf, type Problem } from '../lib/problems/problem.ts';
-import { formatProblems, problemCounts } from '../lib/problems/format-problems.ts';
-import { headingPlugins } from '../../../../src/integration/heading-anchors.ts';
+import type { PreviewSettings } from '../lib/preview/settings.ts';
+import type { Problem } from '../lib/problems/problem.ts';
+import { parseBase } from '../lib/site-path.ts';
+import { PREVIEW_SCRIPT_FILE } from '../lib/preview/published-files.ts';
+import { parseOptions, type LastingLinksOptions, type LastingLinksUserOptions } from './options.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
-import { MARKDOWN_FEATURES } from '../lib/sources/page-source.ts';
+import { addMdastPlugin, markdownFeaturesOf } from './markdown.ts';
 import { postBuild } from './post-build.ts';
 import { docsLintInBackground } from './docs-lint.ts';
 import { sourceCheck } from './source-check.ts';
 import { whenBundled } from './when-bundled.ts';
+import { previewBuildOf, type PreviewBuild } from './preview-mode.ts';
+import { virtualModules } from './virtual-modules.ts';
+import { writeSettingsFile } from './settings-file.ts';
+import { reportProblems } from './report.ts';
+
+export type { LastingLinksUserOptions } from './options.ts';
+
+/** Settings from the options and Astro's config, as every step of the build takes them. */
+function settingsOf(
+  options: LastingLinksOptions,
+  config: Parameters<NonNullable<AstroIntegration['hooks']['astro:config:done']>>[0]['config'],
+): SiteSettings {
+  const projectRoot = fileURLToPath(config.root);
+  const fromRoot = (url: URL) => relative(projectRoot, fileURLToPath(url)).split('\\').join('/');
+  return {
+    projectRoot,
+    base: parseBase(config.base),
+    site: config.site ?? '',
+    contentDir: options.content ?? `${fromRoot(config.srcDir).replace(/\/$/, '')}/content/docs`,
+    redirectsFile: options.redirects,
+    anchorsLockFile: options.lock,
+    redirectHosts: options.redirectHosts,
+    termsFile: options.terms,
+    oldestSupportedVersion:
+      options.lint === false ? undefined : options.lint.oldestSupportedVersion,
+    markdownFeatures: markdownFeaturesOf(config),
+  };
+}
 
 /**
- * The site's one integration: heading self-links and cross-reference titles while rendering
- * (with broken-link warnings as you type in dev), then, once the HTML exists,
- * the post-build pipeline that indexes anchors, writes redirects, checks every link and builds
- * the search index (see post-build.ts). It settles the settings once, from Astro's config, and
- * passes them down; the logic lives in `src/lib`.
+ * The integration. Add it after Starlight's, when the site has Starlight:
+ * `integrations: [starlight({ … }), lastingLinks()]`.
  */
-export function docsSite(): AstroIntegration {
+export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegration {
+  const options = parseOptions(userOptions);
   let settings: SiteSettings | undefined;
+  let preview: PreviewBuild | undefined;
+  let previewSettings: PreviewSettings | undefined;
   /** The docs lint, running beside the page rendering (see docs-lint.ts). */
   let docsLint: Promise<Problem[]> | undefined;
+  const lintInBuild = options.lint !== false;
   return {
-    name: 'docs-site',
+    name: 'lasting-links',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
-        settings = siteSettings(fileURLToPath(config.root), config.base, config.site);
-        if (command === 'build') {
-          const problems = sourceCheck(settings);
-          if (problems.length > 0) {
-            process.stderr.write(
-              `\n${formatProblems(problems, 'human')}\n${problemCounts(problems)}\n`,
-            );
-            process.stderr.write('The build failed: fix the pages above, then build again.\n');
-            process.exit(1);
-          }
+      'astro:config:setup': ({
+        config,
+        command,
+        logger,
+        updateConfig,
+        injectRoute,
+        createCodegenDir,
+      }) => {
+        preview = previewBuildOf(config.integrations);
+        if (preview !== undefined) {
+          // Canonical URLs name the published page; the preview's own pages live on its host.
+          previewSettings = {
+            ...preview.pullRequest,
+            productionSite: config.site ?? preview.hostUrl,
+          };
+          updateConfig({ site: preview.hostUrl });
         }
-        const warn = command === 'dev' ? (message: string) => logger.warn(message) : undefined;
-        updateConfig({
-          markdown: {
-            processor: satteri({
-              // The same features `lib/sources` parses with, so ids read from sources are the built ids.
-              features: MARKDOWN_FEATURES,
-              mdastPlugins: [crossReferencePlugin(settings, warn)],
-              hastPlugins: headingPlugins,
+        settings = settingsOf(options, config);
+        const current = settings;
+        if (command === 'build' && (options.components || options.frontmatter))
+          reportProblems(
+            sourceCheck(current, {
+              components: options.components,
+              frontmatter: options.frontmatter,
             }),
-          },
+            'before rendering',
+          );
+        const warn = command === 'dev' ? (message: string) => logger.warn(message) : undefined;
+        addMdastPlugin(config, crossReferencePlugin(current, warn), logger);
+
+        const layout =
+          options.preview.layout === undefined
+            ? fileURLToPath(new URL('../routes/DefaultLayout.astro', import.meta.url))
+            : fileURLToPath(new URL(options.preview.layout, config.root));
+        if (preview !== undefined) {
+          // A preview's own pages: what changed, and the one script that names its commit.
+          injectRoute({
+            pattern: '/_changes',
+            entrypoint: 'lasting-links/routes/changes.astro',
+            prerender: true,
+          });
+          injectRoute({
+            pattern: `/${PREVIEW_SCRIPT_FILE}`,
+            entrypoint: 'lasting-links/routes/preview-script.ts',
+            prerender: true,
+          });
+        }
+        updateConfig({
           vite: {
             plugins: [
+              virtualModules(previewSettings, layout),
               whenBundled(() => {
-                if (command === 'build') docsLint ??= docsLintInBackground(settings!);
+                if (command === 'build' && lintInBuild) docsLint ??= docsLintInBackground(current);
               }),
             ],
           },
         });
+        writeSettingsFile(fileURLToPath(createCodegenDir()), {
+          ...current,
+          outDir: relative(current.projectRoot, fileURLToPath(config.outDir)),
+          pagesDir: relative(current.projectRoot, fileURLToPath(new URL('pages/', config.srcDir))),
+        });
       },
       'astro:config:done': ({ config }) => {
-        settings = siteSettings(fileURLToPath(config.root), config.base, config.site);
+        // Base, site and features as every integration left them.
+        settings = settingsOf(options, config);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const problems = [
-          ...(await postBuild(settings!, distDir, logger)),
+          ...(await postBuild(
+            settings!,
+            distDir,
+            logger,
+            preview && previewSettings && { settings: previewSettings, base: preview.base },
+          )),
           // Started once bundling ended (see when-bundled.ts); here if that moment never came.
-          ...(await (docsLint ?? docsLintInBackground(settings!))),
+          ...(lintInBuild ? await (docsLint ?? docsLintInBackground(settings!)) : []),
         ];
-        if (problems.length === 0) return;
-        // A linter's report, not a crash: every problem once, with where, what and the fix.
-        process.stderr.write(
-          `\n${formatProblems(problems, 'human', { outputDir: relative(settings!.projectRoot, distDir) || '.' })}\n${problemCounts(problems)}\n`,
-        );
-        if (errorsOf(problems).length > 0) {
-          process.stderr.write('The build failed: fix the errors above, then build again.\n');
-          process.exit(1);
-        }
+        reportProblems(problems, 'after the build', {
+          outputDir: relative(settings!.projectRoot, distDir) || '.',
+        });
       },
     },
   };

@@ -6,8 +6,9 @@
  * 3. plan the redirect map against the index and prove the anchors lock;
  * 4. edit the pages that need it (cross-reference titles, old-anchor tables and ids), once each;
  * 5. write the redirect outputs: stubs, `_redirects`, nginx rules;
- * 6. check every internal link and fragment, naming the MDX source line;
- * 7. build the search index from the pages as written.
+ * 6. in a preview build, compare with the base and fill the What-changed page;
+ * 7. check every internal link and fragment (the What-changed page's too), naming the MDX
+ *    source line, and write every edited page once.
  * Every problem of every step is returned together, so one build shows all there is to fix.
  */
 import { writeFile } from 'node:fs/promises';
@@ -28,9 +29,9 @@ import { checkSite } from '../lib/links/check-site.ts';
 import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
 import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
-import { writeSearchIndex } from '../../../../src/integration/search-index.ts';
 import { readOptionalText } from '../lib/files.ts';
 import { fallbackIdWarnings } from '../lib/sources/heading-id.ts';
+import { previewChanges, type PreviewComparison } from './preview-changes.ts';
 
 /** Where the build logs what it did. */
 export interface Logger {
@@ -43,6 +44,7 @@ export async function postBuild(
   settings: SiteSettings,
   distDir: string,
   logger: Logger,
+  preview?: PreviewComparison,
 ): Promise<Problem[]> {
   const site = await readBuiltSite(distDir, {
     sectionText: true,
@@ -79,7 +81,11 @@ export async function postBuild(
         });
   const anchorTables = anchorTableInsertions(site, redirects.plan, settings.base, logger);
   mergeEdits(edits, anchorTables);
-  await writeEdits(site, edits);
+  applyEdits(site, edits);
+  const changes =
+    preview === undefined
+      ? undefined
+      : await previewChanges(site, { index, plan: redirects.plan }, preview, settings);
 
   const outputs = await writeRedirectOutputs(site, index, redirects.plan, settings);
   for (const warning of outputs.warnings) logger.warn(warning);
@@ -105,14 +111,9 @@ export async function postBuild(
     },
   );
   logger.info(`checked ${check.links} links on ${check.pages} pages`);
-
-  const searchable = await writeSearchIndex(site);
-  logger.info(
-    `search index: ${searchable} of ${index.size} pages` +
-      (searchable < index.size
-        ? ' (the 404 page, landing pages and pages with pagefind: false are left out)'
-        : ''),
-  );
+  // The link check's findings go on the What-changed page as text: no new link to check.
+  if (changes !== undefined) await changes.finish(check.problems);
+  await writeEdited(site, edits, changes?.page);
   return foldIntoLostAnchors(
     [
       ...crossReferences.problems,
@@ -155,14 +156,24 @@ function mergeEdits(
   for (const [path, insertions] of from) into.set(path, [...(into.get(path) ?? []), ...insertions]);
 }
 
-/** Applies each page's insertions to its HTML in memory and writes the page once. */
-async function writeEdits(
-  site: BuiltSite,
-  edits: ReadonlyMap<SitePath, Insertion[]>,
-): Promise<void> {
+/** Applies each page's insertions to its HTML in memory. */
+function applyEdits(site: BuiltSite, edits: ReadonlyMap<SitePath, Insertion[]>): void {
   for (const [path, insertions] of edits) {
     const page = site.pages.get(path) as BuiltPage;
     page.html = applyInsertions(page.html!, insertions);
-    await writeFile(join(site.dir, page.file), page.html);
+  }
+}
+
+/** Writes every page that was edited, once: the edited ones and `also`. */
+async function writeEdited(
+  site: BuiltSite,
+  edits: ReadonlyMap<SitePath, Insertion[]>,
+  also: SitePath | undefined,
+): Promise<void> {
+  const paths = new Set(edits.keys());
+  if (also !== undefined) paths.add(also);
+  for (const path of paths) {
+    const page = site.pages.get(path) as BuiltPage;
+    await writeFile(join(site.dir, page.file), page.html!);
   }
 }

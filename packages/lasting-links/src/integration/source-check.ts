@@ -5,29 +5,44 @@ import type { Problem } from '../lib/problems/problem.ts';
 import { listSourceFiles } from '../lib/site/source-files.ts';
 import { frontMatterProblems, type FrontMatterValidator } from '../lib/sources/front-matter.ts';
 import { unknownComponentProblems } from '../lib/sources/unknown-components.ts';
-import { docsFrontmatter } from '../../../../src/schemas/docs-frontmatter.ts';
-import { MDX_COMPONENT_NAMES } from '../../../../src/components/mdx/names.ts';
 
-/** The content collection's own schema, as a validator that lists every issue. */
-const validate: FrontMatterValidator = (data) => {
-  const result = docsFrontmatter.safeParse(data);
-  return result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
-};
+/** What a site asks to be checked in its sources (the `components` and `frontmatter` options). */
+export interface SourceCheckOptions {
+  /** Components every page may use without an import. */
+  components?: readonly string[] | undefined;
+  /** The docs collection's front matter schema: anything with zod's `safeParse`. */
+  frontmatter?:
+    | {
+        safeParse(data: unknown): {
+          success: boolean;
+          error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+        };
+      }
+    | undefined;
+}
 
 /**
  * Every front matter problem and every unknown component of every page, read before the build
  * renders anything: Astro's content layer stops at the first bad page (and MDX names a route,
  * not a line), so a writer who fixed one would only meet the next.
  */
-export function sourceCheck(settings: SiteSettings): Problem[] {
-  const known = new Set<string>(MDX_COMPONENT_NAMES);
+export function sourceCheck(settings: SiteSettings, options: SourceCheckOptions): Problem[] {
+  const { components, frontmatter } = options;
+  const known = components === undefined ? undefined : new Set<string>(components);
+  const validate: FrontMatterValidator | undefined =
+    frontmatter === undefined
+      ? undefined
+      : (data) => {
+          const result = frontmatter.safeParse(data);
+          return result.success ? [] : (result.error?.issues ?? []);
+        };
   return listSourceFiles(settings.projectRoot, settings.contentDir).flatMap((file) => {
     const text = readFileSync(join(settings.projectRoot, file), 'utf8');
     return [
-      ...frontMatterProblems(file, text, validate),
-      ...unknownComponentProblems(file, text, known),
+      ...(validate === undefined ? [] : frontMatterProblems(file, text, validate)),
+      ...(known === undefined || !file.endsWith('.mdx')
+        ? []
+        : unknownComponentProblems(file, text, known, settings.markdownFeatures)),
     ];
   });
 }

@@ -1,6 +1,6 @@
 import type { ViteUserConfig } from 'astro';
 
-/** A Vite plugin, as Astro's config takes it (Vite comes with Astro, not as this site's own dependency). */
+/** A Vite plugin, as Astro's config takes it (Vite comes with Astro). */
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
 /**
@@ -15,7 +15,7 @@ type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name
  */
 export function whenBundled(start: () => void): VitePlugin {
   return {
-    name: 'docs-site:when-bundled',
+    name: 'lasting-links:when-bundled',
     apply: 'build',
     buildApp: {
       order: 'post',

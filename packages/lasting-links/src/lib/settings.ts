@@ -1,9 +1,10 @@
 /**
  * The settings every step of the build and every command works with, settled once at the edge
- * (the Astro integration, or a command reading its environment) and passed in. Nothing under
- * `src/lib` reads the environment or the site's config file itself.
+ * (the Astro integration, from its options and Astro's config) and passed in. Nothing under
+ * `lib/` reads the environment or a config file itself.
  */
 import type { Base } from './site-path.ts';
+import type { MarkdownFeatures } from './sources/page-source.ts';
 
 /** Where things are and how the site is deployed. */
 export interface SiteSettings {
@@ -13,7 +14,7 @@ export interface SiteSettings {
   base: Base;
   /** The published origin, e.g. `https://docs.example.com`, for canonical URLs and the sitemap. */
   site: string;
-  /** Folder of the MDX pages. */
+  /** Folder of the page sources (`.md` and `.mdx`). */
   contentDir: string;
   /** The redirect map. */
   redirectsFile: string;
@@ -21,8 +22,10 @@ export interface SiteSettings {
   anchorsLockFile: string;
   /** Hosts a redirect may send readers to with an absolute `https://` target. */
   redirectHosts: readonly string[];
-  /** Proper nouns and terminology (read by the docs lint and by cross-reference titles). */
-  termsFile: string;
+  /** Proper nouns and terminology (read by the docs lint and by cross-reference titles), if any. */
+  termsFile: string | undefined;
   /** The oldest supported release, `major.minor`: the docs lint flags notes about older ones. */
-  oldestSupportedVersion: string;
+  oldestSupportedVersion: string | undefined;
+  /** The Markdown features the site renders its pages with, so sources parse as they build. */
+  markdownFeatures: MarkdownFeatures;
 }

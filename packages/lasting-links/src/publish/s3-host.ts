@@ -23,7 +23,6 @@ import {
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { s3ClientOptions } from '../../../../src/config.ts';
 import {
   describeTarget,
   hostKeyPrefix,
@@ -43,17 +42,17 @@ import {
   type Upload,
 } from '../lib/preview/publish-plan.ts';
 import { PREVIEW_MANIFEST_FILE, PUBLISH_PHASES } from '../lib/preview/published-files.ts';
-import type { Log, PreviewHost, StoredObject } from './host.ts';
+import type { Log, PreviewHost, S3Options, StoredObject } from './host.ts';
 
 /** Requests in flight at once: S3 serves many in parallel; a local store copes with this many. */
 const CONCURRENCY = 8;
 /** DeleteObjects takes at most this many keys per request. */
 const DELETE_BATCH = 1000;
 
-/** The S3 client for the environment: credentials, region and endpoint as the SDK reads them. */
-function s3Client(): S3Client {
+/** The S3 client: credentials, region and endpoint as the SDK reads them, with `options`. */
+export function s3Client(options: S3Options): S3Client {
   return new S3Client({
-    ...s3ClientOptions(),
+    ...options,
     // Checksums only where S3 requires them: S3-compatible stores that predate the SDK's
     // default CRC32 trailers (s3rver, older MinIO and Ceph) reject or mis-store them.
     requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -66,7 +65,7 @@ export class S3Host implements PreviewHost {
   readonly #target: S3Target;
   readonly #client: S3Client;
 
-  constructor(target: S3Target, client: S3Client = s3Client()) {
+  constructor(target: S3Target, client: S3Client) {
     this.#target = target;
     this.#client = client;
     this.description = describeTarget(target);

@@ -123,15 +123,12 @@ test('_redirects targets and sitemap locations keep their positions', () => {
   );
 });
 
-test('pages map to the MDX file they are built from', () => {
+test('pages map to the Markdown or MDX file they are built from', () => {
   assert.equal(sitePathOfSource('content/docs/a/b.mdx', 'content/docs'), '/a/b/');
   assert.equal(sitePathOfSource('content/docs/a/b/index.mdx', 'content/docs'), '/a/b/');
   assert.equal(sitePathOfSource('content/docs/index.mdx', 'content/docs'), '/');
-  assert.equal(
-    sitePathOfSource('content/docs/a.md', 'content/docs'),
-    undefined,
-    "only the collection's own extension",
-  );
+  assert.equal(sitePathOfSource('content/docs/a.md', 'content/docs'), '/a/', 'Markdown too');
+  assert.equal(sitePathOfSource('content/docs/a.txt', 'content/docs'), undefined);
   assert.equal(sitePathOfSource('content/other/a.mdx', 'content/docs'), undefined);
   const map = sourceFileMap(
     ['content/docs/a/index.mdx', 'content/docs/a.mdx', 'content/docs/b.mdx'],

@@ -1,12 +1,12 @@
 /**
- * `npm run lint:docs` end to end (formats, exit codes, bad input), and `.remarkrc.mjs` through
+ * `lasting-links lint` end to end (formats, exit codes, bad input), and `.remarkrc.mjs` through
  * unified-engine, the machinery of the remark editor extensions: the editor must show what
  * the command line reports.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -16,10 +16,21 @@ import { engine } from 'unified-engine';
 import type { VFile } from 'vfile';
 import {
   lintDocs,
+  loadLintSettings,
   readSource,
   type LintResult,
-  type LintSettings,
 } from '../../src/lib/lint/index.ts';
+import { linkSettings } from '../../../../src/config.ts';
+
+/** The settings the project's integration gives the lint (astro.config.mjs). */
+function projectLintSettings() {
+  return loadLintSettings({
+    root: projectRoot,
+    contentDir: linkSettings.content,
+    termsFile: linkSettings.terms,
+    oldestSupportedVersion: linkSettings.lint.oldestSupportedVersion,
+  });
+}
 import { defectsPage, projectRoot } from '../../../../tests/fixtures/lint/fixtures.ts';
 
 /** Runs the CLI with `args` from `cwd`; returns its exit code and output. */
@@ -107,9 +118,14 @@ test('a broken content/terms.yaml stops the lint with its file and line, not a s
   const dir = mkdtempSync(join(tmpdir(), 'lint-docs-'));
   try {
     mkdirSync(join(dir, 'content'));
-    cpSync(join(projectRoot, '.remarkrc.mjs'), join(dir, '.remarkrc.mjs'));
-    for (const link of ['src', 'node_modules', 'package.json', 'content/docs'])
+    for (const link of ['node_modules', 'package.json', 'content/docs'])
       symlinkSync(join(projectRoot, link), join(dir, link));
+    writeFileSync(
+      join(dir, 'astro.config.mjs'),
+      `import { defineConfig } from 'astro/config';\n` +
+        `import { docsSiteConfig } from ${JSON.stringify(join(projectRoot, 'src/site-config.ts'))};\n` +
+        `export default defineConfig(docsSiteConfig({ root: ${JSON.stringify(dir)} }));\n`,
+    );
     writeFileSync(
       join(dir, 'content/terms.yaml'),
       'properNouns:\n  - Mattermost\nterminology:\n  - preferred: primary\n    forbidden: master\n',
@@ -144,8 +160,7 @@ test('.remarkrc.mjs makes unified-engine (the editor extensions) report what lin
       (error, _code, context) => (error ? reject(error) : resolve(context?.files ?? [])),
     );
   });
-  const config = (await import('../../../../.remarkrc.mjs')) as { lintSettings: LintSettings };
-  const fromCli = lintDocs([readSource(projectRoot, defectsPage)], config.lintSettings);
+  const fromCli = lintDocs([readSource(projectRoot, defectsPage)], projectLintSettings());
   const fromEditor = files.flatMap((file) =>
     file.messages.map((m) => `${m.line}:${m.column}:${m.ruleId}:${m.fatal ? 'error' : 'warning'}`),
   );

@@ -10,7 +10,7 @@ import {
   previewBuildScript,
   pullRequestUrl,
 } from '../../src/lib/preview/settings.ts';
-import { readEnvironment, readPreviewSettings } from '../../../../src/config.ts';
+import { commandEnvironment } from '../../src/cli/environment.ts';
 
 test('website lookups: directories are their index, misses under /pr-N/ get its 404 page', () => {
   assert.deepEqual(websiteLookup('/pr-3/a/b/'), {
@@ -146,34 +146,32 @@ test('the build script fills the banner with the commit and build time, as a str
   assert.match(script, /this\.title="abcdef1234567890"/);
 });
 
-test('the environment: a preview build is served under /pr-N/ on the preview host', () => {
+test('the command environment: the preview host, the repository and an S3 store at its own endpoint', () => {
   const env = {
-    PREVIEW_PR: '7',
-    PREVIEW_SHA: 'abcdef1',
-    PREVIEW_BUILT_AT: '2025-01-31T12:00:00Z',
-    SITE_URL: 'https://docs.example.org',
     PREVIEW_HOST_URL: 'https://previews.example.org/',
+    GITHUB_SERVER_URL: 'https://github.com/',
+    GITHUB_REPOSITORY: 'o/r',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:4568',
+    DIST_DIR: 'out',
+  };
+  const { all, ...read } = commandEnvironment(env);
+  assert.equal(all, env);
+  assert.deepEqual(read, {
+    distDir: 'out',
+    previewHostUrl: 'https://previews.example.org',
+    repositoryUrl: 'https://github.com/o/r',
+    s3: { forcePathStyle: true, region: 'us-east-1' },
+  });
+  // PREVIEW_REPOSITORY_URL wins; without an endpoint, AWS itself (virtual-hosted style).
+  const { all: _all, ...plain } = commandEnvironment({
+    PREVIEW_REPOSITORY_URL: 'https://gitlab.example/g/r/',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_REPOSITORY: 'o/r',
-  };
-  assert.deepEqual(readEnvironment(env), {
-    base: '/pr-7/',
-    site: 'https://previews.example.org',
-    outDir: 'dist',
-    repository: 'https://github.com/o/r',
   });
-  assert.deepEqual(readPreviewSettings(env), {
-    pr: 7,
-    sha: 'abcdef1',
-    builtAt: '2025-01-31T12:00:00Z',
-    repositoryUrl: 'https://github.com/o/r',
-    productionSite: 'https://docs.example.org',
+  assert.deepEqual(plain, {
+    distDir: undefined,
+    previewHostUrl: undefined,
+    repositoryUrl: 'https://gitlab.example/g/r',
+    s3: { forcePathStyle: false },
   });
-  assert.deepEqual(readEnvironment({ SITE_URL: 'https://docs.example.org' }), {
-    base: undefined,
-    site: 'https://docs.example.org',
-    outDir: 'dist',
-    repository: undefined,
-  });
-  assert.equal(readPreviewSettings({}), undefined);
 });

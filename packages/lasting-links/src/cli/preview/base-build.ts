@@ -55,6 +55,7 @@ export function buildCommit(
   sha: string,
   base: string,
   outDir: string,
+  environment: Readonly<Record<string, string | undefined>>,
   log: Log,
 ): string | undefined {
   const worktree = mkdtempSync(join(tmpdir(), 'docs-preview-base-'));
@@ -67,12 +68,17 @@ export function buildCommit(
     rmSync(join(worktree, 'node_modules'), { force: true, recursive: true });
     symlinkSync(join(projectRoot, 'node_modules'), join(worktree, 'node_modules'));
     log(`building the base ${sha.slice(0, 7)} in ${worktree}`);
-    const env: NodeJS.ProcessEnv = { ...process.env, SITE_BASE: base, OUT_DIR: outDir };
-    for (const name of Object.keys(env)) if (name.startsWith('PREVIEW_')) delete env[name];
     const build = spawnSync(
       process.execPath,
-      [join(worktree, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      { cwd: worktree, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+      [
+        join(worktree, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--base',
+        base,
+        '--outDir',
+        outDir,
+      ],
+      { cwd: worktree, env: environment, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
     );
     if (build.status !== 0) {
       const last = (build.stderr || '').trim().split('\n').slice(-3).join(' / ');

@@ -1,98 +1,80 @@
 /**
  * Builds the preview of a pull request: the site under `/pr-N/`, marked as a preview, with its
- * what-changed page filled in from a comparison with the base commit's build and the link check
- * of the result. Nothing here publishes; the build is a folder any host can take.
+ * What-changed page comparing it with the base. One programmatic Astro build of the project with
+ * a `previewMode()` marker among its integrations; the `lastingLinks()` integration does the
+ * rest inside that build (the banner's settings, the preview's routes, the comparison, one link
+ * check). Nothing here publishes; the build is a folder any host can take.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { previewEnvironment, readPreviewSettings, siteConfig } from '../../../../../src/config.ts';
+import { pathToFileURL } from 'node:url';
 import { readBuiltSite } from '../../lib/site/read-site.ts';
 import { anchorIndexOf } from '../../lib/site/built-site.ts';
 import type { AnchorIndex } from '../../lib/site/anchor-index.ts';
-import { loadRedirects } from '../../lib/redirects/load-redirects.ts';
-import type { Problem } from '../../lib/problems/problem.ts';
-import { serializePreviewManifest } from '../../lib/preview/manifest.ts';
-import { PREVIEW_MANIFEST_FILE } from '../../lib/preview/published-files.ts';
 import { previewBase, type PreviewSettings } from '../../lib/preview/settings.ts';
-import { buildChangesReport, type BaseBuild } from '../../lib/preview/changes-report.ts';
-import { fillChangesPage, renderChangesReport } from '../../lib/preview/changes-page.ts';
-import { summarizeChanges, type ChangesSummary } from '../../lib/preview/changes-summary.ts';
+import type { BaseBuild } from '../../lib/preview/changes-report.ts';
+import { parseChangesSummary, type ChangesSummary } from '../../lib/preview/changes-summary.ts';
+import { CHANGES_SUMMARY_FILE } from '../../lib/preview/published-files.ts';
+import { previewMode } from '../../integration/preview-mode.ts';
 import { buildCommit, resolveBaseCommit } from './base-build.ts';
 import type { Log } from '../../publish/host.ts';
+import { readFile } from 'node:fs/promises';
 
-/** The what-changed page's file in the build, and its summary beside it. */
-const CHANGES_PAGE = '_changes/index.html';
-export const CHANGES_SUMMARY = '_changes/summary.json';
+/** Where previews are served when nothing says: a reserved name never mistaken for a real site. */
+const UNKNOWN_PREVIEW_HOST = 'https://previews.invalid';
 
 /** What to build. */
 export interface PreviewBuildOptions {
   projectRoot: string;
-  pr: number;
-  sha: string;
+  pullRequest: Omit<PreviewSettings, 'productionSite'>;
+  /** Where previews are served, for the build's own `site`. */
+  hostUrl: string | undefined;
   /** Output folder; emptied first. */
   outDir: string;
   /** The base to compare with: a ref (default `origin/main`), or a folder holding its build. */
   base: { ref: string; isDefault: boolean } | { dist: string };
+  /** The environment a base commit's build runs in. */
+  env: Readonly<Record<string, string | undefined>>;
   log: Log;
 }
 
-/** Builds the preview; returns its settings and the what-changed summary. */
-export async function buildPreview(
-  options: PreviewBuildOptions,
-): Promise<{ preview: PreviewSettings; summary: ChangesSummary }> {
-  const { projectRoot, outDir, log } = options;
-  // The settings as the build will read them, from the same environment (see src/config.ts).
-  const preview = readPreviewSettings({
-    ...process.env,
-    PREVIEW_PR: String(options.pr),
-    PREVIEW_SHA: options.sha,
-    PREVIEW_BUILT_AT: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-  })!;
-  const base = previewBase(preview.pr);
-  const env = { ...process.env, ...previewEnvironment(preview), SITE_BASE: base, OUT_DIR: outDir };
-
+/** Builds the preview; returns the What-changed summary it wrote beside its page. */
+export async function buildPreview(options: PreviewBuildOptions): Promise<ChangesSummary> {
+  const { projectRoot, outDir, log, pullRequest } = options;
+  const base = previewBase(pullRequest.pr);
+  const baseBuild = await compareWith(options, base, log);
   rmSync(outDir, { recursive: true, force: true });
   log(
-    `building the preview of pull request #${preview.pr} at ${preview.sha.slice(0, 7)} into ${outDir}`,
+    `building the preview of pull request #${pullRequest.pr} at ${pullRequest.sha.slice(0, 7)} into ${outDir}`,
   );
-  const build = spawnSync(
-    process.execPath,
-    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'],
-    { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  if (build.status !== 0) throw new Error('the preview did not build: see the errors above');
-  await writeFile(
-    join(outDir, PREVIEW_MANIFEST_FILE),
-    serializePreviewManifest({ pr: preview.pr, sha: preview.sha, builtAt: preview.builtAt }),
-  );
-
-  const site = await readBuiltSite(outDir, { sectionText: true });
-  const index = anchorIndexOf(site);
-  const { plan } = await loadRedirects(
-    projectRoot,
-    siteConfig.redirectsFile,
-    siteConfig.redirectHosts,
-    index,
-  );
-  const baseBuild = await compareWith(options, base, log);
-  const pageHtml = await readFile(join(outDir, CHANGES_PAGE), 'utf8');
-  const write = async (linkProblems: Problem[]) => {
-    const report = buildChangesReport(preview, { index, plan }, baseBuild, linkProblems);
-    await writeFile(
-      join(outDir, CHANGES_PAGE),
-      fillChangesPage(pageHtml, renderChangesReport(report, siteConfig.redirectsFile)),
-    );
-    return report;
+  const { build } = (await import(astroOf(projectRoot))) as {
+    build: (config: Record<string, unknown>) => Promise<void>;
   };
-  // The page links into the preview: check the site with the page filled in, then show the result.
-  await write([]);
-  const report = await write(checkLinks(projectRoot, outDir, base, env));
-  const summary = summarizeChanges(report);
-  await writeFile(join(outDir, CHANGES_SUMMARY), JSON.stringify(summary, null, 2) + '\n');
-  return { preview, summary };
+  try {
+    await build({
+      root: projectRoot,
+      base,
+      outDir,
+      integrations: [
+        previewMode({
+          pullRequest,
+          hostUrl: options.hostUrl ?? UNKNOWN_PREVIEW_HOST,
+          base: baseBuild,
+        }),
+      ],
+    });
+  } catch (error) {
+    throw new Error(`the preview did not build: ${(error as Error).message}`, { cause: error });
+  }
+  const where = join(outDir, CHANGES_SUMMARY_FILE);
+  return parseChangesSummary(await readFile(where, 'utf8'), where);
+}
+
+/** The project's own Astro, as a module URL. */
+function astroOf(projectRoot: string): string {
+  return pathToFileURL(createRequire(join(projectRoot, 'package.json')).resolve('astro')).href;
 }
 
 /** The base build's content pages, or why there are none. */
@@ -114,7 +96,14 @@ async function compareWith(
   }
   const scratch = mkdtempSync(join(tmpdir(), 'docs-preview-base-out-'));
   try {
-    const failure = buildCommit(options.projectRoot, commit.sha, base, join(scratch, 'out'), log);
+    const failure = buildCommit(
+      options.projectRoot,
+      commit.sha,
+      base,
+      join(scratch, 'out'),
+      options.env,
+      log,
+    );
     if (failure !== undefined) {
       log(`not comparing with a base: ${failure}`);
       return { kind: 'none', reason: failure };
@@ -127,33 +116,5 @@ async function compareWith(
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/** The link check of the finished build, run by `npm run check` itself. */
-function checkLinks(
-  projectRoot: string,
-  outDir: string,
-  base: string,
-  env: NodeJS.ProcessEnv,
-): Problem[] {
-  const check = spawnSync(
-    process.execPath,
-    [
-      join(import.meta.dirname, '../../../bin/lasting-links.js'),
-      'check',
-      '--dist',
-      outDir,
-      '--base',
-      base,
-      '--format',
-      'json',
-    ],
-    { cwd: projectRoot, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  try {
-    return JSON.parse(check.stdout) as Problem[];
-  } catch {
-    throw new Error(`the link check of the preview did not run: ${check.stderr.trim()}`);
   }
 }

@@ -1,24 +1,23 @@
 /** The what-changed summary as Markdown, for the pull request comment and the CI job summary. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { siteConfig } from '../../../../../src/config.ts';
 import {
   changesMarkdown,
   parseChangesSummary,
   type ChangesSummary,
 } from '../../lib/preview/changes-summary.ts';
 import { previewFolder } from '../../lib/preview/options.ts';
-import { CHANGES_SUMMARY } from './build-preview.ts';
+import { CHANGES_SUMMARY_FILE } from '../../lib/preview/published-files.ts';
 
 /** The summary a preview build wrote, checked field by field (it may come from an untrusted job). */
 export async function readSummary(buildDir: string): Promise<ChangesSummary> {
-  const where = join(buildDir, CHANGES_SUMMARY);
+  const where = join(buildDir, CHANGES_SUMMARY_FILE);
   let text: string;
   try {
     text = await readFile(where, 'utf8');
   } catch {
     throw new Error(
-      `${where} is missing: ${buildDir} is not a preview build (npm run preview:build)`,
+      `${where} is missing: ${buildDir} is not a preview build (lasting-links preview build)`,
     );
   }
   return parseChangesSummary(text, where);
@@ -32,9 +31,10 @@ export async function writeSummaryMarkdown(
   summary: ChangesSummary,
   hostUrl: string | undefined,
   file: string,
+  mapFile: string,
 ): Promise<string> {
   const previewUrl = `${hostUrl ?? ''}/${previewFolder(summary.pr)}/`;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, changesMarkdown(summary, previewUrl, siteConfig.redirectsFile));
+  await writeFile(file, changesMarkdown(summary, previewUrl, mapFile));
   return previewUrl;
 }

@@ -112,8 +112,8 @@ const level = (id: string): 'error' | 'warn' =>
 
 /** The plugins, configured from `settings`. Throws on an invalid `oldestSupportedVersion`. */
 export function docsLintPlugins(settings: LintSettings): PluggableList {
-  parseVersion(settings.oldestSupportedVersion);
   const { terms, termsFile, pages, contentDir, oldestSupportedVersion } = settings;
+  if (oldestSupportedVersion !== undefined) parseVersion(oldestSupportedVersion);
   return [
     ...mdxSyntax,
     [markupLeak, [level('markup-leak')]],
@@ -125,7 +125,10 @@ export function docsLintPlugins(settings: LintSettings): PluggableList {
     [headingCase, [level('heading-case'), { terms, termsFile }]],
     [terminology, [level('terminology'), { terms, termsFile, contentDir }]],
     [midSentenceCapital, [level('mid-sentence-capital'), { terms, termsFile }]],
-    [staleVersion, [level('stale-version'), { oldestSupportedVersion }]],
+    // Without a supported release to compare with, nothing is stale.
+    ...(oldestSupportedVersion === undefined
+      ? []
+      : ([[staleVersion, [level('stale-version'), { oldestSupportedVersion }]]] as PluggableList)),
     [fencedCodeFlag, [level('fenced-code-flag'), { allowEmpty: false }]],
     [shellPrompt, [level('shell-prompt')]],
     [placeholder, [level('placeholder')]],

@@ -13,11 +13,14 @@ export interface ProjectLintOptions {
   root: string;
   /** `content/docs`. */
   contentDir: string;
-  /** `content/terms.yaml`. */
-  termsFile: string;
-  /** From the site settings, e.g. `10.5`. */
-  oldestSupportedVersion: string;
+  /** `content/terms.yaml`; without one, no proper nouns or terminology. */
+  termsFile?: string | undefined;
+  /** From the site settings, e.g. `10.5`; without one, no release is stale. */
+  oldestSupportedVersion?: string | undefined;
 }
+
+/** A site without a terms file: no proper nouns, no terminology. */
+const NO_TERMS = { properNouns: [], terminology: [] };
 
 /** Every `.mdx` file under `dir` (relative to `root`), sorted, as paths relative to `root`. */
 export function mdxFilesUnder(root: string, dir: string): string[] {
@@ -37,17 +40,17 @@ export function readSource(root: string, path: string): LintSource {
  * content page. Throws `TermsFileError` (naming file and line) on a bad terms file.
  */
 export function loadLintSettings(options: ProjectLintOptions): LintSettings {
-  const terms = parseTerms(
-    readFileSync(join(options.root, options.termsFile), 'utf8'),
-    options.termsFile,
-  );
+  const terms =
+    options.termsFile === undefined
+      ? NO_TERMS
+      : parseTerms(readFileSync(join(options.root, options.termsFile), 'utf8'), options.termsFile);
   const pages = buildPageIndex(
     mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
     options.contentDir,
   );
   return {
     terms,
-    termsFile: options.termsFile,
+    termsFile: options.termsFile ?? 'the terms file (the lastingLinks `terms` option)',
     pages,
     contentDir: options.contentDir,
     oldestSupportedVersion: options.oldestSupportedVersion,

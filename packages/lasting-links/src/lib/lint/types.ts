@@ -26,14 +26,14 @@ export interface LintResult {
 export interface LintSettings {
   /** Proper nouns and terminology, from `content/terms.yaml`. */
   terms: Terms;
-  /** Where the terms came from, to name it in messages (`content/terms.yaml`). */
+  /** Where the terms came from, to name it in messages (`content/terms.yaml`, or the `terms` option). */
   termsFile: string;
   /** Every content page's title and heading ids, to check empty-text cross-references. */
   pages: PageIndex;
   /** Directory of the MDX pages relative to the project root; maps a file to its site path. */
   contentDir: string;
-  /** The oldest release still supported, `major.minor` (`10.5`): older versions are stale. */
-  oldestSupportedVersion: string;
+  /** The oldest release still supported, `major.minor` (`10.5`): older versions are stale; none when absent. */
+  oldestSupportedVersion?: string | undefined;
   /** The project root, which relative source paths start from; the current directory when absent. */
   root?: string;
 }

@@ -11,6 +11,9 @@ const NOT_PUBLISHED: ReadonlySet<string> = new Set(['_nginx-redirects.conf']);
 /** The preview's own description, written by the publish itself, last. */
 export const PREVIEW_MANIFEST_FILE = '_preview.json';
 
+/** The What-changed comparison in numbers, beside its page, for the pull request comment. */
+export const CHANGES_SUMMARY_FILE = '_changes/summary.json';
+
 /** The preview's build script (commit and build time for the banner), see `previewBuildScript`. */
 export const PREVIEW_SCRIPT_FILE = '_preview.js';
 

@@ -14,6 +14,7 @@ import type { SitePath } from '../site-path.ts';
 import type { BuiltPage, BuiltSite } from './built-site.ts';
 import { isPageFile, sitePathOfFile } from './output-paths.ts';
 import { packPages, unpackPages, type PackedPages } from './packed-pages.ts';
+import { runnableFile } from '../runnable.ts';
 
 /** What to keep of each page beyond ids, headings, links and marks. */
 export interface ReadSiteOptions extends ScanOptions {
@@ -142,7 +143,7 @@ async function scanFiles(
     shares.map(
       (share) =>
         new Promise<BuiltPage[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./scan-worker.ts', import.meta.url), {
+          const worker = new Worker(runnableFile(new URL('./scan-worker.ts', import.meta.url)), {
             workerData: { dir, files: share, options },
           });
           worker.once('message', (packed: PackedPages) => resolve(unpackPages(packed)));

@@ -7,14 +7,17 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SitePath } from '../site-path.ts';
 
-/** The extension of page sources (the docs collection's glob). */
-export const PAGE_SOURCE_EXTENSION = '.mdx';
+/** Whether a file is a page source: Markdown or MDX, as Astro's docs collections load them. */
+export function isPageSource(file: string): boolean {
+  return file.endsWith('.mdx') || file.endsWith('.md');
+}
 
 /** The site path a page source (relative to the project root) is served at, or undefined for other files. */
 export function sitePathOfSource(file: string, contentDir: string): SitePath | undefined {
   const dir = contentDir.replace(/\/+$/, '') + '/';
-  if (!file.startsWith(dir) || !file.endsWith(PAGE_SOURCE_EXTENSION)) return undefined;
-  const slug = file.slice(dir.length, -PAGE_SOURCE_EXTENSION.length).replace(/(^|\/)index$/, '');
+  if (!file.startsWith(dir) || !isPageSource(file)) return undefined;
+  const extension = file.endsWith('.mdx') ? '.mdx' : '.md';
+  const slug = file.slice(dir.length, -extension.length).replace(/(^|\/)index$/, '');
   return (slug === '' ? '/' : `/${slug}/`) as SitePath;
 }
 
@@ -38,6 +41,6 @@ export function listSourceFiles(projectRoot: string, contentDir: string): string
   }
   return names
     .map((name) => `${contentDir.replace(/\/+$/, '')}/${name.split('\\').join('/')}`)
-    .filter((file) => file.endsWith(PAGE_SOURCE_EXTENSION))
+    .filter(isPageSource)
     .sort();
 }

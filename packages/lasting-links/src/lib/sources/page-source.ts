@@ -7,18 +7,25 @@
  * docs lint read headings from it.
  */
 import GithubSlugger from 'github-slugger';
-import { mdxToHast, mdxToMdast } from 'satteri';
+import { markdownToHast, markdownToMdast, mdxToHast, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { SitePath } from '../site-path.ts';
 import { usableHeadingId } from './heading-id.ts';
 
-/** The Markdown features the site renders with (see `src/integration/index.ts`). */
-export const MARKDOWN_FEATURES = {
+/** Sätteri's Markdown features (`gfm`, `headingAttributes`, `directive`, …). */
+export type MarkdownFeatures = NonNullable<Parameters<typeof mdxToMdast>[1]>['features'] & object;
+
+/**
+ * The features a site renders with when it says nothing else: Astro's defaults (GFM, smart
+ * punctuation) with `{#id}` heading attributes. Sources are read with the site's own, settled
+ * from its Markdown processor (see `integration/markdown.ts`).
+ */
+export const MARKDOWN_FEATURES: MarkdownFeatures = {
   gfm: true,
   smartPunctuation: true,
   headingAttributes: true,
   frontmatter: true,
-} as const;
+};
 
 /** One heading of a page and the section it opens. */
 interface SourceSection {
@@ -77,16 +84,31 @@ interface TreeNode {
 const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 
 /** Parses one page's MDX source. Throws with the file and line when the MDX does not parse. */
-export function parsePageSource(file: string, path: SitePath, text: string): PageSource {
+export function parsePageSource(
+  file: string,
+  path: SitePath,
+  text: string,
+  features: MarkdownFeatures = MARKDOWN_FEATURES,
+): PageSource {
   let hast: TreeNode;
   let mdast: TreeNode;
+  // Front matter is always there to read, whatever the renderer is told.
+  const options = { features: { ...features, frontmatter: true } };
+  const isMdx = !file.endsWith('.md');
   try {
-    hast = mdxToHast(text, { features: MARKDOWN_FEATURES }) as unknown as TreeNode;
-    mdast = mdxToMdast(text, { features: MARKDOWN_FEATURES }) as unknown as TreeNode;
+    hast = (isMdx
+      ? mdxToHast(text, options)
+      : markdownToHast(text, options)) as unknown as TreeNode;
+    mdast = (isMdx
+      ? mdxToMdast(text, options)
+      : markdownToMdast(text, options)) as unknown as TreeNode;
   } catch (error) {
-    throw new Error(`${file}: the MDX cannot be parsed: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${file}: the ${isMdx ? 'MDX' : 'Markdown'} cannot be parsed: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const headingLines = headingPositions(mdast);
   const slugger = new GithubSlugger();

@@ -7,16 +7,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SitePath } from '../site-path.ts';
 import type { PageAnchors } from '../site/anchor-index.ts';
-import { listSourceFiles, sitePathOfSource, PAGE_SOURCE_EXTENSION } from '../site/source-files.ts';
-import { parsePageSource, type PageSource } from './page-source.ts';
+import { isPageSource, listSourceFiles, sitePathOfSource } from '../site/source-files.ts';
+import { parsePageSource, type MarkdownFeatures, type PageSource } from './page-source.ts';
 
 /** Every page source in the working tree, parsed. */
-export function readSources(projectRoot: string, contentDir: string): PageSource[] {
+export function readSources(
+  projectRoot: string,
+  contentDir: string,
+  features?: MarkdownFeatures,
+): PageSource[] {
   return listSourceFiles(projectRoot, contentDir).map((file) =>
     parsePageSource(
       file,
       sitePathOfSource(file, contentDir)!,
       readFileSync(join(projectRoot, file), 'utf8'),
+      features,
     ),
   );
 }
@@ -26,6 +31,7 @@ export function readSourcesAt(
   projectRoot: string,
   contentDir: string,
   revision: string,
+  features?: MarkdownFeatures,
 ): { pages: PageSource[] } | { unavailable: string } {
   const git = (args: string[], input?: string) =>
     spawnSync('git', ['-C', projectRoot, ...args], { input, maxBuffer: 1 << 30 });
@@ -40,11 +46,7 @@ export function readSourcesAt(
   }
   const listed = git(['ls-tree', '-r', '-z', '--name-only', revision, '--', contentDir]);
   if (listed.status !== 0) return { unavailable: listed.stderr.toString().trim() };
-  const files = listed.stdout
-    .toString()
-    .split('\0')
-    .filter((file) => file.endsWith(PAGE_SOURCE_EXTENSION))
-    .sort();
+  const files = listed.stdout.toString().split('\0').filter(isPageSource).sort();
   if (files.length === 0) return { pages: [] };
   const batch = git(['cat-file', '--batch'], files.map((file) => `${revision}:${file}\n`).join(''));
   if (batch.status !== 0) return { unavailable: batch.stderr.toString().trim() };
@@ -57,7 +59,7 @@ export function readSourcesAt(
     const text = output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8');
     at = headerEnd + 1 + size + 1;
     try {
-      pages.push(parsePageSource(file, sitePathOfSource(file, contentDir)!, text));
+      pages.push(parsePageSource(file, sitePathOfSource(file, contentDir)!, text, features));
     } catch {
       // A page that did not parse then was never published in that form.
     }

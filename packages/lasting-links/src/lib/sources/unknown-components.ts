@@ -5,7 +5,7 @@
  */
 import { mdxToMdast } from 'satteri';
 import type { Problem } from '../problems/problem.ts';
-import { MARKDOWN_FEATURES } from './page-source.ts';
+import type { MarkdownFeatures } from './page-source.ts';
 
 interface MdastNode {
   type: string;
@@ -38,10 +38,11 @@ export function unknownComponentProblems(
   file: string,
   text: string,
   known: ReadonlySet<string>,
+  features: MarkdownFeatures,
 ): Problem[] {
   let tree: MdastNode;
   try {
-    tree = mdxToMdast(text, { features: MARKDOWN_FEATURES });
+    tree = mdxToMdast(text, { features: { ...features, frontmatter: true } });
   } catch {
     return []; // The MDX parse error itself is reported by the build, with its line.
   }
