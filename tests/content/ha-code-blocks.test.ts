@@ -53,26 +53,44 @@ function makeCertificate(dir: string): { cert: string; key: string } {
 }
 
 /**
- * Runs `nginx -t` on one sample inside a minimal `nginx.conf` (the sample goes in the `http`
- * block, as a file in `conf.d/` would). Host paths become files under a scratch root: the
- * certificate lines get a real self-signed pair, `include` gets an empty stub, cache paths a
- * directory. Nothing outside the scratch directory is touched.
+ * The directories a Debian or Ubuntu host has once its `nginx` package is installed, relative
+ * to `/`. Not `/var/cache/nginx`: Debian's packages keep NGINX's own files in `/var/lib/nginx`,
+ * and a sample that caches under `/var/cache/nginx` needs the guide's own `mkdir -p` first.
  */
-function nginxTest(sample: string, certificate: { cert: string; key: string }): { ok: boolean; output: string } {
+const DEBIAN_LAYOUT = ['etc/nginx/conf.d', 'etc/nginx/sites-enabled', 'etc/letsencrypt', 'var/cache', 'var/lib/nginx', 'var/log/nginx', 'var/www', 'run'];
+
+/**
+ * Runs `nginx -t` on one sample inside a minimal `nginx.conf` (the sample goes in the `http`
+ * block, as a file in `conf.d/` would), in a scratch root laid out as a Debian host: host paths
+ * are rewritten into it. The certificate lines get a real self-signed pair and `include` an
+ * empty stub; directories get nothing but what `mkdirs` (the guide's own `mkdir -p` commands,
+ * run in the scratch root) creates, as on a fresh host. Nothing outside the scratch directory
+ * is touched, and `nginx -t` opens no port.
+ */
+function nginxTest(sample: string, certificate: { cert: string; key: string }, mkdirs: readonly string[] = []): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ha-nginx-'));
   try {
     const root = join(dir, 'root');
+    for (const path of DEBIAN_LAYOUT) mkdirSync(join(root, path), { recursive: true });
+    assert.ok(!existsSync(join(root, 'var/cache/nginx')), 'the scratch Debian layout must not have /var/cache/nginx');
+    for (const path of mkdirs) {
+      assert.ok(path.startsWith('/') && !path.includes('..'), `${path}: the guide’s mkdir takes an absolute path`);
+      const made = spawnSync('mkdir', ['-p', join(root, path)], { encoding: 'utf8' });
+      assert.equal(made.status, 0, `mkdir -p ${path} failed in the scratch root: ${made.stderr}`);
+    }
     const rewritten = sample
       .split('\n')
       .map((line) =>
         line.replace(HOST_PATH, (path) => {
           const local = join(root, path);
           const directive = line.trim().split(/\s+/)[0];
-          mkdirSync(dirname(local), { recursive: true });
-          if (directive === 'ssl_certificate' || directive === 'ssl_trusted_certificate') writeFileSync(local, readFileSync(certificate.cert));
-          else if (directive === 'ssl_certificate_key') writeFileSync(local, readFileSync(certificate.key));
-          else if (directive === 'include') writeFileSync(local, '');
-          else mkdirSync(local, { recursive: true });
+          const file = (contents: string | Buffer): void => {
+            mkdirSync(dirname(local), { recursive: true });
+            writeFileSync(local, contents);
+          };
+          if (directive === 'ssl_certificate' || directive === 'ssl_trusted_certificate') file(readFileSync(certificate.cert));
+          else if (directive === 'ssl_certificate_key') file(readFileSync(certificate.key));
+          else if (directive === 'include') file('');
           return local;
         }),
       )
@@ -99,6 +117,19 @@ function nginxTest(sample: string, certificate: { cert: string; key: string }): 
   }
 }
 
+/**
+ * The directories that the guide's `sudo mkdir -p` commands create before a sample, in the same
+ * `##` section of its page: what an administrator following the guide has on the proxy host.
+ */
+function documentedMkdirs(sample: CodeBlock): string[] {
+  const lines = readFileSync(join(projectRoot, sample.file), 'utf8').split('\n');
+  let start = sample.line - 1;
+  while (start > 0 && !/^## /.test(lines[start]!)) start -= 1;
+  return lines
+    .slice(start, sample.line - 1)
+    .flatMap((line) => /^\s*sudo mkdir -p (\/\S+)\s*$/.exec(line)?.[1] ?? []);
+}
+
 test('every NGINX sample passes nginx -t', () => {
   assert.ok(existsSync(NGINX), `${NGINX} is missing: install Debian's nginx (sudo apt-get install nginx) to test the guide's NGINX samples`);
   const samples = ofLang('nginx');
@@ -111,9 +142,29 @@ test('every NGINX sample passes nginx -t', () => {
     const broken = nginxTest('server { listen 8080; location / { proxy_cache undefined_zone; proxy_pass http://127.0.0.1:8065; } }', certificate);
     assert.equal(broken.ok, false, `the nginx -t harness accepted a configuration with an undefined cache zone:\n${broken.output}`);
     for (const block of samples) {
-      const result = nginxTest(block.code, certificate);
-      assert.ok(result.ok, `${where(block)}: nginx -t rejects this sample:\n${result.output}`);
+      const result = nginxTest(block.code, certificate, documentedMkdirs(block));
+      assert.ok(result.ok, `${where(block)}: nginx -t rejects this sample on a Debian layout after the guide's mkdir commands (${documentedMkdirs(block).join(', ') || 'none'}):\n${result.output}`);
     }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('on a Debian layout the proxy sample fails nginx -t without the documented mkdir, and passes with it', () => {
+  assert.ok(existsSync(NGINX), `${NGINX} is missing: install Debian's nginx (sudo apt-get install nginx) to test the guide's NGINX samples`);
+  const proxy = ofLang('nginx').find((block) => block.code.includes('proxy_cache_path'));
+  assert.ok(proxy, 'no NGINX sample defines a cache path');
+  const cachePath = /proxy_cache_path (\S+)/.exec(proxy.code)![1]!;
+  const mkdirs = documentedMkdirs(proxy);
+  assert.ok(mkdirs.some((path) => cachePath.startsWith(`${path.replace(/\/$/, '')}/`)), `${where(proxy)}: the steps before the sample must create the parent of ${cachePath} with sudo mkdir -p; found ${mkdirs.join(', ') || 'none'}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'ha-cert-'));
+  try {
+    const certificate = makeCertificate(scratch);
+    const without = nginxTest(proxy.code, certificate);
+    assert.equal(without.ok, false, `${where(proxy)}: nginx -t passed on a Debian layout without ${dirname(cachePath)}, so the harness does not reproduce a fresh host:\n${without.output}`);
+    assert.match(without.output, /mkdir\(\) ".*" failed/, `nginx -t should fail for the missing cache directory:\n${without.output}`);
+    const withMkdir = nginxTest(proxy.code, certificate, mkdirs);
+    assert.ok(withMkdir.ok, `${where(proxy)}: nginx -t rejects the sample after ${mkdirs.join(', ')}:\n${withMkdir.output}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -123,7 +174,8 @@ test('the NGINX proxy sample has what a cluster needs', () => {
   const proxy = ofLang('nginx').find((block) => block.code.includes('upstream backend') && block.code.includes('server_name'));
   assert.ok(proxy, 'no NGINX sample with an upstream and a server block found');
   const required: Array<[string, RegExp]> = [
-    ['an upstream listing every node on 8065', /upstream backend \{(?:\s*server [\d.]+:8065;){3}/],
+    ['an upstream listing every node on 8065', /upstream backend \{(?:\s*zone \S+ \S+;)?(?:\s*server [\d.]+:8065;){3}/],
+    ['a shared zone, so that every worker sees a failed node', /upstream backend \{\s*zone backend \d+k;/],
     ['upstream keepalive', /keepalive \d+;/],
     ['the WebSocket location', /location ~ \/api\/v\[0-9\]\+\/\(users\/\)\?websocket\$ \{/],
     ['the Upgrade header', /proxy_set_header Upgrade \$http_upgrade;/],
@@ -138,6 +190,9 @@ test('the NGINX proxy sample has what a cluster needs', () => {
   const used = proxy.code.indexOf('proxy_cache mattermost_cache');
   assert.ok(used === -1 || defined < used, `${where(proxy)}: define the mattermost_cache zone before any proxy_cache line uses it`);
   assert.doesNotMatch(proxy.code, /max_fails=0/, `${where(proxy)}: max_fails=0 turns off passive ejection; the sample has no active health checks`);
+  const locations = proxy.code.split(/\n\s*location /).slice(1);
+  assert.equal(locations.length, 2, `${where(proxy)}: expected the WebSocket location and location /`);
+  for (const location of locations) assert.match(location, /proxy_connect_timeout 5s;/, `${where(proxy)}: every location gives up on a node that does not accept a connection within 5 seconds`);
 });
 
 // --- sysctl -----------------------------------------------------------------------------------

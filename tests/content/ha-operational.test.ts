@@ -264,17 +264,18 @@ test('health checks: active checks are NGINX Plus or a cloud or hardware balance
 // --- Upgrades and troubleshooting -----------------------------------------------------------------
 
 test('the upgrade page states facts about gossip, places minor upgrades and repeats the database note in the downtime procedure', () => {
-  const protocol = section('upgrade', 'All nodes must use a single protocol');
+  assert.doesNotMatch(page('upgrade').text, /^#+ All nodes must use a single protocol$/m, 'upgrade.mdx: the pre-v5.36 single-protocol note is one sentence under Version skew, not a section');
+  const protocol = section('upgrade', 'Version skew');
   assert.doesNotMatch(protocol, /changes how nodes talk/, 'upgrade.mdx: gossip cannot be turned off; no release changes how nodes talk to each other');
   assert.match(protocol, /[Ss]ince Mattermost Server v5\.36, gossip\s+cannot be turned off/, 'upgrade.mdx: say since when gossip cannot be turned off (v5.36, per Mattermost’s docs)');
   assert.match(section('upgrade', 'Roll out a dot release without downtime'), /minor/, 'upgrade.mdx: say whether a minor upgrade may roll');
   assert.match(section('upgrade', 'Upgrades that need downtime'), /configuration is stored in the database/, 'upgrade.mdx: the downtime procedure repeats the database-configuration note');
 });
 
-test('troubleshooting starts from the logs, and the red status section speaks of nodes', () => {
-  const red = section('troubleshooting', 'Red node status');
-  assert.match(red, /\/opt\/mattermost\/logs\/mattermost\.log/, 'troubleshooting.mdx: read each node’s log');
-  assert.doesNotMatch(page('troubleshooting').text, /^#+ Red server status$/m);
+test('troubleshooting starts from the logs, and the High Availability page section speaks of nodes missing or in yellow', () => {
+  const status = section('troubleshooting', 'Node missing or shown in yellow');
+  assert.match(status, /\/opt\/mattermost\/logs\/mattermost\.log/, 'troubleshooting.mdx: read each node’s log');
+  assert.doesNotMatch(page('troubleshooting').text, /^#+ Red (?:server|node) status$/m, 'troubleshooting.mdx: the High Availability page shows no red');
 });
 
 test('prerequisites only ask for what exists before Mattermost is installed', () => {
@@ -287,11 +288,12 @@ test('prerequisites only ask for what exists before Mattermost is installed', ()
 test('the guide links the Mattermost pages it relies on', () => {
   const required: Record<string, string[]> = {
     index: ['/administration-guide/upgrade/upgrade-mattermost-kubernetes-ha.html', '/administration-guide/scale/scaling-for-enterprise.html'],
+    deployment: ['/deployment-guide/server/deploy-linux.html'],
     upgrade: ['/administration-guide/upgrade/upgrading-mattermost-server.html', '/administration-guide/upgrade/upgrade-mattermost-kubernetes-ha.html'],
     troubleshooting: [
       '/administration-guide/scale/enterprise-search.html',
       '/administration-guide/scale/redis.html',
-      '/administration-guide/configure/calls-deployment.html',
+      '/administration-guide/configure/calls-deployment-guide.html',
       '/administration-guide/scale/deploy-prometheus-grafana-for-performance-monitoring.html',
     ],
     operations: ['/deployment-guide/backup-disaster-recovery.html'],

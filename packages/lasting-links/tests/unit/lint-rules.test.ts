@@ -35,6 +35,12 @@ const expected: Record<string, [line: number, snippet: string][]> = {
     [22, '[](/clean/#no-such-heading)'],
     [24, '[](https://example.com/guide/)'],
     [28, '[](/no-such-page/)'],
+    [100, 'in the order [](/clean/#configure-the-database) describes'],
+    [102, 'see [](/clean/#does-the-cluster-need-a-license).'],
+    [104, 'of [](/clean/#with-one-node)'],
+    [106, '[](/clean/#plan-the-upgrade) and'],
+    [106, '[](/clean/) are the next pages'],
+    [108, 'See also [](/clean/#with-one-node).'],
   ],
   'bare-url': [[26, 'bully algorithm : https://']],
   'list-labels': [
@@ -136,6 +142,14 @@ test('messages say how to fix the defect', () => {
   assert.match(message('terminology', 58), /write "primary", not "master"/);
   assert.match(message('heading-case', 44), /write "High availability settings"/);
   assert.match(message('link-text', 22), /no heading #no-such-heading/);
+  assert.match(message('link-text', 100), /"Configure the database", which starts with a verb/);
+  assert.match(
+    message('link-text', 100),
+    /end the sentence with "see \[\]\(\/clean\/#configure-the-database\)"/,
+  );
+  assert.match(message('link-text', 102), /is a question .* and no full stop/);
+  assert.match(message('link-text', 104), /starts with a preposition/);
+  assert.match(message('link-text', 108), /a noun inside a sentence: write the link text/);
   assert.match(message('list-labels', 42), /write \*\*Load balancers:\*\*/);
   assert.match(message('placeholder', 78), /NEED MORE DETAILS HERE/);
 });

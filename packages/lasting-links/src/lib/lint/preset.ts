@@ -51,7 +51,7 @@ export const RULES: readonly RuleInfo[] = [
     id: 'link-text',
     severity: 'error',
     checks:
-      'empty-text links must target a page or heading that gives them a title; no empty external links; no raw anchors as text',
+      'empty-text links must target a page or heading that gives them a title, and one that reads as a noun where the link stands (a question or an order only alone or after "see" at the end of a sentence); no empty external links; no raw anchors as text',
   },
   {
     id: 'bare-url',

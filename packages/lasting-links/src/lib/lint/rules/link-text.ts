@@ -7,8 +7,14 @@
  * - An empty link to another site has no title to borrow: that is always an error.
  * - Link text that is a raw anchor (`configure-the-database`) is what readers of the 2025
  *   rewrite saw instead of a title.
+ * - A filled-in title must read as a noun in its sentence. A heading that asks a question
+ *   ("What does Mattermost recommend…?"), gives an order ("Back up your data") or starts with a
+ *   preposition ("With configuration files on each node") does not: "as in back up your data",
+ *   "see what does Mattermost recommend…?.". Such a link may stand alone (a list item, a table
+ *   cell); a question or an order may also close a sentence after "see" (a question with
+ *   nothing after it). Anywhere else, write the link text.
  */
-import type { Link, Root } from 'mdast';
+import type { Link, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
@@ -42,7 +48,7 @@ const linkText = lintRule<Root, LinkTextOptions>(
   (tree, file, options) => {
     const here = fileSitePath(file, options.contentDir);
     let ownTargets: PageTargets | undefined;
-    visit(tree, 'link', (link: Link) => {
+    visit(tree, 'link', (link: Link, index, parent) => {
       const empty = link.children.every(
         (child) => child.type === 'text' && child.value.trim() === '',
       );
@@ -70,14 +76,111 @@ const linkText = lintRule<Root, LinkTextOptions>(
         ? (ownTargets ??= pageTargets(file.path, String(file.value)))
         : options.pages.get(target.pathname);
       const problem = missingTitle(page, target.pathname, id, options.pages);
-      if (problem !== undefined)
+      if (problem !== undefined) {
         file.message(
           `[](${link.url}) has no text, so it shows its target's title, but ${problem}; or write the link text`,
           link,
         );
+        return;
+      }
+      const title =
+        id === '' ? page?.title : page?.headings.find((heading) => heading.id === id)?.text;
+      const kind = title === undefined ? undefined : notANoun(title);
+      if (kind === undefined || parent === undefined || index === undefined) return;
+      const { before, after } = surroundings(parent, index);
+      if (readsWell(kind, before, after)) return;
+      const ending =
+        kind === 'preposition'
+          ? ''
+          : `end the sentence with "see [](${link.url})"${kind === 'question' ? ' and no full stop' : ''}, or `;
+      file.message(
+        `[](${link.url}) shows its target's title, "${title}", which ${KIND_MESSAGES[kind]} and does not read as a noun inside a sentence: ${ending}write the link text, [words that fit the sentence](${link.url})`,
+        link,
+      );
     });
   },
 );
+
+/** What keeps a title from reading as a noun phrase. */
+type NotANoun = 'question' | 'verb' | 'preposition';
+
+const KIND_MESSAGES: Record<NotANoun, string> = {
+  question: 'is a question',
+  verb: 'starts with a verb',
+  preposition: 'starts with a preposition',
+};
+
+/** Verbs that start an imperative heading whatever follows (`Configure the database`, `Tune PostgreSQL`). */
+const VERBS = new Set(
+  `add adjust allow apply avoid build capture check choose clean collect configure connect copy
+  create define delete deploy disable download drain edit enable encrypt ensure fence find fix
+  follow get give grant install keep learn make manage migrate monitor mount move open prepare
+  promote protect read rebuild reduce reload remove rename replace restart restore revoke rotate
+  run secure select send start stop take troubleshoot tune turn understand uninstall unmount use
+  verify wait write`.split(/\s+/),
+);
+
+/**
+ * Words that are nouns as often as verbs (`Upgrade notes`, `Change log`): a verb only when an
+ * object or a particle follows (`Back up your data`, `Size the database`, `Point Mattermost at…`).
+ */
+const NOUN_OR_VERB = new Set(
+  `access archive back backup balance cache change control drill export host import limit list
+  load log map order plan point proxy record release report return roll scale schedule set share
+  sign size split stage store switch test track update upgrade`.split(/\s+/),
+);
+
+/** What follows a verb, never a noun: a determiner, a pronoun or a particle. */
+const OBJECT_STARTS = new Set(
+  `a all an another any back down each every existing in it its more multiple new off on one
+  other our out over several some that the their them these this those up your`.split(/\s+/),
+);
+
+const PREPOSITIONS = new Set(
+  `about after against at before behind between by during for from in into on through to under
+  via with within without`.split(/\s+/),
+);
+
+/** Why a title does not read as a noun phrase, or `undefined` when it does. */
+function notANoun(title: string): NotANoun | undefined {
+  if (title.trimEnd().endsWith('?')) return 'question';
+  const [first = '', second = ''] = title.trim().split(/\s+/);
+  const word = first.toLowerCase();
+  if (PREPOSITIONS.has(word)) return 'preposition';
+  if (VERBS.has(word)) return 'verb';
+  if (
+    NOUN_OR_VERB.has(word) &&
+    (OBJECT_STARTS.has(second.toLowerCase()) || /^\p{Lu}/u.test(second))
+  )
+    return 'verb';
+  return undefined;
+}
+
+/** The text of a link's siblings before and after it; a piece that is not text counts as a word. */
+function surroundings(parent: Parents, index: number): { before: string; after: string } {
+  const textOf = (node: Parents['children'][number]): string =>
+    'value' in node && typeof node.value === 'string' && node.type === 'text' ? node.value : ' x ';
+  return {
+    before: parent.children.slice(0, index).map(textOf).join(''),
+    after: parent.children
+      .slice(index + 1)
+      .map(textOf)
+      .join(''),
+  };
+}
+
+/**
+ * Whether a title that is not a noun phrase still reads well where the link stands: alone in
+ * its block, or, for an order or a question, closing a sentence after "see" ("see back up your
+ * data."). A question must have nothing after it, or its question mark meets a full stop
+ * ("…recovery?."); "see with configuration files on each node" never reads well.
+ */
+function readsWell(kind: NotANoun, before: string, after: string): boolean {
+  const rest = after.trim();
+  if (before.trim() === '' && /^[.;:]?$/.test(rest)) return kind !== 'question' || rest === '';
+  if (kind === 'preposition' || !/\bsee(?:\s+also)?\s*$/i.test(before)) return false;
+  return kind === 'question' ? /^\)?$/.test(rest) : /^(?:$|[.;)])/.test(rest);
+}
 
 /** Why the target gives no title, or `undefined` when it does. */
 function missingTitle(
