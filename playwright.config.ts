@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { freePorts } from './tests/e2e/support/free-ports.ts';
+import { chromiumPath } from './tests/e2e/support/chromium.ts';
 
 /**
  * The browser suite runs every spec against the same site four ways: a plain static server
@@ -23,9 +24,7 @@ import { freePorts } from './tests/e2e/support/free-ports.ts';
  * Debian's full `/usr/bin/chromium`; else Playwright's own browser (`npx playwright install
  * chromium` where downloads are possible).
  */
-const chromiumPath =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
+const chromium = chromiumPath();
 const previewBase = '/pr-123/';
 /** The published preview the `s3-preview` project reads, and the one published and removed beside it. */
 const publishedPr = 7;
@@ -139,7 +138,7 @@ export default defineConfig({
     // after a failed run (the CI workflow does this and uploads them).
     trace: 'off',
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath: chromium,
       // The machine's network is closed: background services would only fail and slow startup.
       args: [
         '--disable-background-networking',

@@ -10,8 +10,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from './paths.ts';
 
-/** Replaces `dir` with an empty generated site; `outDir` is where its build goes. */
-export function createGeneratedSite(dir: string, options: { outDir?: string } = {}): void {
+/**
+ * Replaces `dir` with an empty generated site; `outDir` is where its build goes. `announcement`
+ * keeps this guide's site-wide notice (whose link then leads nowhere), as a user's copy would.
+ */
+export function createGeneratedSite(
+  dir: string,
+  options: { outDir?: string; announcement?: boolean } = {},
+): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'content', 'docs'), { recursive: true });
   // The docs lint's and the titles' vocabulary, as this site's pages use it.
@@ -30,8 +36,7 @@ export default defineConfig(
     root: ${JSON.stringify(dir)},
     cacheDir: ${JSON.stringify(join(dir, '.cache', 'astro'))},
     outDir: ${JSON.stringify(options.outDir ?? join(dir, 'dist'))},
-    announcement: null,
-  }),
+${options.announcement === true ? '' : '    announcement: null,\n'}  }),
 );
 `,
   );

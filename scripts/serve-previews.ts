@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { parseTarget } from '../packages/lasting-links/src/lib/preview/options.ts';
 import { readFlags, runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
-import { openHost } from '../packages/lasting-links/src/publish/host.ts';
+import { openHost } from '../packages/lasting-links/src/publish/open-host.ts';
 import { commandEnvironment } from '../packages/lasting-links/src/cli/environment.ts';
 import { websiteServer } from './preview/website-server.ts';
 import { stopWithOwner } from './owner-watch.ts';

@@ -80,6 +80,12 @@ const stages: Stage[] = [
     after: ['scale site build'],
   },
   {
+    // The package as other sites install it: packed, unpacked into a Starlight site, proven there.
+    name: 'Starlight site (lasting-links from its tarball)',
+    command: "node --test 'tests/starlight/*.test.ts'",
+    count: nodeTestCounts,
+  },
+  {
     name: 'preview tests (publishing to a folder and to a local S3 API, workflows)',
     command: "node --test --test-concurrency=1 'tests/preview/*.test.ts'",
     count: nodeTestCounts,

@@ -122,7 +122,7 @@ test(
     });
     assert.match(
       output,
-      /content\/anchors\.lock\.json: error: .*does not exist.*\n.*npm run moves -- --init --write/,
+      /content\/anchors\.lock\.json: error: .*does not exist.*\n.*npx lasting-links moves --init --write/,
       output.slice(-3000),
     );
     assert.match(

@@ -35,6 +35,7 @@ import {
 } from '../lib/problems/format-problems.ts';
 import { BUILD_MANIFEST_FILE, readManifest } from '../lib/site/build-manifest.ts';
 import { parseBase, type SitePath } from '../lib/site-path.ts';
+import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -120,6 +121,12 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
     mapFile,
     projectRoot: settings.projectRoot,
     sourceFiles,
+    ...(project === undefined
+      ? {}
+      : {
+          layoutSources: () =>
+            readLayoutSources(project.projectRoot, project.srcDir, project.contentDir),
+        }),
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
     ignore: [CLIENT_ROUTES, ...values.ignore.map((pattern) => new RegExp(pattern))],
   });

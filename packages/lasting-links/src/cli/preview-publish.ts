@@ -54,7 +54,7 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     const log = (line: string) => console.error(`preview publish: ${line}`);
     const started = performance.now();
     const { buildPreview } = await import('./preview/build-preview.ts');
-    const { openHost } = await import('../publish/host.ts');
+    const { openHost } = await import('../publish/open-host.ts');
     const { publishBuild, refreshHostIndex } = await import('../publish/publish.ts');
     const { readSummary, writeSummaryMarkdown } = await import('./preview/summary-file.ts');
 

@@ -29,7 +29,7 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     );
     const pr = parsePullRequest(flags.pr);
     const target = parseTarget(flags.to);
-    const { openHost } = await import('../publish/host.ts');
+    const { openHost } = await import('../publish/open-host.ts');
     const { refreshHostIndex } = await import('../publish/publish.ts');
     const host = await openHost(target, env.s3);
     const removed = await host.remove(pr);

@@ -1,5 +1,5 @@
 /**
- * Cross-references while rendering, so `npm run dev` shows what the build shows: an empty-text
+ * Cross-references while rendering, so `astro dev` shows what the build shows: an empty-text
  * link `[](/page/#section)` gets its target's title (in sentence case when the link stands
  * inside a sentence), from the pages' sources and the redirect map. In dev it also warns, at the
  * link's file:line, about internal links whose target does not exist, as they are typed.

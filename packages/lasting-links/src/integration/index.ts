@@ -40,6 +40,7 @@ function settingsOf(
     projectRoot,
     base: parseBase(config.base),
     site: config.site ?? '',
+    srcDir: fromRoot(config.srcDir).replace(/\/$/, '') || '.',
     contentDir: options.content ?? `${fromRoot(config.srcDir).replace(/\/$/, '')}/content/docs`,
     redirectsFile: options.redirects,
     anchorsLockFile: options.lock,

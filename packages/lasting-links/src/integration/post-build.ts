@@ -31,6 +31,7 @@ import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
 import { readOptionalText } from '../lib/files.ts';
 import { fallbackIdWarnings } from '../lib/sources/heading-id.ts';
+import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { previewChanges, type PreviewComparison } from './preview-changes.ts';
 
 /** Where the build logs what it did. */
@@ -108,6 +109,8 @@ export async function postBuild(
       mapFile: settings.redirectsFile,
       projectRoot: settings.projectRoot,
       sourceFiles,
+      layoutSources: () =>
+        readLayoutSources(settings.projectRoot, settings.srcDir, settings.contentDir),
     },
   );
   logger.info(`checked ${check.links} links on ${check.pages} pages`);

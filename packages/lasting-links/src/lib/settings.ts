@@ -14,6 +14,8 @@ export interface SiteSettings {
   base: Base;
   /** The published origin, e.g. `https://docs.example.com`, for canonical URLs and the sitemap. */
   site: string;
+  /** Astro's `srcDir` (layouts, components, the site's own settings). */
+  srcDir: string;
   /** Folder of the page sources (`.md` and `.mdx`). */
   contentDir: string;
   /** The redirect map. */

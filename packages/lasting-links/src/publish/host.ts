@@ -5,7 +5,6 @@
  */
 import type { PreviewManifest } from '../lib/preview/manifest.ts';
 import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
-import type { PreviewTarget } from '../lib/preview/options.ts';
 
 /** A file as the host stores it, for serving it website-style. */
 export interface StoredObject {
@@ -39,23 +38,4 @@ export interface PreviewHost {
 export interface S3Options {
   forcePathStyle: boolean;
   region?: string;
-}
-
-/** The host a target names. */
-export async function openHost(target: PreviewTarget, s3: S3Options): Promise<PreviewHost> {
-  if (target.kind === 'dir') {
-    const { DirHost } = await import('./dir-host.ts');
-    return new DirHost(target);
-  }
-  let s3Host: typeof import('./s3-host.ts');
-  try {
-    s3Host = await import('./s3-host.ts');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new Error(
-      `publishing to s3://${target.bucket} needs the AWS SDK for JavaScript: npm install --save-dev @aws-sdk/client-s3`,
-      { cause: error },
-    );
-  }
-  return new s3Host.S3Host(target, s3Host.s3Client(s3));
 }

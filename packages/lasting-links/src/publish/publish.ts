@@ -36,7 +36,7 @@ export async function publishBuild(
   const base = readManifest(buildDir).base;
   if (base !== previewBase(expected.pr)) {
     throw new Error(
-      `${buildDir} was built for the base ${base}, not ${previewBase(expected.pr)}: build it with npm run preview:build -- --pr ${expected.pr}`,
+      `${buildDir} was built for the base ${base}, not ${previewBase(expected.pr)}: build it with lasting-links preview build --pr ${expected.pr}`,
     );
   }
   const where = join(buildDir, PREVIEW_MANIFEST_FILE);
@@ -45,7 +45,7 @@ export async function publishBuild(
     text = await readFile(where, 'utf8');
   } catch {
     throw new Error(
-      `${where} is missing: ${buildDir} is not a preview build (npm run preview:build)`,
+      `${where} is missing: ${buildDir} is not a preview build (lasting-links preview build)`,
     );
   }
   const identity = parsePreviewManifest(text, where);

@@ -154,7 +154,7 @@ test('a lost anchor is reported once: URL#anchor, the page that defined it, wher
   );
   assert.match(
     lost!.fix!,
-    /^run `npm run moves -- --write`.*or add to redirects\.yaml:\n- from: \/ha\/#old-name\n {2}to: \/ha\/#new-name$/s,
+    /^run `npx lasting-links moves --write`.*or add to redirects\.yaml:\n- from: \/ha\/#old-name\n {2}to: \/ha\/#new-name$/s,
   );
 });
 
@@ -184,7 +184,7 @@ test('a lost page is reported with the page its text went to; without text, a qu
   const unknown: AnchorsLock = { pages: [{ url: path('/gone/'), source: 'x', anchors: [] }] };
   const asked = compareLock(unknown, index, { plan: plan('', index).plan, entries: [] }, context);
   assert.match(asked[0]!.message, /candidates: /);
-  assert.match(asked[0]!.fix!, /^run `npm run moves` to see the candidates/);
+  assert.match(asked[0]!.fix!, /^run `npx lasting-links moves` to see the candidates/);
 });
 
 test('the consequences of a lost address fold into its problem: map entries, links and empty cross-references', () => {
@@ -228,7 +228,7 @@ test('the consequences of a lost address fold into its problem: map entries, lin
   assert.match(folded[0]!.message, /; 1 entry of r\.yaml points to it \(line 7\)$/);
   assert.match(
     folded[1]!.fix!,
-    /^run `npm run moves -- --write`: \/a\/#x was published and moved to \/a\/#y, and it rewrites this link$/,
+    /^run `npx lasting-links moves --write`: \/a\/#x was published and moved to \/a\/#y, and it rewrites this link$/,
   );
   assert.equal(folded[2], other);
 });

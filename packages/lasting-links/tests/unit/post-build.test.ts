@@ -17,6 +17,7 @@ const settingsOf = (root: string): SiteSettings => ({
   projectRoot: root,
   base: parseBase('/'),
   site: 'https://docs.example.com',
+  srcDir: 'src',
   contentDir: 'content/docs',
   redirectsFile: 'content/redirects.yaml',
   anchorsLockFile: 'content/anchors.lock.json',

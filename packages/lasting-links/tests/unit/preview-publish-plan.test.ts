@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  isSafeRelativeFile,
-  keyWithin,
-  planPublish,
-  type BuildFile,
-} from '../../src/lib/preview/publish-plan.ts';
+import { keyWithin, planPublish, type BuildFile } from '../../src/lib/preview/publish-plan.ts';
+import { isSafeRelativeFile } from '../../src/lib/preview/relative-file.ts';
 import {
   cacheControlOf,
   contentTypeOf,

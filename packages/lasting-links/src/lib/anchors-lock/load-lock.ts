@@ -27,7 +27,7 @@ export function missingLockProblem(lockFile: string): Problem {
     severity: 'error',
     code: 'lock-missing',
     message: `${lockFile} does not exist. It records every address the site has published; without it no published link is protected.`,
-    fix: `Restore it from version control (git checkout -- ${lockFile}). For a new site, create it once with: npm run moves -- --init --write`,
+    fix: `Restore it from version control (git checkout -- ${lockFile}). For a new site, create it once with: npx lasting-links moves --init --write`,
     at: { file: lockFile },
   };
 }

@@ -35,7 +35,7 @@ export interface AnchorsLock {
 
 const ABOUT =
   'Every URL and heading anchor this site has published, with a fingerprint of what each section said. The build fails when one no longer resolves, directly or through content/redirects.yaml. ' +
-  '`npm run moves -- --write` adds new ones and keeps the fingerprints current; removing one is a deliberate hand edit.';
+  '`npx lasting-links moves --write` adds new ones and keeps the fingerprints current; removing one is a deliberate hand edit.';
 
 /** Parses the lock's JSON, reporting shape errors against `file`. */
 export function parseAnchorsLock(

@@ -1,10 +1,16 @@
 /**
- * The marks this site puts in its HTML for its own tools to find again: written in one place
- * each (the heading plugin, the redirect outputs) and read back by the page scan.
+ * The marks the integration puts in the HTML for its own tools to find again (written in one
+ * place each, read back by the page scan), and the marks of themes it reads.
  */
 
-/** Class of the "link to this section" self-link after each content heading. */
+/** Class of the "link to this section" self-link a theme can put after each content heading. */
 export const HEADING_ANCHOR_CLASS = 'heading-anchor';
+
+/**
+ * Self-link classes the page scan knows: its own, and Starlight's (`sl-anchor-link`, whose
+ * hidden label "Section titled …" is neither the heading's title nor its section's prose).
+ */
+export const SELF_LINK_CLASSES: readonly string[] = [HEADING_ANCHOR_CLASS, 'sl-anchor-link'];
 
 /** Attribute on `<html>` of a redirect stub: a moved page's placeholder, not content. */
 export const REDIRECT_STUB_ATTRIBUTE = 'data-redirect-stub';

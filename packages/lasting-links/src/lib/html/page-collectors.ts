@@ -5,11 +5,7 @@
  */
 import type { LineColumn } from './line-locator.ts';
 import { srcsetUrls, metaRefreshUrl } from './url-attributes.ts';
-import {
-  HEADING_ANCHOR_CLASS,
-  LEGACY_ANCHOR_ATTRIBUTE,
-  REDIRECT_STUB_ATTRIBUTE,
-} from './markers.ts';
+import { SELF_LINK_CLASSES, LEGACY_ANCHOR_ATTRIBUTE, REDIRECT_STUB_ATTRIBUTE } from './markers.ts';
 
 /**
  * What a collector can ask about the parser's position. There is no element depth: collectors
@@ -129,8 +125,8 @@ const NO_TEXT_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
 const SECTION_TEXT_LIMIT = 8000;
 
 /**
- * h1–h6 that carry an id, with their text content, leaving out any descendant
- * `a.heading-anchor` (the self-link); with `sectionText`, the prose that follows each one.
+ * h1–h6 that carry an id, with their text content, leaving out any self-link
+ * (`a.heading-anchor`, Starlight's `a.sl-anchor-link`); with `sectionText`, the prose that follows each one.
  */
 export function headingsCollector(sectionText: boolean): Collector & { result: HeadingsResult } {
   const result: HeadingsResult = { headings: [], selfLinkedIds: [] };
@@ -149,7 +145,7 @@ export function headingsCollector(sectionText: boolean): Collector & { result: H
     open(tag, attributes, context) {
       if (context.inTemplate) return;
       const id = attributes['id'];
-      if (tag === 'a' && hasClass(attributes['class'], HEADING_ANCHOR_CLASS)) {
+      if (tag === 'a' && SELF_LINK_CLASSES.some((name) => hasClass(attributes['class'], name))) {
         const href = attributes['href'];
         if (href?.startsWith('#')) result.selfLinkedIds.push(decodeFragment(href.slice(1)));
         // The self-link's label ("Link to this section: …") is neither title nor prose.
@@ -221,6 +217,8 @@ export interface LinksResult {
   links: LinkRef[];
   refresh: string | null;
   baseHref: string | null;
+  /** The `<link rel="canonical">` URL, if any. */
+  canonical: string | null;
 }
 
 /** Attributes holding one URL, by element. */
@@ -253,6 +251,10 @@ export const POSITIONED_ATTRIBUTES: ReadonlySet<string> = new Set([
  */
 const NON_RESOURCE_LINK_RELS = new Set(['preconnect', 'dns-prefetch']);
 
+function isCanonical(rel: string | undefined): boolean {
+  return rel?.toLowerCase().split(/\s+/).includes('canonical') ?? false;
+}
+
 function isNonResourceLink(rel: string | undefined): boolean {
   if (rel === undefined) return false;
   const rels = rel.toLowerCase().split(/\s+/).filter(Boolean);
@@ -265,7 +267,7 @@ function isNonResourceLink(rel: string | undefined): boolean {
  * attribute.
  */
 export function linksCollector(): Collector & { result: LinksResult } {
-  const result: LinksResult = { links: [], refresh: null, baseHref: null };
+  const result: LinksResult = { links: [], refresh: null, baseHref: null, canonical: null };
   return {
     result,
     open(tag, attributes, context) {
@@ -274,6 +276,8 @@ export function linksCollector(): Collector & { result: LinksResult } {
       const names = URL_ATTRIBUTES[tag];
       if (names !== undefined) {
         if (tag === 'link' && isNonResourceLink(attributes['rel'])) return;
+        if (tag === 'link' && attributes['href'] !== undefined && isCanonical(attributes['rel']))
+          result.canonical ??= attributes['href'].trim();
         for (const attribute of names) {
           const value = attributes[attribute];
           if (value === undefined) continue;

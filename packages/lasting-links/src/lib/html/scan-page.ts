@@ -49,6 +49,8 @@ export interface PageScan {
   refresh: string | null;
   /** The `<base href>`, which relative URLs resolve against. */
   baseHref: string | null;
+  /** The `<link rel="canonical">` URL, if any. */
+  canonical: string | null;
   /** Marked as a redirect stub by this site's redirect engine. */
   isStub: boolean;
   /** The page's `<article>`, else `<main>`: the part an author wrote. */
@@ -89,6 +91,7 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
     links: links.result.links,
     refresh: links.result.refresh,
     baseHref: links.result.baseHref,
+    canonical: links.result.canonical,
     isStub: document.result.isStub,
     contentRange: document.result.contentRange,
     ...(emptyLinks === undefined

@@ -2,7 +2,7 @@
  * The link check of a built site: every link of every page and of the non-page outputs
  * (`_redirects`, sitemaps), judged by `check-links.ts`, optionally the external URLs over the
  * network, and every problem traced back to the MDX line where the link was written. Used by
- * the build and by `npm run check`, which pass the same settings, the same scan and the same
+ * the build and by `lasting-links check`, which pass the same settings, the same scan and the same
  * redirect plan.
  */
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import type { ExternalCheckOptions } from './external/check-external.ts';
 import { redirectsFileTargets, sitemapLocations } from './non-page-links.ts';
 import { attachSources, type PageSource } from './source-map.ts';
 import { duplicateIdProblems, findWrittenId } from './duplicate-ids.ts';
+import { foldSiteWideLinks, type LayoutSource } from './site-wide-links.ts';
 
 /** What the check needs besides the site itself. */
 export interface CheckSiteOptions {
@@ -36,6 +37,8 @@ export interface CheckSiteOptions {
   external?: ExternalCheckOptions;
   /** URLs not to check; client-side routes (`#/route`, `#!/route`) by default. */
   ignore?: readonly RegExp[];
+  /** The project's layouts and settings, where a link every page carries is written. */
+  layoutSources?: () => readonly LayoutSource[];
 }
 
 /** What the check found; `external` lists the outside URLs for an optional network check. */
@@ -48,6 +51,18 @@ export interface CheckSiteResult {
   bytes: number;
 }
 
+/** The page hosts serve for a missing address. */
+const NOT_FOUND_PAGE = '/404.html' as SitePath;
+
+/**
+ * A not-found page is answered with status 404 wherever it is shown, so its canonical link names
+ * no page a reader or a crawler ever reaches (Starlight's names `/404/`): it is not checked.
+ */
+function notCanonical(page: { canonical: string | null }) {
+  return (link: { tag: string; url: string }) =>
+    !(link.tag === 'link' && link.url === page.canonical);
+}
+
 /** Checks every internal link, fragment, redirect stub, `_redirects` line and sitemap entry of `site`. */
 export async function checkSite(
   site: BuiltSite,
@@ -57,7 +72,12 @@ export async function checkSite(
   let links = 0;
   let bytes = 0;
   for (const page of site.pages.values()) {
-    sources.push({ file: page.file, path: page.path, links: page.links, baseHref: page.baseHref });
+    sources.push({
+      file: page.file,
+      path: page.path,
+      links: page.path === NOT_FOUND_PAGE ? page.links.filter(notCanonical(page)) : page.links,
+      baseHref: page.baseHref,
+    });
     links += page.links.length;
     bytes += page.bytes;
   }
@@ -96,9 +116,13 @@ export async function checkSite(
     problems.push(...(await checkExternalUses(external, options.external)));
   }
   const pageSources = await readPageSources(problems, site, options);
-  const located = attachSources(problems, (file) => pageSources.get(file), options.base)
-    .map((problem) => locateDuplicateId(problem, pageSources))
-    .sort(compareProblems);
+  const located = foldSiteWideLinks(
+    attachSources(problems, (file) => pageSources.get(file), options.base).map((problem) =>
+      locateDuplicateId(problem, pageSources),
+    ),
+    options.base,
+    options.layoutSources ?? (() => []),
+  ).sort(compareProblems);
   return { problems: located, external, pages: site.pages.size, links, bytes };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Output formats of `npm run lint:docs`: lines for people, one JSON array for tools, and
+ * Output formats of `lasting-links lint`: lines for people, one JSON array for tools, and
  * GitHub Actions workflow commands so that findings show as annotations on a pull request.
  */
 import type { LintResult } from './types.ts';

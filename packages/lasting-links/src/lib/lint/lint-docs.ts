@@ -1,6 +1,6 @@
 /**
  * Lints MDX pages and returns plain results: no printing, no exit, no file reading. The CLI
- * (`npm run lint:docs`) prints them; the build can turn them into warnings with file:line.
+ * (`lasting-links lint`) prints them; the build can turn them into warnings with file:line.
  */
 import type { Root } from 'mdast';
 import { mdxToMdast } from 'satteri';

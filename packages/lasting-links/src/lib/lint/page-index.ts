@@ -6,24 +6,13 @@
 import { relative, resolve } from 'node:path';
 import { parsePageSource } from '../sources/page-source.ts';
 import type { SitePath } from '../site-path.ts';
-import type { LintSource } from './types.ts';
+import type { LintSource, PageIndex, PageTargets } from './types.ts';
 import { sitePathOfSource } from '../site/source-files.ts';
 
 /** The site path of a linted file, which may be written `./content/docs/a.mdx` or with `\\`. */
 function sitePathOfLinted(file: string, contentDir: string): SitePath | undefined {
   return sitePathOfSource(file.replace(/\\/g, '/').replace(/^\.\//, ''), contentDir);
 }
-
-/** A page's link targets. */
-export interface PageTargets {
-  /** The front matter title: the text an empty link to the page itself gets. */
-  title: string | undefined;
-  /** Heading ids in page order, each with its heading's text. */
-  headings: { id: string; text: string }[];
-}
-
-/** Content pages by site path (`/a/b/`). */
-export type PageIndex = Map<string, PageTargets>;
 
 /**
  * A page's title and headings, read by the same reader the build and `moves` use

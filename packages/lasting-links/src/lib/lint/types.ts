@@ -2,7 +2,6 @@
  * Shapes shared by the docs lint: what it reports, and the settings its rules read.
  */
 import type { Terms } from './terms.ts';
-import type { PageIndex } from './page-index.ts';
 
 /** `error` fails `npm test`; `warning` is shown but lets the run pass. */
 export type Severity = 'error' | 'warning';
@@ -43,3 +42,14 @@ export interface LintSource {
   path: string;
   contents: string;
 }
+
+/** A page's link targets. */
+export interface PageTargets {
+  /** The front matter title: the text an empty link to the page itself gets. */
+  title: string | undefined;
+  /** Heading ids in page order, each with its heading's text. */
+  headings: { id: string; text: string }[];
+}
+
+/** Content pages by site path (`/a/b/`). */
+export type PageIndex = Map<string, PageTargets>;

@@ -1,7 +1,7 @@
 /**
  * Compares what was published with the site as it is now and finds every page and section
  * that was renamed, moved to another page, split, merged or deleted, by what it says. The
- * result is what `npm run moves` proposes: the page and section moves with their confidence and
+ * result is what `lasting-links moves` proposes: the page and section moves with their confidence and
  * reason, the ids to pin where a rename took over another section's old id, and the questions
  * it could not decide.
  */

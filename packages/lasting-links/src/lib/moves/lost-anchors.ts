@@ -1,6 +1,6 @@
 /**
  * Every published address that no longer lands on content, as problems that read the same in
- * the build, `npm run check` and `npm run moves`: one per page or section that lost its address,
+ * the build, `lasting-links check` and `lasting-links moves`: one per page or section that lost its address,
  * naming where its text went and the fix. Old addresses that only broke because their redirect
  * leads to a lost one are folded into that one's problem, so a rename reads as one problem.
  */
@@ -31,7 +31,7 @@ export interface LostAnchorContext {
 }
 
 /** The command that fixes lost addresses. */
-export const MOVES_COMMAND = 'npm run moves -- --write';
+export const MOVES_COMMAND = 'npx lasting-links moves --write';
 
 /**
  * The problems for every published address of `published` that does not land on content in every
@@ -138,7 +138,7 @@ export function lostAnchorProblems(
         `${also.length === 0 ? '' : `; ${also.length} other published address${also.length === 1 ? '' : 'es'} depend${also.length === 1 ? 's' : ''} on it (${also.slice(0, 3).join(', ')}${also.length > 3 ? ', …' : ''})`}`,
       fix:
         verdict?.to === undefined
-          ? `run \`npm run moves\` to see the candidates, then add the right one to ${context.mapFile}:\n${yaml}`
+          ? `run \`npx lasting-links moves\` to see the candidates, then add the right one to ${context.mapFile}:\n${yaml}`
           : `run \`${MOVES_COMMAND}\` (it adds the redirect, rewrites links to it and refreshes the lock), or add to ${context.mapFile}:\n${yaml}`,
     });
   }

@@ -1,5 +1,5 @@
 /**
- * The review summary `npm run moves` prints: each move as old → new with its confidence and
+ * The review summary `lasting-links moves` prints: each move as old → new with its confidence and
  * why, the ids it pins, the map entries it adds, retargets or drops, the links it rewrites, the
  * lock's new anchors, and every question it could not decide with its best candidates.
  */
@@ -102,7 +102,8 @@ export function formatMovesReport(report: MovesReport): string {
   if (work === 0 && report.found.questions.length === 0)
     lines.push('Nothing to do: every published address lands on its content.');
   else if (report.written)
-    lines.push(`Written. Review the changes above, then build: npm run build.`);
-  else if (work > 0) lines.push('Nothing was written: run `npm run moves -- --write` to apply.');
+    lines.push(`Written. Review the changes above, then build (astro build).`);
+  else if (work > 0)
+    lines.push('Nothing was written: run `npx lasting-links moves --write` to apply.');
   return lines.join('\n') + '\n';
 }

@@ -7,7 +7,7 @@
  * reading it checks every field rather than trusting its shape.
  */
 import { parsePullRequest, parseSha } from './options.ts';
-import { isSafeRelativeFile } from './publish-plan.ts';
+import { isSafeRelativeFile } from './relative-file.ts';
 
 /** A preview as published. */
 export interface PreviewManifest {

@@ -5,6 +5,7 @@
  * the same for both, so the same rules hold on both.
  */
 import type { PreviewManifest } from './manifest.ts';
+import { isSafeRelativeFile } from './relative-file.ts';
 import {
   PREVIEW_MANIFEST_FILE,
   PUBLISH_PHASES,
@@ -53,16 +54,6 @@ export interface PublishState {
   previous: PreviewManifest | undefined;
   /** Every file the host holds for the preview now (relative to the preview's folder). */
   existing: ReadonlySet<string>;
-}
-
-/** A file name that stays inside the folder it is relative to. */
-export function isSafeRelativeFile(file: string): boolean {
-  return (
-    file !== '' &&
-    !file.startsWith('/') &&
-    !/[\\\0]/.test(file) &&
-    file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
-  );
 }
 
 /**

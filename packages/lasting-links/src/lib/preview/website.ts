@@ -2,7 +2,7 @@
  * How a preview host answers a browser, the way an S3 website endpoint (or a CDN in front of a
  * bucket) does: `dir/` is `dir/index.html`, `dir` without the slash is redirected to `dir/` when
  * that index exists, and anything missing under `/pr-N/` gets that preview's own 404 page. The
- * servers (`npm run serve:previews`, the tests' bucket endpoint) only look the keys up.
+ * servers (a local website endpoint, the tests' bucket endpoint) only look the keys up.
  */
 import { pullRequestOfFolder } from './options.ts';
 

@@ -1,5 +1,5 @@
 /**
- * How problems are printed, identically by the build, `npm run check` and `npm run moves`:
+ * How problems are printed, identically by the build, `lasting-links check` and `lasting-links moves`:
  * a linter-style block for people, JSON for tools, and GitHub Actions workflow commands so
  * problems show up as annotations on the pull request.
  */

@@ -1,8 +1,8 @@
 /**
  * One finding, whoever found it: the redirect engine, the anchors lock, the link checker, the
- * cross-reference filler or `npm run moves`. Each names where to make the change, what is
+ * cross-reference filler or `lasting-links moves`. Each names where to make the change, what is
  * wrong and the exact fix, so a failed build reads like a linter's to-do list rather than a
- * crash, and the same problem reads the same in the build, `npm run check` and `npm run moves`.
+ * crash, and the same problem reads the same in the build, `lasting-links check` and `lasting-links moves`.
  */
 import type { SitePath } from '../site-path.ts';
 
@@ -60,7 +60,7 @@ export type ProblemCode =
   | 'front-matter'
   /** A component a page uses that nothing defines or imports. */
   | 'unknown-component'
-  /** A finding of the docs lint (`npm run lint:docs`), shown by the build as a warning. */
+  /** A finding of the docs lint (`lasting-links lint`), shown by the build as a warning. */
   | 'docs-lint'
   /** Two elements of one built page share an id, so links to it land on the first one. */
   | 'duplicate-id'

@@ -10,7 +10,7 @@ import type { Problem } from '../problems/problem.ts';
 import { parseRedirectMap } from './redirect-map.ts';
 import { planRedirects } from './plan-redirects.ts';
 import { displayLocation, displayTarget } from './locations.ts';
-import type { ImportedEntry } from './import-sphinx.ts';
+import type { ImportedEntry } from './imported-entry.ts';
 
 /**
  * The map's text with `entries` appended under a comment, every existing byte kept: the file

@@ -21,14 +21,9 @@ import type { SitePath } from '../site-path.ts';
 import { compareProblems, type Problem, type ProblemCode } from '../problems/problem.ts';
 import { pageSuggester } from './suggest-page.ts';
 import type { RedirectEntry } from './redirect-map.ts';
-import {
-  displayLocation,
-  displayTarget,
-  locationKey,
-  type RedirectTarget,
-  type SiteLocation,
-} from './locations.ts';
+import { displayLocation, displayTarget, locationKey, type SiteLocation } from './locations.ts';
 import { readSphinxKey, readSphinxValue, type OldAddress } from './sphinx-addresses.ts';
+import type { ImportedEntry } from './imported-entry.ts';
 import { readSphinxFile, type SphinxKey } from './sphinx-file.ts';
 import {
   existingTarget,
@@ -54,16 +49,6 @@ export interface SphinxImportInput {
   existing: readonly RedirectEntry[];
   /** Hosts a `to` may name (siteConfig.redirectHosts). */
   allowedHosts: readonly string[];
-}
-
-/** One entry to add to the map. */
-export interface ImportedEntry {
-  from: SiteLocation;
-  to: RedirectTarget;
-  /** The line of the Sphinx key it comes from (for an inferred entry, of the key that implied it). */
-  line: number;
-  /** For reviewers, when the entry is the import's inference rather than a key of the map. */
-  note?: string;
 }
 
 /** The entries to add, every problem, and what was done, counted. */

@@ -4,7 +4,7 @@
  */
 import type { SitePath } from '../site-path.ts';
 import { sameTarget, type RedirectTarget } from './locations.ts';
-import type { ImportedEntry } from './import-sphinx.ts';
+import type { ImportedEntry } from './imported-entry.ts';
 
 export function groupByPage(entries: readonly ImportedEntry[]): Map<SitePath, ImportedEntry[]> {
   const groups = new Map<SitePath, ImportedEntry[]>();

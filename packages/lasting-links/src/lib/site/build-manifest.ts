@@ -29,7 +29,7 @@ export function readManifest(dir: string): BuildManifest {
     ) as Partial<BuildManifest>;
   } catch (error) {
     throw new Error(
-      `${join(dir, BUILD_MANIFEST_FILE)} cannot be read (${(error as Error).message}): build the site first (npm run build)`,
+      `${join(dir, BUILD_MANIFEST_FILE)} cannot be read (${(error as Error).message}): build the site first (astro build)`,
       { cause: error },
     );
   }

@@ -43,7 +43,7 @@ async function readOutputTree(dir: string): Promise<{ files: string[]; symlinks:
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
     throw new Error(
-      `Cannot read the built site in "${dir}": ${(error as Error).message}. Build it first (npm run build) or pass --dist DIR.`,
+      `Cannot read the built site in "${dir}": ${(error as Error).message}. Build it first (astro build) or pass --dist DIR.`,
       { cause: error },
     );
   }

@@ -19,7 +19,8 @@ import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
 import { visit } from 'unist-util-visit';
 import { editDistance } from '../../did-you-mean.ts';
-import { fileSitePath, pageTargets, type PageIndex, type PageTargets } from '../page-index.ts';
+import { fileSitePath, pageTargets } from '../page-index.ts';
+import type { PageIndex, PageTargets } from '../types.ts';
 
 interface LinkTextOptions {
   pages: PageIndex;
