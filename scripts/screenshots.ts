@@ -24,8 +24,15 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'screenshots' },
     writing: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run screenshots -- [--out screenshots] [--writing]   (reads the build in DIST_DIR, default dist)',
+  );
+  process.exit(0);
+}
 const outDir = values.out;
 const distDir = outputDir();
 const base = readManifest(distDir).base;

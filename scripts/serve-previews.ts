@@ -12,6 +12,7 @@ import { readFlags, runCommand } from './preview/cli.ts';
 import { openHost } from './preview/host.ts';
 import { websiteServer } from './preview/website-server.ts';
 import { stopWithOwner } from './owner-watch.ts';
+import { listenOrExplain, portFromEnvironment } from './port.ts';
 
 const usage = 'usage: [PORT=8080] npm run serve:previews -- --from dir:PATH|s3://BUCKET[/PREFIX]';
 
@@ -23,12 +24,9 @@ runCommand('serve:previews', async () => {
     usage,
   );
   const host = await openHost(parseTarget(flags.from, '--from'));
-  const port = Number(process.env['PORT'] ?? 8080);
+  const port = portFromEnvironment(8080);
   const server = websiteServer(host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
+  await listenOrExplain(server, port, '127.0.0.1');
   console.log(`Serving ${host.description} at http://127.0.0.1:${port}/`);
   stopWithOwner(() => process.exit(0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -78,6 +78,10 @@ export function docsSite(): AstroIntegration {
           process.stderr.write('The build failed: fix the errors above, then build again.\n');
           process.exit(1);
         }
+        // A newcomer's first build of a clean checkout may show the pages' warnings: say what they are.
+        process.stderr.write(
+          'The build succeeded. The warnings above are advice for the people who write the pages (a clean checkout may have some); they do not mean your setup is wrong.\n',
+        );
       },
     },
   };
