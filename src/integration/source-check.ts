@@ -5,6 +5,7 @@ import type { Problem } from '../lib/problems/problem.ts';
 import { listSourceFiles } from '../lib/site/source-files.ts';
 import { frontMatterProblems, type FrontMatterValidator } from '../lib/sources/front-matter.ts';
 import { unknownComponentProblems } from '../lib/sources/unknown-components.ts';
+import { settingElementProblems } from '../lib/sources/setting-elements.ts';
 import { docsFrontmatter } from '../schemas/docs-frontmatter.ts';
 import { MDX_COMPONENT_NAMES } from '../components/mdx/names.ts';
 
@@ -28,6 +29,7 @@ export function sourceCheck(settings: SiteSettings): Problem[] {
     return [
       ...frontMatterProblems(file, text, validate),
       ...unknownComponentProblems(file, text, known),
+      ...settingElementProblems(file, text),
     ];
   });
 }

@@ -87,40 +87,77 @@ for (const viewport of screens) {
   test.describe(`${viewport.width} px`, () => {
     test.use({ viewport });
 
+    test('tables scroll in their own box and keep the header row in view', UI, async ({ page }) => {
+      // The guide's longest table, on a short window so that it is longer than its box.
+      await page.setViewportSize({ width: viewport.width, height: 500 });
+      await go(page, `${guide}/`);
+      const box = page.locator('.table-scroll').first();
+      await expect(box).toHaveAttribute('tabindex', '0');
+      for (const theme of themes) {
+        await inTheme(page, theme);
+        const size = await box.evaluate((element) => {
+          element.scrollTop = 0;
+          return {
+            tall: element.scrollHeight > element.clientHeight,
+            wide: element.scrollWidth > element.clientWidth,
+          };
+        });
+        expect(size.tall, 'the table is longer than its box').toBe(true);
+        // On a phone the table scrolls sideways in its box, never the page.
+        if (viewport.width < menuBelow) expect(size.wide).toBe(true);
+        await box.evaluate((element) => {
+          element.scrollIntoView();
+          element.scrollTop = element.scrollHeight;
+        });
+        const header = box.locator('th').first();
+        await expect(header).toBeInViewport();
+        await expect(box.locator('tbody tr').first()).not.toBeInViewport();
+        const gap = await header.evaluate(
+          (th) =>
+            th.getBoundingClientRect().top -
+            th.closest('.table-scroll')!.getBoundingClientRect().top,
+        );
+        expect(gap, `${theme}: the header row stays at the top of the box`).toBeLessThanOrEqual(2);
+      }
+    });
+
     test(
-      'settings tables scroll in their own box and keep the header row in view',
+      'a setting is reached by its anchor, its key or its variable, and its block fits the column',
       UI,
       async ({ page }) => {
-        await go(page, reference);
-        const box = page.locator('.table-scroll').filter({ hasText: 'ClusterSettings.Enable' });
-        await expect(box).toHaveAttribute('tabindex', '0');
         for (const theme of themes) {
-          await inTheme(page, theme);
-          const size = await box.evaluate((element) => {
-            element.scrollTop = 0;
-            return {
-              tall: element.scrollHeight > element.clientHeight,
-              wide: element.scrollWidth > element.clientWidth,
-            };
-          });
-          expect(size.tall, 'the cluster settings table is longer than its box').toBe(true);
-          // On a phone the table scrolls sideways in its box, never the page.
-          if (viewport.width < menuBelow) expect(size.wide).toBe(true);
-          await box.evaluate((element) => {
-            element.scrollIntoView();
-            element.scrollTop = element.scrollHeight;
-          });
-          const header = box.locator('th').first();
-          await expect(header).toBeInViewport();
-          await expect(box.locator('tbody tr').first()).not.toBeInViewport();
-          const gap = await header.evaluate(
-            (th) =>
-              th.getBoundingClientRect().top -
-              th.closest('.table-scroll')!.getBoundingClientRect().top,
+          for (const fragment of [
+            'clustersettings-enable',
+            'ClusterSettings.Enable',
+            'MM_CLUSTERSETTINGS_ENABLE',
+          ]) {
+            await go(page, `${reference}#${fragment}`);
+            await inTheme(page, theme);
+            const heading = page.locator('h3#clustersettings-enable');
+            await expect(heading).toHaveText('ClusterSettings.Enable');
+            await expect(heading).toBeInViewport();
+            const covered = await heading.evaluate((element) => {
+              const bars = [document.querySelector('.site-header')!];
+              const toc = document.querySelector('.docs-toc');
+              if (toc && getComputedStyle(toc).position === 'sticky') bars.push(toc);
+              const bottom = Math.max(...bars.map((bar) => bar.getBoundingClientRect().bottom));
+              return bottom - element.getBoundingClientRect().top;
+            });
+            expect(
+              covered,
+              `#${fragment} (${theme}): px of the key under the bars`,
+            ).toBeLessThanOrEqual(0);
+          }
+          // Every field of every setting inside its block: nothing to scroll sideways to.
+          const outside = await page.locator('.setting').evaluateAll((blocks) =>
+            blocks.flatMap((block) => {
+              const edge = block.getBoundingClientRect().right + 1;
+              return [...block.querySelectorAll('h3, dt, dd, p')]
+                .filter((part) => part.getBoundingClientRect().right > edge)
+                .map((part) => `${block.querySelector('h3')?.textContent}: "${part.textContent}"`);
+            }),
           );
-          expect(gap, `${theme}: the header row stays at the top of the box`).toBeLessThanOrEqual(
-            2,
-          );
+          expect(outside, theme).toEqual([]);
         }
       },
     );

@@ -100,7 +100,7 @@ function isStage(script: string) {
   };
 }
 
-const checks: Record<string, (command: string) => void | Promise<void>> = {
+const checks: Record<string, (command: string) => unknown> = {
   'npm ci': () => {
     // Before node_modules exists in the copy, as in a clone.
     expectSuccess(

@@ -60,6 +60,8 @@ export type ProblemCode =
   | 'front-matter'
   /** A component a page uses that nothing defines or imports. */
   | 'unknown-component'
+  /** A `<Setting>` of a reference page without a usable key, with a key given twice, or a wrong plan. */
+  | 'setting'
   /** A finding of the docs lint (`npm run lint:docs`), shown by the build as a warning. */
   | 'docs-lint'
   /** Two elements of one built page share an id, so links to it land on the first one. */

@@ -11,6 +11,7 @@ import { mdxToHast, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { SitePath } from '../site-path.ts';
 import { usableHeadingId } from './heading-id.ts';
+import { settingAnchor, settingEnvironmentVariable, settingNameProblem } from '../setting.ts';
 
 /** The Markdown features the site renders with (see `src/integration/index.ts`). */
 export const MARKDOWN_FEATURES = {
@@ -123,6 +124,26 @@ export function parsePageSource(file: string, path: SitePath, text: string): Pag
       ids.push(id);
       return;
     }
+    // A <Setting> renders its key as an h3 with an id of its own (components/mdx/Setting.astro).
+    const setting = settingOf(node);
+    if (setting !== undefined && !inHeading) {
+      const variable = settingEnvironmentVariable(setting.name);
+      current = {
+        id: settingAnchor(setting.name),
+        level: 3,
+        heading: setting.name,
+        text: '',
+        line: node.position?.start.line ?? 1,
+        // Made from the key, not from words that a `{#id}` could replace.
+        explicitId: true,
+        idInsertAt: -1,
+      };
+      sections.push(current);
+      ids.push(current.id, setting.name, variable);
+      addText(` ${[setting.defaultValue, variable, setting.console].filter(Boolean).join(' ')} `);
+      for (const child of node.children ?? []) walk(child, inHeading);
+      return;
+    }
     const idAttribute = idOf(node);
     if (idAttribute !== undefined) ids.push(idAttribute);
     if (node.type === 'text' && typeof node.value === 'string') addText(node.value);
@@ -171,6 +192,22 @@ function collapse(text: string): string {
 function textOf(node: TreeNode): string {
   if (node.type === 'text' && typeof node.value === 'string') return node.value;
   return (node.children ?? []).map(textOf).join('');
+}
+
+/** A `<Setting name="…">` element's key and the text of its fields, when its key is usable. */
+function settingOf(
+  node: TreeNode,
+): { name: string; defaultValue?: string; console?: string } | undefined {
+  if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Setting') return undefined;
+  const attribute = (name: string) => {
+    const value = node.attributes?.find(
+      (item) => item.type === 'mdxJsxAttribute' && item.name === name,
+    )?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const name = attribute('name');
+  if (name === undefined || settingNameProblem(name) !== undefined) return undefined;
+  return { name, defaultValue: attribute('default'), console: attribute('console') };
 }
 
 function idOf(node: TreeNode): string | undefined {
