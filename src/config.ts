@@ -25,7 +25,9 @@ export const siteConfig = {
    * "Edit this page": the web address of the repository holding this project, and the branch
    * to edit. Left unset, the repository comes from `GITHUB_SERVER_URL` and `GITHUB_REPOSITORY`
    * (set in GitHub Actions), else from package.json's `repository`, whose `directory` says
-   * where the project sits inside it. `false` turns the link off.
+   * where the project sits inside it. `false` turns the link off. The project has no public
+   * repository yet, so package.json names none: a build outside CI shows no link rather than
+   * one to a repository that does not exist, and a CI build links to the repository it builds.
    */
   editLink: {
     repository: undefined as string | false | undefined,
@@ -130,7 +132,9 @@ function repositoryUrlOf(env: NodeJS.ProcessEnv): string {
     (github
       ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}`
       : siteConfig.editLink.repository ||
-        packageRepositoryUrl(packageJson.repository) ||
+        packageRepositoryUrl(
+          (packageJson as { repository?: string | { url?: string } }).repository,
+        ) ||
         UNKNOWN_REPOSITORY)
   );
 }
