@@ -134,6 +134,8 @@ for (const viewport of screens) {
             'ClusterSettings.Enable',
             'MM_CLUSTERSETTINGS_ENABLE',
           ]) {
+            // A fresh load each time: a fragment the page lacks would leave the last one in view.
+            await page.goto('about:blank');
             await go(page, `${reference}#${fragment}`);
             await inTheme(page, theme);
             const heading = page.locator('h3#clustersettings-enable');

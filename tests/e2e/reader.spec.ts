@@ -311,6 +311,26 @@ test(
 );
 
 test(
+  'every high availability page says under its title which plans and deployments it applies to',
+  UI,
+  async ({ page }) => {
+    const haPages = contentPagePaths().filter((path) => path.startsWith(`${guide}/`));
+    expect(haPages.length, 'the guide’s pages').toBeGreaterThanOrEqual(7);
+    for (const path of haPages) {
+      await go(page, path);
+      const line = page.locator('h1 + .applies-to');
+      await expect(line, path).toHaveText(
+        'Applies to: Enterprise, Enterprise Advanced · Self-hosted',
+      );
+      await expect(line).toBeVisible();
+    }
+    // A page that sets nothing says nothing.
+    await go(page, '/writing/components/');
+    await expect(page.locator('.applies-to')).toHaveCount(0);
+  },
+);
+
+test(
   'front matter reaches the page: table of contents depth, banner, version, head tags, badges, links, previous and next',
   UI,
   async () => {
