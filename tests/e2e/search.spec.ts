@@ -152,3 +152,20 @@ test(
     expect(missing).toEqual([]);
   },
 );
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('results with long setting names wrap inside the dialog', UI, async ({ page }) => {
+    await page.goto(reference.slice(1));
+    const dialog = await search(page, 'MM_CLUSTERSETTINGS_ENABLE');
+    await expect(dialog.locator('.search-sub-result').first()).toBeVisible();
+    // A word wider than its line runs past its own box (the box itself keeps the dialog's width).
+    const outside = await dialog.evaluate((box) =>
+      [...box.querySelectorAll('.search-results a, .search-results p')]
+        .filter((part) => part.scrollWidth > part.clientWidth + 1)
+        .map((part) => part.textContent?.slice(0, 60)),
+    );
+    expect(outside).toEqual([]);
+  });
+});
