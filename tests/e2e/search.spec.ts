@@ -164,7 +164,7 @@ test.describe('on a phone', () => {
     const outside = await dialog.evaluate((box) =>
       [...box.querySelectorAll('.search-results a, .search-results p')]
         .filter((part) => part.scrollWidth > part.clientWidth + 1)
-        .map((part) => part.textContent?.slice(0, 60)),
+        .map((part) => part.textContent.slice(0, 60)),
     );
     expect(outside).toEqual([]);
   });
