@@ -325,7 +325,7 @@ test(
       await expect(line).toBeVisible();
     }
     // A page that sets nothing says nothing.
-    await go(page, '/writing/components/');
+    await go(page, '/administration-guide/');
     await expect(page.locator('.applies-to')).toHaveCount(0);
   },
 );
