@@ -25,8 +25,15 @@ import { scalePagePath, scalePages } from '../tests/scale/generate-pages.ts';
 const { values } = parseArgs({
   options: {
     fixtures: { type: 'string', default: join(projectRoot, 'tests', 'fixtures', 'mattermost') },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run scale:build -- [--fixtures DIR]   (builds the scale test site in .build/scale/)',
+  );
+  process.exit(0);
+}
 const work = join(projectRoot, '.build', 'scale');
 const project = join(work, 'project');
 const dist = join(work, 'dist');

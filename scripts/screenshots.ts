@@ -24,8 +24,15 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'screenshots' },
     writing: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run screenshots -- [--out screenshots] [--writing]   (reads the build in DIST_DIR, default dist)',
+  );
+  process.exit(0);
+}
 const outDir = values.out;
 const distDir = outputDir();
 const base = readManifest(distDir).base;
@@ -66,9 +73,26 @@ const pages: { name: string; path: string; shots: Shot[] }[] = [
   {
     name: 'configuration-reference',
     path: `${guide}/configuration-reference/`,
-    shots: [{ name: 'top' }, { name: 'table', at: '.prose table' }],
+    shots: [
+      { name: 'top' },
+      { name: 'setting', at: '#sqlsettings-replicamonitorintervalseconds' },
+      // The setting a search for its key or variable opens.
+      { name: 'search', mobileAction: (page) => searchFor(page, 'MM_CLUSTERSETTINGS_ENABLE') },
+    ],
+  },
+  {
+    name: 'not-found',
+    path: `${guide}/config/`,
+    shots: [{ name: 'top' }],
   },
 ];
+
+/** Opens search and waits for the results of `query`. */
+async function searchFor(page: Page, query: string): Promise<void> {
+  await page.locator('.site-header [data-search-open]').click();
+  await page.locator('dialog[open] [data-search-input]').fill(query);
+  await page.locator('dialog[open] .search-results a').first().waitFor({ timeout: 20_000 });
+}
 const writingPages = [
   '',
   'front-matter/',

@@ -21,14 +21,14 @@ import {
 } from '../packages/lasting-links/src/lib/redirects/nginx-rules.ts';
 import { parseBase, type Base } from '../packages/lasting-links/src/lib/site-path.ts';
 import { readManifest } from '../packages/lasting-links/src/lib/site/build-manifest.ts';
+import { exitIfPortTaken, portFromEnvironment } from './port.ts';
 
-const port = Number(process.env['PORT'] ?? 8080);
+const port = portFromEnvironment(8080);
+if (port === 0) fail('nginx cannot pick a free port itself: set PORT to a port number');
 const distDir = outputDir();
 const rulesFile = join(distDir, NGINX_RULES_FILE);
 const mapFile = join(distDir, NGINX_MAP_FILE);
 
-if (!Number.isInteger(port) || port <= 0 || port > 65535)
-  fail(`PORT "${process.env['PORT']}" is not a port number`);
 for (const file of [rulesFile, mapFile])
   if (!existsSync(file))
     fail(
@@ -50,6 +50,8 @@ const nginx =
   ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) ??
   'nginx';
 
+// nginx would retry a taken port for seconds and print five errors; one line says what to do.
+await exitIfPortTaken(port, '127.0.0.1');
 const stateDir = join(projectRoot, '.build', `nginx-${port}`);
 await rm(stateDir, { recursive: true, force: true });
 await mkdir(join(stateDir, 'temp'), { recursive: true });

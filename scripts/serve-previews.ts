@@ -13,6 +13,7 @@ import { openHost } from '../packages/lasting-links/src/publish/open-host.ts';
 import { commandEnvironment } from '../packages/lasting-links/src/cli/environment.ts';
 import { websiteServer } from './preview/website-server.ts';
 import { stopWithOwner } from './owner-watch.ts';
+import { listenOrExplain, portFromEnvironment } from './port.ts';
 
 const usage = 'usage: [PORT=8080] npm run serve:previews -- --from dir:PATH|s3://BUCKET[/PREFIX]';
 
@@ -27,12 +28,9 @@ process.exitCode = await runCommand('serve:previews', async () => {
     parseTarget(flags.from, '--from'),
     commandEnvironment(process.env).s3,
   );
-  const port = Number(process.env['PORT'] ?? 8080);
+  const port = portFromEnvironment(8080);
   const server = websiteServer(host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
+  await listenOrExplain(server, port, '127.0.0.1');
   console.log(`Serving ${host.description} at http://127.0.0.1:${port}/`);
   stopWithOwner(() => process.exit(0));
   for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -11,14 +11,13 @@ import { resolve } from 'node:path';
 import { LOCAL_S3_CREDENTIALS, startLocalS3 } from './preview/local-s3.ts';
 import { runCommand } from '../packages/lasting-links/src/cli/run-command.ts';
 import { stopWithOwner } from './owner-watch.ts';
+import { exitIfPortTaken, portFromEnvironment } from './port.ts';
 
 process.exitCode = await runCommand('serve:s3', async () => {
   const directory = resolve(process.env['S3_DATA_DIR'] ?? '.build/s3');
-  const s3 = await startLocalS3({
-    directory,
-    buckets: ['previews'],
-    port: Number(process.env['PORT'] ?? 4568),
-  });
+  const port = portFromEnvironment(4568);
+  await exitIfPortTaken(port, '127.0.0.1');
+  const s3 = await startLocalS3({ directory, buckets: ['previews'], port });
   console.log(
     `Local S3 API at ${s3.endpoint} (bucket "previews", objects in ${directory}). Use it with:`,
   );

@@ -4,6 +4,7 @@
  * missing, and the whole site mounted under the base it was built with.
  *
  *   PORT=4610 DIST_DIR=dist node scripts/serve-static.ts
+ *   node scripts/serve-static.ts --check-port     (only says whether PORT is free: exit 0, or 1 and why)
  *
  * The base comes from the build's `_build.json`; `SITE_BASE`, when set, must agree with it. A
  * folder that is not a build of this site is served at `SITE_BASE` (default `/`).
@@ -22,10 +23,16 @@ import {
   BUILD_MANIFEST_FILE,
   readManifest,
 } from '../packages/lasting-links/src/lib/site/build-manifest.ts';
+import { exitIfPortTaken, listenOrExplain, portFromEnvironment } from './port.ts';
 
-const distDir = outputDir();
-const port = Number(process.env['PORT'] ?? 4321);
+const port = portFromEnvironment(4321);
 const host = process.env['HOST'] ?? '127.0.0.1';
+// `npm start` asks first, so that a taken port is reported before the build, not after it.
+if (process.argv.includes('--check-port')) {
+  await exitIfPortTaken(port, host);
+  process.exit(0);
+}
+const distDir = outputDir();
 // A build of this site records its base; any other folder is served at SITE_BASE (default /).
 const manifest = existsSync(join(distDir, BUILD_MANIFEST_FILE)) ? readManifest(distDir) : undefined;
 const base = manifest?.base ?? parseBase(process.env['SITE_BASE']);
@@ -94,7 +101,8 @@ const server = createServer((request, response) => {
   files(request, response, sendNotFound);
 });
 
-server.listen(port, host, () => console.log(`Serving ${distDir} at http://${host}:${port}${base}`));
+await listenOrExplain(server, port, host);
+console.log(`Serving ${distDir} at http://${host}:${port}${base}`);
 stopWithOwner(() => process.exit(0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => server.close(() => process.exit(0)));

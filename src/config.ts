@@ -12,7 +12,9 @@ export const themeSettings: ThemeSettings = {
    * "Edit this page": the web address of the repository holding this project, and the branch
    * to edit. Left unset, the repository comes from the CI's (`GITHUB_SERVER_URL` and
    * `GITHUB_REPOSITORY`), else from package.json's `repository`, whose `directory` says where the
-   * project sits inside it. `false` turns the link off.
+   * project sits inside it. `false` turns the link off. The project has no public repository
+   * yet, so package.json names none: a build outside CI shows no link rather than one to a
+   * repository that does not exist, and a CI build links to the repository it builds.
    */
   editLink: { repository: undefined, branch: 'main' },
   /**
@@ -28,6 +30,14 @@ export const themeSettings: ThemeSettings = {
   contentDir: 'content/docs',
 };
 
+/** The Markdown features the pages are written with (GFM, smart punctuation, `{#id}` headings). */
+export const markdownFeatures = {
+  gfm: true,
+  smartPunctuation: true,
+  headingAttributes: true,
+  frontmatter: true,
+};
+
 /** Where this site keeps its pages, redirects, lock and vocabulary (the `lastingLinks` options). */
 export const linkSettings = {
   content: 'content/docs',
@@ -39,7 +49,17 @@ export const linkSettings = {
   /** The oldest supported Mattermost release: the docs lint flags notes about older ones. */
   lint: { oldestSupportedVersion: '10.5' },
   preview: { layout: 'src/layouts/PreviewLayout.astro' },
+  /** A reference page's block per setting renders its key as an h3 (components/mdx/Setting.astro). */
+  componentSections: {
+    Setting: { heading: 'name', level: 3, id: 'key' as const, text: ['default', 'console'] },
+  },
 };
 
 /** The published origin when none is given. */
 export const DEFAULT_SITE_URL = 'https://docs.example.com';
+
+/** How this site's pages are written, as the integration reads them (for tests that read sources). */
+export const siteSyntax = {
+  features: markdownFeatures,
+  componentSections: linkSettings.componentSections,
+};

@@ -13,12 +13,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { transformerNotationDiff } from '@shikijs/transformers';
 import lastingLinks, { type LastingLinksUserOptions } from 'lasting-links';
 import { parseBase } from 'lasting-links/theme';
-import { DEFAULT_SITE_URL, linkSettings, themeSettings } from './config.ts';
+import { DEFAULT_SITE_URL, linkSettings, markdownFeatures, themeSettings } from './config.ts';
 import { docsTheme, searchIndex } from './integration/index.ts';
 import type { Announcement } from './integration/theme-settings.ts';
 import { headingPlugins } from './integration/heading-anchors.ts';
 import { codeFrames } from './lib/code-frame.ts';
 import { MDX_COMPONENT_NAMES } from './components/mdx/names.ts';
+import { checkSettingUses } from './lib/setting-check.ts';
 import { docsFrontmatter } from './schemas/docs-frontmatter.ts';
 
 /** What a build of this site may set; everything else is the site's own. */
@@ -68,6 +69,7 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
       lastingLinks({
         ...linkSettings,
         components: [...MDX_COMPONENT_NAMES],
+        elementChecks: { Setting: checkSettingUses },
         frontmatter: docsFrontmatter,
         ...options.links,
       }),
@@ -93,7 +95,7 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
       // Set here rather than by the theme's integration, so that every integration (lastingLinks
       // adds its cross-references) adds its plugins to this one processor.
       processor: satteri({
-        features: { gfm: true, smartPunctuation: true, headingAttributes: true, frontmatter: true },
+        features: markdownFeatures,
         hastPlugins: headingPlugins,
       }),
       shikiConfig: {

@@ -35,8 +35,15 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench-build') },
     timeout: { type: 'string', default: '1200' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run bench:build -- [--sizes 200,1000,2000] [--runs 3] [--starlight 0.42.4] [--sidebar-share] [--profile N] [--work DIR] [--timeout 1200]',
+  );
+  process.exit(0);
+}
 const work = resolve(values.work);
 mkdirSync(work, { recursive: true });
 const log = (line: string) => console.error(line);

@@ -29,8 +29,15 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '600' },
     only: { type: 'string' },
     work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench') },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run bench:check -- [--pages 5000] [--runs 3] [--site dist] [--timeout 600] [--only ours,linkinator] [--work DIR]',
+  );
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const timeoutMs = Number(values.timeout) * 1000;
 const work = resolve(values.work);

@@ -21,8 +21,15 @@ const { values } = parseArgs({
     page: { type: 'string', default: '/administration-guide/scale/high-availability/deployment/' },
     'no-starlight': { type: 'boolean', default: false },
     work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench') },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(
+    'usage: npm run bench:weight -- [--site dist] [--page /administration-guide/…/] [--no-starlight] [--work DIR]',
+  );
+  process.exit(0);
+}
 const log = (line: string) => console.error(line);
 const siteDir = resolve(projectRoot, values.site);
 const ours = pageWeight(siteDir, values.page, readManifest(siteDir).base);

@@ -1,4 +1,5 @@
 /** Browser side of the search dialog: lazy Pagefind, keyboard shortcuts, result rendering. */
+import { anchorNamedBy } from '../lib/setting.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -9,7 +10,7 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; description?: string };
   sub_results?: PagefindSubResult[];
 }
 interface Pagefind {
@@ -50,6 +51,13 @@ function loadPagefind(base: string): Promise<Pagefind> {
   return pagefind;
 }
 
+/** Plain text (a page's description) as excerpt HTML. */
+function escaped(text: string | undefined): string {
+  const holder = document.createElement('p');
+  holder.textContent = text ?? '';
+  return holder.innerHTML;
+}
+
 /** Excerpts come from Pagefind with `<mark>` around hits and everything else escaped. */
 function item(title: string, url: string, excerpt: string, sub = false): HTMLLIElement {
   const li = document.createElement('li');
@@ -79,6 +87,29 @@ function sectionsOf(result: PagefindResultData, query: string): PagefindSubResul
     .filter((sub) => sub.url !== result.url && !sub.url.endsWith('#_top'))
     .sort((a, b) => rank(b) - rank(a))
     .slice(0, 3);
+}
+
+/**
+ * When the query is a setting's key or environment variable (`ClusterSettings.Enable`,
+ * `MM_CLUSTERSETTINGS_ENABLE`), the section of the setting it names, from the first page that
+ * has it: the reader asked for that block, not for the page around it.
+ */
+function namedSetting(
+  results: readonly PagefindResultData[],
+  query: string,
+): { result: PagefindResultData; section: PagefindSubResult } | undefined {
+  const anchor = anchorNamedBy(query);
+  if (anchor === undefined) return undefined;
+  for (const result of results) {
+    const section = result.sub_results?.find((sub) => sub.url.endsWith(`#${anchor}`));
+    if (section) return { result, section };
+  }
+  return undefined;
+}
+
+/** "1 page found", "3 pages found". */
+function pagesFound(count: number): string {
+  return `${count} ${count === 1 ? 'page' : 'pages'} found`;
 }
 
 /** The result links of a list, in the order the reader sees them. */
@@ -146,16 +177,23 @@ export function mountSearch(root: HTMLElement): void {
     list.replaceChildren();
     if (!query) return void (status.textContent = '');
     const results = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
-    status.textContent = results.length
-      ? `${results.length} pages found`
-      : `No results for “${query}”`;
-    for (const result of results) {
-      const sections = sectionsOf(result, query);
-      // Pagefind's page excerpt is often its best section's excerpt: say it once, under the section.
-      const repeated = sections.some((sub) => sub.excerpt === result.excerpt);
+    status.textContent = results.length ? pagesFound(results.length) : `No results for “${query}”`;
+    // A setting asked for by name comes first, as its own result, and links to its block.
+    const setting = namedSetting(results, query);
+    if (setting) {
+      const page = setting.result.meta.title ?? setting.result.url;
       list.append(
-        item(result.meta.title ?? result.url, result.url, repeated ? '' : result.excerpt),
+        item(`${setting.section.title} · ${page}`, setting.section.url, setting.section.excerpt),
       );
+    }
+    for (const result of results) {
+      const sections = sectionsOf(result, query).filter((sub) => sub !== setting?.section);
+      // Pagefind's page excerpt is often its best section's excerpt: say it once, under the
+      // section, and describe the page instead (its front matter description).
+      const repeated = sections.some((sub) => sub.excerpt === result.excerpt);
+      const excerpt =
+        repeated || !result.excerpt ? escaped(result.meta.description) : result.excerpt;
+      list.append(item(result.meta.title ?? result.url, result.url, excerpt));
       for (const sub of sections) list.append(item(sub.title, sub.url, sub.excerpt, true));
     }
   };

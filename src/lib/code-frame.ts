@@ -156,7 +156,8 @@ export function codeFrames(): ShikiTransformer {
       );
       root.children = [
         element('figure', { className: ['code-frame'], dataFrame: frame }, [
-          element('div', { className: ['code-frame-header'] }, header),
+          // The header is chrome: its language, title and button never show in search excerpts.
+          element('div', { className: ['code-frame-header'], dataPagefindIgnore: true }, header),
           pre,
         ]),
       ];

@@ -238,8 +238,10 @@ export interface SidebarEntry {
 
 /**
  * The sidebar of the page at `current`: every top-level section, the groups on the way to the
- * page open, every other group closed. A group whose only entry is another group adds a level
- * and nothing to choose from, so its subgroup is listed beside it instead of inside it.
+ * page open, every other group closed. A group with no page of its own whose only entry is
+ * another group adds a level and nothing to choose from, so its subgroup takes its place. A group
+ * with a page of its own is a group like any other ("Scale" holding "High availability"): listed
+ * beside its subgroup, its page would read as a sibling of a group it contains.
  */
 export function sidebarView(nodes: readonly SidebarNode[], current: SitePath): SidebarEntry[] {
   const onPath = new Set(breadcrumbTrail(nodes, current));
@@ -269,10 +271,8 @@ export function sidebarView(nodes: readonly SidebarNode[], current: SitePath): S
         return ownPath ? [entry(node, node.label, ownPath)] : [];
       }
       const only = children[0]!;
-      if (!top && children.length === 1 && only.children.length > 0) {
-        const own = ownPath ? [entry(node, node.groupLabel, ownPath)] : [];
-        return [...own, ...view([only], false)];
-      }
+      if (!top && !ownPath && children.length === 1 && only.children.length > 0)
+        return view([only], false);
       const landing = ownPath ?? firstPage(node);
       if (!landing) return [];
       const open = onPath.has(node);

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DEPLOYMENT_IDS, PLAN_IDS } from '../lib/applies-to.ts';
 
 /**
  * Front matter of a docs page. Messages say what to write, because the reader of a failed
@@ -172,6 +173,45 @@ export const docsFrontmatter = z.strictObject({
     .trim()
     .regex(/^v?\d+(\.\d+){0,2}$/, 'since must be a version such as "10.11"')
     .transform((value) => value.replace(/^v/, ''))
+    .optional(),
+  /**
+   * The plans and deployment types the page applies to, shown under its title: "Applies to:
+   * Enterprise, Enterprise Advanced · Self-hosted".
+   */
+  appliesTo: z
+    .strictObject(
+      {
+        plans: z
+          .array(
+            z.enum(PLAN_IDS, {
+              error: (issue) =>
+                `${JSON.stringify(issue.input)} is not a plan: use ${PLAN_IDS.join(', ')}`,
+            }),
+            { error: `appliesTo.plans is a list, such as plans: [enterprise]` },
+          )
+          .min(1, 'appliesTo.plans is empty: name a plan, or leave the field out')
+          .optional(),
+        deployments: z
+          .array(
+            z.enum(DEPLOYMENT_IDS, {
+              error: (issue) =>
+                `${JSON.stringify(issue.input)} is not a deployment type: use ${DEPLOYMENT_IDS.join(', ')}`,
+            }),
+            { error: `appliesTo.deployments is a list, such as deployments: [self-hosted]` },
+          )
+          .min(1, 'appliesTo.deployments is empty: name one, or leave the field out')
+          .optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `appliesTo takes plans and deployments only, not ${issue.keys.join(', ')}: write appliesTo: { plans: [enterprise], deployments: [self-hosted] }`
+            : `appliesTo is plans and deployments, such as appliesTo: { plans: [enterprise], deployments: [self-hosted] }`,
+      },
+    )
+    .refine((value) => value.plans !== undefined || value.deployments !== undefined, {
+      message: 'appliesTo names nothing: add plans, deployments or both',
+    })
     .optional(),
   /** Extra tags for the page's `<head>`, such as a `<meta>` for a search engine. */
   head: z

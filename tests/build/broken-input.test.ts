@@ -160,3 +160,40 @@ test(
     );
   },
 );
+
+test(
+  'a misspelt plan in appliesTo and a <Setting> without a usable key fail the build at their lines',
+  { timeout: 300_000 },
+  () => {
+    let line = 0;
+    const output = failingBuild((dir) => {
+      const file = join(dir, PAGE);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          /^ {2}plans: \[enterprise, enterprise-advanced\]$/m,
+          '  plans: [enterprise, enterprize]',
+        ),
+      );
+      line = lineCount(dir, PAGE) + 1;
+      appendFileSync(
+        file,
+        '\n<Setting name="MM_CLUSTERSETTINGS_ENABLE">\nTurns it on.\n</Setting>\n',
+      );
+    });
+    assert.match(
+      output,
+      new RegExp(
+        `${PAGE}:\\d+: error: appliesTo\\.plans\\.1: "enterprize" is not a plan: use free, entry, professional, enterprise, enterprise-advanced`,
+      ),
+      output.slice(-3000),
+    );
+    assert.match(
+      output,
+      new RegExp(
+        `${PAGE}:${line}:1: error: "MM_CLUSTERSETTINGS_ENABLE" is not a setting key: .*ClusterSettings\\.Enable`,
+      ),
+      output.slice(-3000),
+    );
+  },
+);

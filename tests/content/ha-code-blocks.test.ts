@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { allGuideBlocks, guideDir, projectRoot, where, type CodeBlock } from './support/guide-sources.ts';
 import { SYSCTL_SETTINGS } from './support/ha-facts.ts';
+import { documentedSettings } from './support/reference-settings.ts';
 
 const LANGUAGES = new Set(['bash', 'shell', 'json', 'nginx', 'ini', 'sql', 'yaml', 'text']);
 const NGINX = '/usr/sbin/nginx';
@@ -223,8 +224,8 @@ test('every sysctl block is key = value lines with real keys and the guide’s v
 
 test('every mmctl config set line names a key in the configuration reference', () => {
   const reference = readFileSync(join(projectRoot, guideDir, 'configuration-reference.mdx'), 'utf8');
-  const documented = new Set([...reference.matchAll(/^\| `([A-Za-z]+\.[A-Za-z0-9.]+)` \|/gm)].map((match) => match[1]!));
-  assert.ok(documented.size >= 30, `expected the reference tables to document many keys, found ${documented.size}`);
+  const documented = new Set(documentedSettings(reference).map((setting) => setting.key));
+  assert.ok(documented.size >= 30, `expected the reference to document many keys with <Setting>, found ${documented.size}`);
   const uses: Array<{ key: string; at: string }> = [];
   for (const block of ofLang('bash', 'shell')) {
     block.code.split('\n').forEach((line, offset) => {

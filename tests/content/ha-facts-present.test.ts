@@ -35,13 +35,6 @@ function pageText(sitePath: string): string {
   return DomUtils.textContent(article(sitePath)).replace(/\s+/g, ' ');
 }
 
-/** Every table row of a page's article, as trimmed cell texts. */
-function tableRows(sitePath: string): string[][] {
-  return DomUtils.findAll((element) => element.name === 'tr', [article(sitePath)]).map((row) =>
-    DomUtils.findAll((element) => element.name === 'td' || element.name === 'th', row.children).map((cell) => DomUtils.textContent(cell).replace(/\s+/g, ' ').trim()),
-  );
-}
-
 /** The sentences of a text that match a pattern (a sentence ends at ". " before a capital). */
 function sentencesWith(text: string, pattern: RegExp): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((sentence) => pattern.test(sentence));
@@ -143,16 +136,47 @@ test('troubleshooting: retry timings, the FAQ answers the datacenter question th
   ]);
 });
 
+/** Every setting block of a page's article: its key (the heading) and its fields by label. */
+function settingBlocks(sitePath: string): Array<{ key: string; anchor: string; fields: Map<string, string> }> {
+  const text = (element: Element) => DomUtils.textContent(element).replace(/\s+/g, ' ').trim();
+  return DomUtils.findAll((element) => element.attribs.class?.split(' ').includes('setting') ?? false, [article(sitePath)]).map((block) => {
+    const heading = DomUtils.findOne((element) => element.name === 'h3', [block], true);
+    assert.ok(heading, `${sitePath}: a setting block without its key heading`);
+    const fields = new Map<string, string>();
+    for (const term of DomUtils.findAll((element) => element.name === 'dt', [block])) {
+      const value = DomUtils.nextElementSibling(term);
+      if (value?.name === 'dd') fields.set(text(term), text(value));
+    }
+    return { key: text(heading), anchor: heading.attribs.id ?? '', fields };
+  });
+}
+
 test('configuration reference: every cluster key with its default and environment variable', () => {
-  const rows = tableRows(`${SECTION}configuration-reference/`);
+  const blocks = settingBlocks(`${SECTION}configuration-reference/`);
   for (const fact of [...CLUSTER_SETTINGS, ...OTHER_SETTINGS]) {
-    const row = rows.find((cells) => cells[0] === fact.key);
-    assert.ok(row, `configuration reference: no table row for ${fact.key}`);
-    assert.ok(row[1]!.startsWith(fact.defaultStartsWith), `configuration reference: ${fact.key} default is "${row[1]}", expected it to start with "${fact.defaultStartsWith}"`);
-    assert.equal(row[2], fact.env, `configuration reference: ${fact.key} environment variable`);
+    const block = blocks.find((candidate) => candidate.key === fact.key);
+    assert.ok(block, `configuration reference: no setting block for ${fact.key}`);
+    const defaultValue = block.fields.get('Default') ?? '';
+    assert.ok(defaultValue.startsWith(fact.defaultStartsWith), `configuration reference: ${fact.key} default is "${defaultValue}", expected it to start with "${fact.defaultStartsWith}"`);
+    assert.equal(block.fields.get('Environment variable'), fact.env, `configuration reference: ${fact.key} environment variable`);
+    assert.equal(block.anchor, fact.key.toLowerCase().replace('.', '-'), `configuration reference: ${fact.key} has its own anchor`);
   }
-  const clusterKeys = rows.map((cells) => cells[0]!).filter((key) => key.startsWith('ClusterSettings.'));
-  assert.deepEqual(clusterKeys.sort(), CLUSTER_SETTINGS.map((fact) => fact.key).sort(), 'the cluster settings table lists exactly the current ClusterSettings keys');
+  const clusterKeys = blocks.map((block) => block.key).filter((key) => key.startsWith('ClusterSettings.'));
+  assert.deepEqual(clusterKeys.sort(), CLUSTER_SETTINGS.map((fact) => fact.key).sort(), 'the cluster settings section lists exactly the current ClusterSettings keys');
+});
+
+test('configuration reference: per-node settings go in that node’s environment file, never through mmctl; max_connections per server (issue 25)', () => {
+  const blocks = settingBlocks(`${SECTION}configuration-reference/`);
+  const perNode = blocks.filter((block) => block.fields.has('Set on')).map((block) => block.key);
+  assert.deepEqual(perNode.sort(), ['ClusterSettings.AdvertiseAddress', 'ClusterSettings.BindAddress', 'ClusterSettings.NetworkInterface', 'ClusterSettings.OverrideHostname', 'JobSettings.RunJobs']);
+  assertPhrases('configuration-reference/', [
+    'mmctl config set gives every node the same value',
+    'MM_CLUSTERSETTINGS_OVERRIDEHOSTNAME=10.10.10.3',
+    'MM_JOBSETTINGS_RUNJOBS=false',
+    'restart that node',
+    'MaxOpenConns × app nodes × the data sources on that server',
+    'plus headroom',
+  ]);
 });
 
 test('no page of the guide repeats a known mistake', () => {

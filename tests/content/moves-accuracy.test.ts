@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkSettings } from '../../src/config.ts';
+import { linkSettings, siteSyntax } from '../../src/config.ts';
 import { listSourceFiles, sitePathOfSource } from '../../packages/lasting-links/src/lib/site/source-files.ts';
 import { parsePageSource } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
 import { displayLocation } from '../../packages/lasting-links/src/lib/redirects/locations.ts';
@@ -30,18 +30,18 @@ for (const record of ['lock', 'lock-and-sources'] as const) {
     const wrong: string[] = [];
     const perPage = new Map<string, number>();
     // Parsed once; each rename re-parses only the page it changes.
-    const published = publishedOf(site, record);
-    const pages = pagesOf(site);
+    const published = publishedOf(site, record, siteSyntax);
+    const pages = pagesOf(site, siteSyntax);
     for (const path of guidePages) {
       const text = site[path]!;
-      const page = parsePageSource('page.mdx', path as never, text);
+      const page = parsePageSource('page.mdx', path as never, text, siteSyntax);
       page.sections.forEach((section, n) => {
         if (section.level < 2 || section.explicitId) return;
         const renamed = `Renamed part ${n + 1} of this page`;
         const lines = text.split('\n');
         const line = lines[section.line - 1]!;
         lines[section.line - 1] = line.replace(/^(#{2,6}) .*$/, `$1 ${renamed}`);
-        const current = pages.map((item) => (item.path === path ? parsePageSource(item.file, item.path, lines.join('\n')) : item));
+        const current = pages.map((item) => (item.path === path ? parsePageSource(item.file, item.path, lines.join('\n'), siteSyntax) : item));
         const result = planMoves({
           published,
           site: { index: sourceIndex(current), candidates: currentCandidates(current) },
@@ -66,6 +66,6 @@ for (const record of ['lock', 'lock-and-sources'] as const) {
     }
     console.log(`moves accuracy over every heading of the guide (${record}): correct ${tally.correct}, asked ${tally.asked}, wrong ${tally.wrong}`);
     assert.deepEqual(wrong, []);
-    assert.equal(perPage.size, guidePages.filter((path) => parsePageSource('p.mdx', path as never, site[path]!).sections.length > 0).length, 'each page with headings has renames found');
+    assert.equal(perPage.size, guidePages.filter((path) => parsePageSource('p.mdx', path as never, site[path]!, siteSyntax).sections.length > 0).length, 'each page with headings has renames found');
   });
 }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { linkSettings } from '../../src/config.ts';
+import { linkSettings, siteSyntax } from '../../src/config.ts';
 import { readSources } from '../../packages/lasting-links/src/lib/sources/read-sources.ts';
 import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 
@@ -17,7 +17,7 @@ const distDir = join(root, process.env['DIST_DIR'] ?? 'dist');
 test('every page\'s anchors and headings read from its MDX equal those of its built HTML', async () => {
   assert.ok(existsSync(distDir), `${distDir} is missing: run npm run build first`);
   const built = await readBuiltSite(distDir);
-  const sources = readSources(root, linkSettings.content);
+  const sources = readSources(root, linkSettings.content, siteSyntax);
   assert.ok(sources.length > 5, 'the guide is read');
   for (const page of sources) {
     const html = built.pages.get(page.path);

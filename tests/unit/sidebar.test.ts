@@ -135,37 +135,73 @@ test('what a page carries does not grow with the site: more sections, groups and
   assert.equal(entryCount(sidebarView(deeper, current)), entryCount(small));
 });
 
-test('a group holding only one group is listed beside it, not above it: no level without a choice', () => {
-  const tree = buildSidebar([
+test('a group with a page of its own holds its subgroup; one without a page gives way to it', () => {
+  const pages = [
     { id: 'admin', label: 'Administration guide', groupLabel: 'Administration guide', order: 1 },
     { id: 'admin/scale', label: 'Scale', order: 1 },
     { id: 'admin/scale/ha', label: 'Overview', groupLabel: 'High availability', order: 1 },
     { id: 'admin/scale/ha/deploy', label: 'Deployment', order: 1 },
     { id: 'admin/scale/ha/upgrade', label: 'Upgrade', order: 2 },
-  ]);
-  const view = sidebarView(tree, sitePath('/admin/scale/ha/deploy/'));
-  const section = view[0]!;
-  assert.equal(section.label, 'Administration guide');
-  assert.deepEqual(
-    section.children.map((e) => [e.label, e.group]),
+  ];
+  const rows = (entries: ReturnType<typeof sidebarView>): unknown[] =>
+    entries.map((e) =>
+      e.children.length ? [e.label, e.group, rows(e.children)] : [e.label, e.group],
+    );
+  // "Scale" has its own page: it is a group, and "High availability" sits inside it, not beside it.
+  const withPage = sidebarView(buildSidebar(pages), sitePath('/admin/scale/ha/deploy/'));
+  assert.deepEqual(rows(withPage), [
     [
-      ['Scale', undefined],
-      ['High availability', 'open'],
+      'Administration guide',
+      'open',
+      [
+        [
+          'Scale',
+          'open',
+          [
+            [
+              'High availability',
+              'open',
+              [
+                ['Deployment', undefined],
+                ['Upgrade', undefined],
+              ],
+            ],
+          ],
+        ],
+      ],
     ],
+  ]);
+  assert.deepEqual(withPage[0]!.children[0]!.target, { path: '/admin/scale/' });
+  // Without a page of its own, "scale" would be a level with nothing to choose: it gives way.
+  const withoutPage = sidebarView(
+    buildSidebar(pages.filter((page) => page.id !== 'admin/scale')),
+    sitePath('/admin/scale/ha/deploy/'),
   );
-  assert.deepEqual(
-    section.children[1]!.children.map((e) => e.label),
-    ['Deployment', 'Upgrade'],
-  );
+  assert.deepEqual(rows(withoutPage), [
+    [
+      'Administration guide',
+      'open',
+      [
+        [
+          'High availability',
+          'open',
+          [
+            ['Deployment', undefined],
+            ['Upgrade', undefined],
+          ],
+        ],
+      ],
+    ],
+  ]);
   // Groups are named once, by their own row: no "Overview" rows.
   const labels: string[] = [];
-  const walk = (entries: typeof view): void => {
+  const walk = (entries: typeof withPage): void => {
     for (const entry of entries) {
       labels.push(entry.label);
       walk(entry.children);
     }
   };
-  walk(view);
+  walk(withPage);
   assert.equal(new Set(labels).size, labels.length);
 });
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frontMatterProblems } from '../../packages/lasting-links/src/lib/sources/front-matter.ts';
-import { unknownComponentProblems } from '../../packages/lasting-links/src/lib/sources/unknown-components.ts';
+import { componentProblems } from '../../packages/lasting-links/src/lib/sources/component-uses.ts';
 import { MARKDOWN_FEATURES } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
 import { docsFrontmatter } from '../../src/schemas/docs-frontmatter.ts';
 
@@ -62,7 +62,10 @@ test('a component nothing defines is reported at its line; known and imported on
     '<Widgets.Box />',
     '<div>html is fine</div>',
   ].join('\n');
-  const problems = unknownComponentProblems('p.mdx', text, new Set(['Aside']), MARKDOWN_FEATURES);
+  const problems = componentProblems('p.mdx', text, {
+    known: new Set(['Aside']),
+    features: MARKDOWN_FEATURES,
+  });
   assert.deepEqual(
     problems.map((problem) => [problem.code, problem.at?.line, problem.at?.column]),
     [

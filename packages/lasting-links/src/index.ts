@@ -17,3 +17,8 @@ import { lastingLinks } from './integration/index.ts';
 export default lastingLinks;
 export { lastingLinks };
 export type { LastingLinksUserOptions } from './integration/index.ts';
+export type {
+  ComponentCheck,
+  ComponentFinding,
+  ComponentUse,
+} from './lib/sources/component-uses.ts';

@@ -20,6 +20,7 @@ export default {
       contentDir: settings.contentDir,
       termsFile: settings.termsFile,
       oldestSupportedVersion: settings.oldestSupportedVersion,
+      syntax: settings.syntax,
     }),
   ),
 };

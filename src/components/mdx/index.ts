@@ -6,6 +6,7 @@ import FileTree from './FileTree.astro';
 import Image from './Image.astro';
 import Link from './Link.astro';
 import LinkCard from './LinkCard.astro';
+import Setting from './Setting.astro';
 import Steps from './Steps.astro';
 import TabItem from './TabItem.astro';
 import Table from './Table.astro';
@@ -23,6 +24,7 @@ export const mdxComponents = {
   CardGrid,
   FileTree,
   LinkCard,
+  Setting,
   Steps,
   Tabs,
   TabItem,

@@ -10,6 +10,7 @@ export const MDX_COMPONENT_NAMES = [
   'CardGrid',
   'FileTree',
   'LinkCard',
+  'Setting',
   'Steps',
   'Tabs',
   'TabItem',

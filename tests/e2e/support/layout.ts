@@ -15,15 +15,15 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every `code` in a table cell wraps, if at all, only between words: after `.`, `_`, `/`, `-`
- * or a space, and outside a row's first cell (the key) also where a capital starts a new word.
- * Each character's line is read from its own box.
+ * Every `code` in a table cell, and every setting's key and variable (`<Setting>`), wraps, if at
+ * all, only between words: after `.`, `_`, `/`, `-` or a space, and outside a row's first cell
+ * (the key) also where a capital starts a new word. Each character's line is read from its own box.
  */
 export function codeBrokenInsideWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    for (const code of document.querySelectorAll('td code')) {
-      const key = code.closest('td')?.cellIndex === 0;
+    for (const code of document.querySelectorAll('td code, code.setting-name')) {
+      const key = code.classList.contains('setting-name') || code.closest('td')?.cellIndex === 0;
       let previous: { top: number; char: string } | undefined;
       let seen = '';
       const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);

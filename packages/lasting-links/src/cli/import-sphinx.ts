@@ -111,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
     allowedHosts: settings.redirectHosts,
   });
   const index = sourceIndex(
-    readSources(settings.projectRoot, settings.contentDir, settings.markdownFeatures),
+    readSources(settings.projectRoot, settings.contentDir, settings.syntax),
   );
   if (!index.has('/' as SitePath))
     index.set('/' as SitePath, { path: '/' as SitePath, ids: new Set(), headings: [] });

@@ -73,6 +73,7 @@ export async function run(args: string[]): Promise<number> {
       contentDir: settings.contentDir,
       termsFile: settings.termsFile,
       oldestSupportedVersion: settings.oldestSupportedVersion,
+      syntax: settings.syntax,
     });
   } catch (error) {
     // A bad terms file or setting names its file and line; a stack trace would only hide that.

@@ -77,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
 
   let pages: PageSource[];
   try {
-    pages = readSources(root, settings.contentDir, settings.markdownFeatures);
+    pages = readSources(root, settings.contentDir, settings.syntax);
   } catch (error) {
     console.error(`moves: ${(error as Error).message}`);
     return 2;
@@ -94,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const before = readSourcesAt(root, settings.contentDir, values.since, settings.markdownFeatures);
+  const before = readSourcesAt(root, settings.contentDir, values.since, settings.syntax);
   const comparedWith =
     'pages' in before
       ? `the anchors lock, and the sources at ${values.since}`
@@ -130,7 +130,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const oldHome = oldHomeResolver(published, result.found);
   const links = pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome));
-  const edited = applyEdits(pages, [...pinEdits, ...links], settings.markdownFeatures);
+  const edited = applyEdits(pages, [...pinEdits, ...links], settings.syntax);
   const refreshed = refreshLock(lockRead.lock, edited);
 
   const remaining: Problem[] = [
@@ -214,12 +214,12 @@ function readOptional(file: string): string | undefined {
 function applyEdits(
   pages: readonly PageSource[],
   edits: readonly SourceEdit[],
-  features: SiteSettings['markdownFeatures'],
+  syntax: SiteSettings['syntax'],
 ): PageSource[] {
   return pages.map((page) => {
     const mine = edits.filter((edit) => edit.file === page.file);
     return mine.length === 0
       ? page
-      : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine), features);
+      : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine), syntax);
   });
 }

@@ -63,7 +63,7 @@ function contextLoader(settings: SiteSettings, watch: boolean): () => RenderCont
       return cached.context;
     }
     const index = sourceIndex(
-      readSources(settings.projectRoot, settings.contentDir, settings.markdownFeatures),
+      readSources(settings.projectRoot, settings.contentDir, settings.syntax),
     );
     const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
     const entries = parseRedirectMap(

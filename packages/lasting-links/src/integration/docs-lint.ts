@@ -16,6 +16,7 @@ export function docsLintProblems(settings: SiteSettings): Problem[] {
     contentDir: settings.contentDir,
     termsFile: settings.termsFile,
     oldestSupportedVersion: settings.oldestSupportedVersion,
+    syntax: settings.syntax,
   });
   const sources = mdxFilesUnder(root, settings.contentDir).map((file) => readSource(root, file));
   return lintWarnings(lintDocs(sources, lintSettings));

@@ -48,7 +48,10 @@ function settingsOf(
     termsFile: options.terms,
     oldestSupportedVersion:
       options.lint === false ? undefined : options.lint.oldestSupportedVersion,
-    markdownFeatures: markdownFeaturesOf(config),
+    syntax: {
+      features: markdownFeaturesOf(config),
+      componentSections: options.componentSections ?? {},
+    },
   };
 }
 
@@ -86,10 +89,14 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         }
         settings = settingsOf(options, config);
         const current = settings;
-        if (command === 'build' && (options.components || options.frontmatter))
+        if (
+          command === 'build' &&
+          (options.components || options.frontmatter || options.elementChecks)
+        )
           reportProblems(
             sourceCheck(current, {
               components: options.components,
+              elementChecks: options.elementChecks,
               frontmatter: options.frontmatter,
             }),
             'before rendering',

@@ -5,6 +5,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { z } from 'astro/zod';
+import type { ComponentCheck } from '../lib/sources/component-uses.ts';
 
 /** A path relative to the project root, written with `/`. */
 const projectPath = (what: string) =>
@@ -74,6 +75,35 @@ const lastingLinksOptionsSchema = z
      * with its file and line: the components available without an import…
      */
     components: z.array(z.string().regex(/^[A-Z][\w.]*$/)).optional(),
+    /** …the site's own checks of its components' uses (by name: uses in → findings out)… */
+    elementChecks: z
+      .record(
+        z.string().regex(/^[A-Z][\w.]*$/),
+        z.custom<ComponentCheck>((value) => typeof value === 'function', {
+          error:
+            'takes a function from the uses of the component in a page to what is wrong with them',
+        }),
+      )
+      .optional(),
+    /**
+     * Components that render a heading of their own, so their sections and ids are known from
+     * the sources (`moves`, the lock, cross-references): the attribute holding the heading's
+     * text, its level, how the id is made (`slug`, or `key`: lower case, `.` to `-`), and the
+     * attributes the block shows as text.
+     */
+    componentSections: z
+      .record(
+        z.string().regex(/^[A-Z][\w.]*$/),
+        z
+          .object({
+            heading: z.string().min(1),
+            level: z.number().int().min(1).max(6),
+            id: z.enum(['slug', 'key']),
+            text: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     /** …and the docs collection's front matter schema. */
     frontmatter: validator.optional(),
     /** Pull request previews: the layout (an `.astro` file) the What-changed page renders in. */

@@ -22,7 +22,13 @@ export function reportProblems(
     `\n${formatProblems(problems, 'human', options)}\n${problemCounts(problems)}\n`,
   );
   const errors = errorsOf(problems).length;
-  if (errors === 0) return;
+  if (errors === 0) {
+    // A newcomer's first build of a clean checkout may show the pages' warnings: say what they are.
+    process.stderr.write(
+      'The build succeeded. The warnings above are advice for the people who write the pages (a clean checkout may have some); they do not mean your setup is wrong.\n',
+    );
+    return;
+  }
   throw new AstroError(
     `The build failed ${stage}: ${errors === 1 ? '1 error' : `${errors} errors`}, listed above with file and line.`,
     'Fix each at the file and line it names, then build again.',

@@ -4,12 +4,14 @@ import type { SiteSettings } from '../lib/settings.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import { listSourceFiles } from '../lib/site/source-files.ts';
 import { frontMatterProblems, type FrontMatterValidator } from '../lib/sources/front-matter.ts';
-import { unknownComponentProblems } from '../lib/sources/unknown-components.ts';
+import { componentProblems, type ComponentCheck } from '../lib/sources/component-uses.ts';
 
 /** What a site asks to be checked in its sources (the `components` and `frontmatter` options). */
 export interface SourceCheckOptions {
   /** Components every page may use without an import. */
   components?: readonly string[] | undefined;
+  /** The site's own checks of its components' uses, by component name. */
+  elementChecks?: Readonly<Record<string, ComponentCheck>> | undefined;
   /** The docs collection's front matter schema: anything with zod's `safeParse`. */
   frontmatter?:
     | {
@@ -27,7 +29,7 @@ export interface SourceCheckOptions {
  * not a line), so a writer who fixed one would only meet the next.
  */
 export function sourceCheck(settings: SiteSettings, options: SourceCheckOptions): Problem[] {
-  const { components, frontmatter } = options;
+  const { components, frontmatter, elementChecks } = options;
   const known = components === undefined ? undefined : new Set<string>(components);
   const validate: FrontMatterValidator | undefined =
     frontmatter === undefined
@@ -40,9 +42,13 @@ export function sourceCheck(settings: SiteSettings, options: SourceCheckOptions)
     const text = readFileSync(join(settings.projectRoot, file), 'utf8');
     return [
       ...(validate === undefined ? [] : frontMatterProblems(file, text, validate)),
-      ...(known === undefined || !file.endsWith('.mdx')
+      ...(!file.endsWith('.mdx') || (known === undefined && elementChecks === undefined)
         ? []
-        : unknownComponentProblems(file, text, known, settings.markdownFeatures)),
+        : componentProblems(file, text, {
+            known,
+            checks: elementChecks,
+            features: settings.syntax.features,
+          })),
     ];
   });
 }

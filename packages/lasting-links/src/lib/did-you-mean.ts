@@ -47,9 +47,26 @@ function slugSimilarity(a: string, b: string): number {
   return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
 }
 
+/** A slug cut short, or one of a slug's words: what a reader who half remembers a URL types. */
+const SHORTENED = 0.75;
+/** Shorter than this, a beginning or a word matches too many slugs to mean one. */
+const SHORTEST_PART = 4;
+
+/**
+ * How well `slug` names `last`: by spelling (typos), or as its beginning (`config` for
+ * `configuration-reference`) or one of its words (`reference`).
+ */
+function slugScore(slug: string, last: string): number {
+  const spelled = slugSimilarity(slug, last);
+  if (slug.length < SHORTEST_PART || slug.length >= last.length) return spelled;
+  const part = last.startsWith(slug) || last.split('-').includes(slug);
+  return part ? Math.max(spelled, SHORTENED) : spelled;
+}
+
 /**
  * The closest page, or `undefined` when nothing is close enough to be a useful suggestion
  * (a wrong guess is worse than none). The last segment weighs most; shared parents add a little.
+ * A path below a real page (`/a/page/a-heading/`) that names nothing closer gets that page.
  */
 export function closestPage<Page extends PageChoice>(
   missingPath: string,
@@ -59,13 +76,19 @@ export function closestPage<Page extends PageChoice>(
   const slug = asked.at(-1);
   if (!slug) return undefined;
   let best: { page: Page; score: number } | undefined;
+  let above: { page: Page; depth: number } | undefined;
   for (const page of pages) {
     const candidate = segments(page.path);
     const last = candidate.at(-1);
     if (!last) continue;
     const parents = candidate.slice(0, -1).filter((s) => asked.includes(s)).length;
-    const score = slugSimilarity(slug, last) + 0.05 * parents;
+    const score = slugScore(slug, last) + 0.05 * parents;
     if (!best || score > best.score) best = { page, score };
+    const holds =
+      candidate.length < asked.length && candidate.every((segment, i) => asked[i] === segment);
+    if (holds && (!above || candidate.length > above.depth))
+      above = { page, depth: candidate.length };
   }
-  return best && best.score >= 0.7 ? best.page : undefined;
+  if (best && best.score >= 0.7) return best.page;
+  return above?.page;
 }

@@ -4,7 +4,7 @@
  * `lib/` reads the environment or a config file itself.
  */
 import type { Base } from './site-path.ts';
-import type { MarkdownFeatures } from './sources/page-source.ts';
+import type { SourceSyntax } from './sources/page-source.ts';
 
 /** Where things are and how the site is deployed. */
 export interface SiteSettings {
@@ -28,6 +28,6 @@ export interface SiteSettings {
   termsFile: string | undefined;
   /** The oldest supported release, `major.minor`: the docs lint flags notes about older ones. */
   oldestSupportedVersion: string | undefined;
-  /** The Markdown features the site renders its pages with, so sources parse as they build. */
-  markdownFeatures: MarkdownFeatures;
+  /** How the pages are written (Markdown features, components that open sections), so sources parse as they build. */
+  syntax: SourceSyntax;
 }

@@ -240,6 +240,27 @@ test("a rename that takes another section's published id: that heading is pinned
   });
 });
 
+test('a section whose text went into its own new subsections keeps its id: nothing moved, nothing pinned', () => {
+  // A reference table turned into one block per setting: the heading stays, its rows become h3s.
+  const words = BACKUPS.split(' ');
+  const most = Math.ceil(words.length * 0.7);
+  const after = {
+    ...BEFORE,
+    '/guide/ops/': BEFORE['/guide/ops/']!.replace(
+      `## Backups\n\n${BACKUPS}`,
+      `## Backups\n\nTwo kinds.\n\n### Daily\n\n${words.slice(0, most).join(' ')}\n\n### Weekly\n\n${words.slice(most).join(' ')}`,
+    ),
+  };
+  for (const record of ['lock', 'lock-and-sources'] as const) {
+    const result = movesBetween(BEFORE, after, record);
+    assert.deepEqual(result.found.pins, [], record);
+    assert.deepEqual(result.found.sections, [], record);
+    assert.deepEqual(landings(result, ['/guide/ops/#backups']), {
+      '/guide/ops/#backups': '/guide/ops/#backups',
+    });
+  }
+});
+
 test('text split evenly between sections whose headings do not decide is a question with the candidates', () => {
   const half = (text: string) => text.split(' ').slice(0, 30).join(' ');
   const rest = (text: string) => text.split(' ').slice(30).join(' ');

@@ -10,7 +10,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseBase } from '../../src/lib/site-path.ts';
-import { MARKDOWN_FEATURES } from '../../src/lib/sources/page-source.ts';
+import { DEFAULT_SYNTAX } from '../../src/lib/sources/page-source.ts';
 import type { SiteSettings } from '../../src/lib/settings.ts';
 
 const settingsOf = (root: string): SiteSettings => ({
@@ -24,7 +24,7 @@ const settingsOf = (root: string): SiteSettings => ({
   redirectHosts: [],
   termsFile: undefined,
   oldestSupportedVersion: undefined,
-  markdownFeatures: MARKDOWN_FEATURES,
+  syntax: DEFAULT_SYNTAX,
 });
 
 const page = (title: string, body: string) =>

@@ -4,7 +4,7 @@
  * get a title.
  */
 import { relative, resolve } from 'node:path';
-import { parsePageSource } from '../sources/page-source.ts';
+import { parsePageSource, type SourceSyntax } from '../sources/page-source.ts';
 import type { SitePath } from '../site-path.ts';
 import type { LintSource, PageIndex, PageTargets } from './types.ts';
 import { sitePathOfSource } from '../site/source-files.ts';
@@ -20,10 +20,14 @@ function sitePathOfLinted(file: string, contentDir: string): SitePath | undefine
  * the lint's idea of an id never differs from the built page's. `undefined` when the page
  * does not parse: its own lint run reports the syntax error.
  */
-export function pageTargets(file: string, contents: string): PageTargets | undefined {
+export function pageTargets(
+  file: string,
+  contents: string,
+  syntax?: SourceSyntax,
+): PageTargets | undefined {
   let page;
   try {
-    page = parsePageSource(file, '/' as SitePath, contents);
+    page = parsePageSource(file, '/' as SitePath, contents, syntax);
   } catch {
     return undefined;
   }
@@ -37,11 +41,16 @@ export function pageTargets(file: string, contents: string): PageTargets | undef
  * Indexes the given content pages. A page that does not parse is left out, and links to it
  * are reported as unknown until it is fixed.
  */
-export function buildPageIndex(sources: LintSource[], contentDir: string): PageIndex {
+export function buildPageIndex(
+  sources: LintSource[],
+  contentDir: string,
+  syntax?: SourceSyntax,
+): PageIndex {
   const index: PageIndex = new Map();
   for (const source of sources) {
     const path = sitePathOfLinted(source.path, contentDir);
-    const targets = path === undefined ? undefined : pageTargets(source.path, source.contents);
+    const targets =
+      path === undefined ? undefined : pageTargets(source.path, source.contents, syntax);
     if (path !== undefined && targets !== undefined) index.set(path, targets);
   }
   return index;

@@ -112,14 +112,14 @@ const level = (id: string): 'error' | 'warn' =>
 
 /** The plugins, configured from `settings`. Throws on an invalid `oldestSupportedVersion`. */
 export function docsLintPlugins(settings: LintSettings): PluggableList {
-  const { terms, termsFile, pages, contentDir, oldestSupportedVersion } = settings;
+  const { terms, termsFile, pages, contentDir, oldestSupportedVersion, syntax } = settings;
   if (oldestSupportedVersion !== undefined) parseVersion(oldestSupportedVersion);
   return [
     ...mdxSyntax,
     [markupLeak, [level('markup-leak')]],
     [noUndefinedReferences, [level('no-undefined-references')]],
     [noEmptyUrl, [level('no-empty-url')]],
-    [linkText, [level('link-text'), { pages, contentDir }]],
+    [linkText, [level('link-text'), { pages, contentDir, syntax }]],
     [bareUrl, [level('bare-url')]],
     [listLabels, [level('list-labels'), { terms }]],
     [headingCase, [level('heading-case'), { terms, termsFile }]],

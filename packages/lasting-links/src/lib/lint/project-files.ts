@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildPageIndex } from './page-index.ts';
 import { parseTerms } from './terms.ts';
 import type { LintSettings, LintSource } from './types.ts';
+import type { SourceSyntax } from '../sources/page-source.ts';
 
 export interface ProjectLintOptions {
   /** Project root; the other paths are relative to it. */
@@ -17,6 +18,8 @@ export interface ProjectLintOptions {
   termsFile?: string | undefined;
   /** From the site settings, e.g. `10.5`; without one, no release is stale. */
   oldestSupportedVersion?: string | undefined;
+  /** How the pages are written; the defaults when absent. */
+  syntax?: SourceSyntax | undefined;
 }
 
 /** A site without a terms file: no proper nouns, no terminology. */
@@ -47,6 +50,7 @@ export function loadLintSettings(options: ProjectLintOptions): LintSettings {
   const pages = buildPageIndex(
     mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
     options.contentDir,
+    options.syntax,
   );
   return {
     terms,
@@ -54,6 +58,7 @@ export function loadLintSettings(options: ProjectLintOptions): LintSettings {
     pages,
     contentDir: options.contentDir,
     oldestSupportedVersion: options.oldestSupportedVersion,
+    syntax: options.syntax,
     root: options.root,
   };
 }

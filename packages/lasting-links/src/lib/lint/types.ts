@@ -2,6 +2,7 @@
  * Shapes shared by the docs lint: what it reports, and the settings its rules read.
  */
 import type { Terms } from './terms.ts';
+import type { SourceSyntax } from '../sources/page-source.ts';
 
 /** `error` fails `npm test`; `warning` is shown but lets the run pass. */
 export type Severity = 'error' | 'warning';
@@ -33,6 +34,8 @@ export interface LintSettings {
   contentDir: string;
   /** The oldest release still supported, `major.minor` (`10.5`): older versions are stale; none when absent. */
   oldestSupportedVersion?: string | undefined;
+  /** How the pages are written (features, components that open sections); the defaults when absent. */
+  syntax?: SourceSyntax | undefined;
   /** The project root, which relative source paths start from; the current directory when absent. */
   root?: string;
 }

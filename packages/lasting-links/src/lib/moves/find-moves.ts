@@ -92,7 +92,9 @@ export function findIdPins(
         (candidate) => candidate.path === page.path && candidate.id === section.id,
       );
       if (here === undefined) continue;
-      const stays = containment(identity.text, identity.scope === 'own' ? here.own : here.whole);
+      // Text that went into the section's own subsections (a table split into one block per
+      // row) did not leave: a link to the heading still lands just above it.
+      const stays = containment(identity.text, here.whole);
       if (stays >= PART) continue;
       const elsewhere = findNewHome(
         { path: page.path, id: section.id, heading: section.heading, identity },

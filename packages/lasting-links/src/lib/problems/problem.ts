@@ -60,6 +60,8 @@ export type ProblemCode =
   | 'front-matter'
   /** A component a page uses that nothing defines or imports. */
   | 'unknown-component'
+  /** A component used in a way the site's own check of it refuses (the `elementChecks` option). */
+  | 'component-use'
   /** A finding of the docs lint (`lasting-links lint`), shown by the build as a warning. */
   | 'docs-lint'
   /** Two elements of one built page share an id, so links to it land on the first one. */

@@ -27,6 +27,37 @@ export const MARKDOWN_FEATURES: MarkdownFeatures = {
   frontmatter: true,
 };
 
+/**
+ * A component that renders a heading of its own (a reference page's block per setting): which
+ * attribute holds the heading's text, at what level, and how its id is made from that text:
+ * `slug` as Astro makes heading ids, or `key` (lower case, `.` and spaces to `-`:
+ * `ClusterSettings.Enable` → `clustersettings-enable`). `text` names the attributes whose values
+ * the block shows, part of its section's text. Plain data, so every command reads it too.
+ */
+export interface ComponentSection {
+  heading: string;
+  level: number;
+  id: 'slug' | 'key';
+  text?: readonly string[];
+}
+
+/** How a site writes its pages: its Markdown features, and the components that open sections. */
+export interface SourceSyntax {
+  features: MarkdownFeatures;
+  componentSections: Readonly<Record<string, ComponentSection>>;
+}
+
+/** Pages written with Astro's defaults and `{#id}` attributes, and no section components. */
+export const DEFAULT_SYNTAX: SourceSyntax = { features: MARKDOWN_FEATURES, componentSections: {} };
+
+/** The id a `key` component section gets from its heading's text. */
+export function keyId(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[.\s]+/g, '-');
+}
+
 /** One heading of a page and the section it opens. */
 interface SourceSection {
   id: string;
@@ -88,12 +119,12 @@ export function parsePageSource(
   file: string,
   path: SitePath,
   text: string,
-  features: MarkdownFeatures = MARKDOWN_FEATURES,
+  syntax: SourceSyntax = DEFAULT_SYNTAX,
 ): PageSource {
   let hast: TreeNode;
   let mdast: TreeNode;
   // Front matter is always there to read, whatever the renderer is told.
-  const options = { features: { ...features, frontmatter: true } };
+  const options = { features: { ...syntax.features, frontmatter: true } };
   const isMdx = !file.endsWith('.md');
   try {
     hast = (isMdx
@@ -145,6 +176,26 @@ export function parsePageSource(
       ids.push(id);
       return;
     }
+    // A component that renders a heading of its own opens a section like a heading does.
+    const section = componentSectionOf(node, syntax.componentSections);
+    if (section !== undefined && !inHeading) {
+      const id = section.id === 'key' ? keyId(section.heading) : slugger.slug(section.heading);
+      current = {
+        id,
+        level: section.level,
+        heading: section.heading,
+        text: '',
+        line: node.position?.start.line ?? 1,
+        // Made from the component's attribute, not from words that a `{#id}` could replace.
+        explicitId: true,
+        idInsertAt: -1,
+      };
+      sections.push(current);
+      ids.push(id);
+      if (section.text !== '') addText(` ${section.text} `);
+      for (const child of node.children ?? []) walk(child, inHeading);
+      return;
+    }
     const idAttribute = idOf(node);
     if (idAttribute !== undefined) ids.push(idAttribute);
     if (node.type === 'text' && typeof node.value === 'string') addText(node.value);
@@ -193,6 +244,26 @@ function collapse(text: string): string {
 function textOf(node: TreeNode): string {
   if (node.type === 'text' && typeof node.value === 'string') return node.value;
   return (node.children ?? []).map(textOf).join('');
+}
+
+/** The section a component element opens, when the site says it renders a heading and it has one. */
+function componentSectionOf(
+  node: TreeNode,
+  components: Readonly<Record<string, ComponentSection>>,
+): { heading: string; level: number; id: 'slug' | 'key'; text: string } | undefined {
+  if (node.type !== 'mdxJsxFlowElement' || typeof node.name !== 'string') return undefined;
+  const spec = components[node.name];
+  if (spec === undefined) return undefined;
+  const attribute = (name: string) => {
+    const value = node.attributes?.find(
+      (item) => item.type === 'mdxJsxAttribute' && item.name === name,
+    )?.value;
+    return typeof value === 'string' ? value.trim() : undefined;
+  };
+  const heading = attribute(spec.heading);
+  if (heading === undefined || heading === '') return undefined;
+  const text = (spec.text ?? []).map(attribute).filter(Boolean).join(' ');
+  return { heading, level: spec.level, id: spec.id, text };
 }
 
 function idOf(node: TreeNode): string | undefined {

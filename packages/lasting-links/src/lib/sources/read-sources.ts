@@ -8,20 +8,20 @@ import { join } from 'node:path';
 import type { SitePath } from '../site-path.ts';
 import type { PageAnchors } from '../site/anchor-index.ts';
 import { isPageSource, listSourceFiles, sitePathOfSource } from '../site/source-files.ts';
-import { parsePageSource, type MarkdownFeatures, type PageSource } from './page-source.ts';
+import { parsePageSource, type PageSource, type SourceSyntax } from './page-source.ts';
 
 /** Every page source in the working tree, parsed. */
 export function readSources(
   projectRoot: string,
   contentDir: string,
-  features?: MarkdownFeatures,
+  syntax?: SourceSyntax,
 ): PageSource[] {
   return listSourceFiles(projectRoot, contentDir).map((file) =>
     parsePageSource(
       file,
       sitePathOfSource(file, contentDir)!,
       readFileSync(join(projectRoot, file), 'utf8'),
-      features,
+      syntax,
     ),
   );
 }
@@ -31,7 +31,7 @@ export function readSourcesAt(
   projectRoot: string,
   contentDir: string,
   revision: string,
-  features?: MarkdownFeatures,
+  syntax?: SourceSyntax,
 ): { pages: PageSource[] } | { unavailable: string } {
   const git = (args: string[], input?: string) =>
     spawnSync('git', ['-C', projectRoot, ...args], { input, maxBuffer: 1 << 30 });
@@ -59,7 +59,7 @@ export function readSourcesAt(
     const text = output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8');
     at = headerEnd + 1 + size + 1;
     try {
-      pages.push(parsePageSource(file, sitePathOfSource(file, contentDir)!, text, features));
+      pages.push(parsePageSource(file, sitePathOfSource(file, contentDir)!, text, syntax));
     } catch {
       // A page that did not parse then was never published in that form.
     }

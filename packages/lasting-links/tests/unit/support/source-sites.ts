@@ -1,6 +1,10 @@
 /** Small sites written as MDX, for the `moves` tests: parsed exactly as `npm run moves` parses pages. */
 import type { SitePath } from '../../../src/lib/site-path.ts';
-import { parsePageSource, type PageSource } from '../../../src/lib/sources/page-source.ts';
+import {
+  parsePageSource,
+  type PageSource,
+  type SourceSyntax,
+} from '../../../src/lib/sources/page-source.ts';
 import { sourceIndex } from '../../../src/lib/sources/read-sources.ts';
 import { currentCandidates } from '../../../src/lib/moves/candidates.ts';
 import type { CurrentSite } from '../../../src/lib/moves/find-moves.ts';
@@ -21,14 +25,15 @@ export type MdxSite = Record<string, string>;
 export const mdx = (title: string, body: string) =>
   `---\ntitle: ${title}\ndescription: d\n---\n${body}\n`;
 
-/** Parses every page as `content/docs/<path>.mdx`. */
-export function pagesOf(site: MdxSite): PageSource[] {
+/** Parses every page as `content/docs/<path>.mdx`, written with `syntax` (the defaults when absent). */
+export function pagesOf(site: MdxSite, syntax?: SourceSyntax): PageSource[] {
   return Object.entries(site).map(([path, text]) => {
     const slug = path.replace(/^\/|\/$/g, '');
     return parsePageSource(
       `content/docs/${slug === '' ? 'index' : slug}.mdx`,
       path as SitePath,
       text,
+      syntax,
     );
   });
 }
@@ -43,8 +48,12 @@ export function currentSite(site: MdxSite): CurrentSite {
  * What was published, as `moves` reads it: from the lock made of `before` (fingerprints only),
  * or from both the lock and `before`'s sources (exact text).
  */
-export function publishedOf(before: MdxSite, record: 'lock' | 'lock-and-sources'): PublishedPage[] {
-  const pages = pagesOf(before);
+export function publishedOf(
+  before: MdxSite,
+  record: 'lock' | 'lock-and-sources',
+  syntax?: SourceSyntax,
+): PublishedPage[] {
+  const pages = pagesOf(before, syntax);
   const lock = refreshLock({ pages: [] }, pages).lock;
   return record === 'lock'
     ? publishedFromLock(lock)

@@ -21,10 +21,12 @@ import { visit } from 'unist-util-visit';
 import { editDistance } from '../../did-you-mean.ts';
 import { fileSitePath, pageTargets } from '../page-index.ts';
 import type { PageIndex, PageTargets } from '../types.ts';
+import type { SourceSyntax } from '../../sources/page-source.ts';
 
 interface LinkTextOptions {
   pages: PageIndex;
   contentDir: string;
+  syntax?: SourceSyntax | undefined;
 }
 
 /** A scheme (`https:`, `mailto:`) or a protocol-relative `//host`: not a page of this site. */
@@ -74,7 +76,7 @@ const linkText = lintRule<Root, LinkTextOptions>(
       const id = decodeURIComponent(target.hash.slice(1));
       const samePage = link.url.startsWith('#');
       const page = samePage
-        ? (ownTargets ??= pageTargets(file.path, String(file.value)))
+        ? (ownTargets ??= pageTargets(file.path, String(file.value), options.syntax))
         : options.pages.get(target.pathname);
       const problem = missingTitle(page, target.pathname, id, options.pages);
       if (problem !== undefined) {
