@@ -14,7 +14,7 @@ interface PagefindResultData {
   sub_results?: PagefindSubResult[];
 }
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: { baseUrl: string; ranking?: { termSaturation?: number } }): Promise<void>;
   debouncedSearch(
     query: string,
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
@@ -45,7 +45,10 @@ const UNAVAILABLE = import.meta.env.DEV
 function loadPagefind(base: string): Promise<Pagefind> {
   pagefind ??= window.docsImportModule(`${base}pagefind/pagefind.js`).then(async (loaded) => {
     const module = loaded as Pagefind;
-    await module.options({ baseUrl: base });
+    // A guide page that explains a subject at length uses its words many times; Pagefind's
+    // default (1.4) stops counting early, so a reference page that names the words once in a
+    // setting's key outranked the page about them ("replica lag" found the reference first).
+    await module.options({ baseUrl: base, ranking: { termSaturation: 2 } });
     return module;
   });
   return pagefind;

@@ -34,7 +34,7 @@ export const MARKDOWN_FEATURES: MarkdownFeatures = {
  * `ClusterSettings.Enable` → `clustersettings-enable`). `text` names the attributes whose values
  * the block shows, part of its section's text. Plain data, so every command reads it too.
  */
-export interface ComponentSection {
+interface ComponentSection {
   heading: string;
   level: number;
   id: 'slug' | 'key';
@@ -51,7 +51,7 @@ export interface SourceSyntax {
 export const DEFAULT_SYNTAX: SourceSyntax = { features: MARKDOWN_FEATURES, componentSections: {} };
 
 /** The id a `key` component section gets from its heading's text. */
-export function keyId(text: string): string {
+function keyId(text: string): string {
   return text
     .trim()
     .toLowerCase()
