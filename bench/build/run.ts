@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -33,7 +33,11 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     starlight: { type: 'string', default: '0.42.4' },
     profile: { type: 'string' },
-    work: { type: 'string', default: join(tmpdir(), 'lasting-links-bench-build') },
+    // Inside the project: Astro reads the theme's components from this project's src/.
+    work: {
+      type: 'string',
+      default: join(import.meta.dirname, '..', '..', '.build', 'bench-build'),
+    },
     timeout: { type: 'string', default: '1200' },
     help: { type: 'boolean', default: false },
   },
