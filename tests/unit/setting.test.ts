@@ -9,10 +9,13 @@ import {
 } from '../../src/lib/setting.ts';
 import { appliesToText, parsePlans } from '../../src/lib/applies-to.ts';
 import { checkSettingUses } from '../../src/lib/setting-check.ts';
-import { componentProblems } from '../../packages/lasting-links/src/lib/sources/component-uses.ts';
 import {
-  MARKDOWN_FEATURES,
+  componentProblems,
+  componentUsesOf,
+} from '../../packages/lasting-links/src/lib/sources/component-uses.ts';
+import {
   parsePageSource,
+  parseSource,
 } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
 import { sitePath } from 'lasting-links/theme';
 import { siteSyntax } from '../../src/config.ts';
@@ -94,9 +97,11 @@ test('bad <Setting> elements are reported at their line, before rendering', () =
     'In a line <Setting name="C.D">x</Setting>.',
     '',
   ].join('\n');
-  const problems = componentProblems('content/docs/a.mdx', page, {
+  const uses = componentUsesOf(
+    parseSource('content/docs/a.mdx', sitePath('/a/'), page, siteSyntax).tree,
+  );
+  const problems = componentProblems('content/docs/a.mdx', uses, {
     checks: { Setting: checkSettingUses },
-    features: MARKDOWN_FEATURES,
   });
   assert.deepEqual(
     problems.map((problem) => `${problem.at?.line}: ${problem.message}`),

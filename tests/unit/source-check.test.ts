@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frontMatterProblems } from '../../packages/lasting-links/src/lib/sources/front-matter.ts';
-import { componentProblems } from '../../packages/lasting-links/src/lib/sources/component-uses.ts';
-import { MARKDOWN_FEATURES } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
+import {
+  componentProblems,
+  componentUsesOf,
+} from '../../packages/lasting-links/src/lib/sources/component-uses.ts';
+import { parseSource } from '../../packages/lasting-links/src/lib/sources/page-source.ts';
 import { docsFrontmatter } from '../../src/schemas/docs-frontmatter.ts';
 
 const validate = (data: unknown) => {
@@ -62,10 +65,13 @@ test('a component nothing defines is reported at its line; known and imported on
     '<Widgets.Box />',
     '<div>html is fine</div>',
   ].join('\n');
-  const problems = componentProblems('p.mdx', text, {
-    known: new Set(['Aside']),
-    features: MARKDOWN_FEATURES,
-  });
+  const problems = componentProblems(
+    'p.mdx',
+    componentUsesOf(parseSource('p.mdx', '/p/' as never, text).tree),
+    {
+      known: new Set(['Aside']),
+    },
+  );
   assert.deepEqual(
     problems.map((problem) => [problem.code, problem.at?.line, problem.at?.column]),
     [

@@ -13,9 +13,12 @@
  *
  * Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or configuration.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from './settings.ts';
+import { parseSource, type ParsedSource } from '../lib/sources/page-source.ts';
+import { sitePathOfSource } from '../lib/site/source-files.ts';
 import {
   formatResults,
   LINT_FORMATS,
@@ -66,6 +69,19 @@ export async function run(args: string[]): Promise<number> {
 
   const settings = await loadSettings(process.cwd());
   const root = settings.projectRoot;
+  // Every page parsed once: the index of link targets and the lint read the same trees.
+  const sources = new Map<string, ParsedSource>();
+  for (const file of mdxFilesUnder(root, settings.contentDir)) {
+    try {
+      const text = readFileSync(join(root, file), 'utf8');
+      sources.set(
+        file,
+        parseSource(file, sitePathOfSource(file, settings.contentDir)!, text, settings.syntax),
+      );
+    } catch {
+      // Reported below, at its line, as the page's own parse error.
+    }
+  }
   let lintSettings: LintSettings;
   try {
     lintSettings = loadLintSettings({
@@ -74,6 +90,7 @@ export async function run(args: string[]): Promise<number> {
       termsFile: settings.termsFile,
       oldestSupportedVersion: settings.oldestSupportedVersion,
       syntax: settings.syntax,
+      outlines: [...sources.values()].map((source) => source.page),
     });
   } catch (error) {
     // A bad terms file or setting names its file and line; a stack trace would only hide that.
@@ -88,7 +105,10 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const results = lintDocs(
-    files.map((file) => readSource(process.cwd(), file)),
+    files.map((file) => {
+      const tree = sources.get(relative(root, resolve(file)).split('\\').join('/'))?.tree;
+      return { ...readSource(process.cwd(), file), ...(tree === undefined ? {} : { tree }) };
+    }),
     lintSettings,
   );
   process.stdout.write(formatResults(results, values.format as LintFormat, files.length));

@@ -4,7 +4,8 @@
  * inside a sentence), from the pages' sources and the redirect map. In dev it also warns, at the
  * link's file:line, about internal links whose target does not exist, as they are typed.
  *
- * The sources are read once per build; in dev, again whenever a page source changes.
+ * A build reads the sources once, in its one pass (source-pass.ts); dev, whenever a page source
+ * changes.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,6 +16,7 @@ import { parseBase, type SitePath } from '../lib/site-path.ts';
 import type { AnchorIndex } from '../lib/site/anchor-index.ts';
 import { listSourceFiles, sitePathOfSource } from '../lib/site/source-files.ts';
 import { readSources, sourceIndex } from '../lib/sources/read-sources.ts';
+import type { PageSource } from '../lib/sources/page-source.ts';
 import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
 import { planRedirects } from '../lib/redirects/plan-redirects.ts';
 import { follow, landsOnContent, type RedirectPlan } from '../lib/redirects/follow.ts';
@@ -37,8 +39,15 @@ interface RenderContext {
 /** Links are written without the base; they are resolved as the root build sees them. */
 const ROOT = parseBase('/');
 
-/** Loads the site's sources, map and terms, again only when a source file changed. */
-function contextLoader(settings: SiteSettings, watch: boolean): () => RenderContext {
+/**
+ * Loads the site's sources, map and terms, again only when a source file changed. A build gives
+ * the outlines of its one pass over the sources; dev reads them itself, as they are edited.
+ */
+function contextLoader(
+  settings: SiteSettings,
+  watch: boolean,
+  outlines: readonly PageSource[] | undefined,
+): () => RenderContext {
   let cached: { signature: string; context: RenderContext; checkedAt: number } | undefined;
   const signature = () =>
     [
@@ -63,7 +72,7 @@ function contextLoader(settings: SiteSettings, watch: boolean): () => RenderCont
       return cached.context;
     }
     const index = sourceIndex(
-      readSources(settings.projectRoot, settings.contentDir, settings.syntax),
+      outlines ?? readSources(settings.projectRoot, settings.contentDir, settings.syntax),
     );
     const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
     const entries = parseRedirectMap(
@@ -95,12 +104,16 @@ function readOptional(file: string): string {
   }
 }
 
-/** The mdast plugin; `warn` is given in dev, where broken links are reported as they are typed. */
+/**
+ * The mdast plugin; `warn` is given in dev, where broken links are reported as they are typed;
+ * `outlines`, in a build, are the pages as its one pass over the sources read them.
+ */
 export function crossReferencePlugin(
   settings: SiteSettings,
   warn: ((message: string) => void) | undefined,
+  outlines?: readonly PageSource[],
 ): () => MdastPluginDefinition {
-  const load = contextLoader(settings, warn !== undefined);
+  const load = contextLoader(settings, warn !== undefined, outlines);
   return () => ({
     name: 'lasting-links:cross-references',
     options: { position: true },

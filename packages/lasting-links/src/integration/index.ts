@@ -12,14 +12,13 @@ import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { SiteSettings } from '../lib/settings.ts';
 import type { PreviewSettings } from '../lib/preview/settings.ts';
-import type { Problem } from '../lib/problems/problem.ts';
 import { parseBase } from '../lib/site-path.ts';
 import { PREVIEW_SCRIPT_FILE } from '../lib/preview/published-files.ts';
 import { parseOptions, type LastingLinksOptions, type LastingLinksUserOptions } from './options.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
 import { addMdastPlugin, markdownFeaturesOf } from './markdown.ts';
 import { postBuild } from './post-build.ts';
-import { docsLintInBackground } from './docs-lint.ts';
+import { startSourcePass, type ParsedPage, type SourcePass } from './source-pass.ts';
 import { sourceCheck } from './source-check.ts';
 import { whenBundled } from './when-bundled.ts';
 import { previewBuildOf, type PreviewBuild } from './preview-mode.ts';
@@ -64,13 +63,14 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
   let settings: SiteSettings | undefined;
   let preview: PreviewBuild | undefined;
   let previewSettings: PreviewSettings | undefined;
-  /** The docs lint, running beside the page rendering (see docs-lint.ts). */
-  let docsLint: Promise<Problem[]> | undefined;
+  /** The build's one pass over the page sources, and its docs lint (see source-pass.ts). */
+  let pass: SourcePass | undefined;
+  let pages: ParsedPage[] | undefined;
   const lintInBuild = options.lint !== false;
   return {
     name: 'lasting-links',
     hooks: {
-      'astro:config:setup': ({
+      'astro:config:setup': async ({
         config,
         command,
         logger,
@@ -89,20 +89,23 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         }
         settings = settingsOf(options, config);
         const current = settings;
-        if (
-          command === 'build' &&
-          (options.components || options.frontmatter || options.elementChecks)
-        )
+        if (command === 'build') {
+          pass = startSourcePass(current, lintInBuild);
+          pages = await pass.pages;
           reportProblems(
-            sourceCheck(current, {
+            sourceCheck(pages, {
               components: options.components,
               elementChecks: options.elementChecks,
               frontmatter: options.frontmatter,
             }),
             'before rendering',
           );
+        }
         const warn = command === 'dev' ? (message: string) => logger.warn(message) : undefined;
-        addMdastPlugin(config, crossReferencePlugin(current, warn), logger);
+        const outlines = pages?.flatMap((page) =>
+          page.outline === undefined ? [] : [page.outline],
+        );
+        addMdastPlugin(config, crossReferencePlugin(current, warn, outlines), logger);
 
         const layout =
           options.preview.layout === undefined
@@ -125,9 +128,7 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
           vite: {
             plugins: [
               virtualModules(previewSettings, layout),
-              whenBundled(() => {
-                if (command === 'build' && lintInBuild) docsLint ??= docsLintInBackground(current);
-              }),
+              whenBundled(() => pass?.startLint()),
             ],
           },
         });
@@ -149,9 +150,10 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
             distDir,
             logger,
             preview && previewSettings && { settings: previewSettings, base: preview.base },
+            pages ?? [],
           )),
           // Started once bundling ended (see when-bundled.ts); here if that moment never came.
-          ...(lintInBuild ? await (docsLint ?? docsLintInBackground(settings!)) : []),
+          ...((await pass?.lint()) ?? []),
         ];
         reportProblems(problems, 'after the build', {
           outputDir: relative(settings!.projectRoot, distDir) || '.',

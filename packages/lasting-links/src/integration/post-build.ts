@@ -29,10 +29,10 @@ import { checkSite } from '../lib/links/check-site.ts';
 import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
 import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
-import { readOptionalText } from '../lib/files.ts';
 import { fallbackIdWarnings } from '../lib/sources/heading-id.ts';
 import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { previewChanges, type PreviewComparison } from './preview-changes.ts';
+import type { ParsedPage } from './source-pass.ts';
 
 /** Where the build logs what it did. */
 export interface Logger {
@@ -45,7 +45,8 @@ export async function postBuild(
   settings: SiteSettings,
   distDir: string,
   logger: Logger,
-  preview?: PreviewComparison,
+  preview: PreviewComparison | undefined,
+  sources: readonly ParsedPage[],
 ): Promise<Problem[]> {
   const site = await readBuiltSite(distDir, {
     sectionText: true,
@@ -124,24 +125,25 @@ export async function postBuild(
       ...lockProblems,
       ...outputs.problems,
       ...check.problems,
-      ...(await headingIdWarnings(index, settings.projectRoot, sourceFiles)),
+      ...headingIdWarnings(index, sourceFiles, sources),
     ],
     settings.redirectsFile,
   );
 }
 
 /** Warnings for headings that had no words to make an id from, at their source line. */
-async function headingIdWarnings(
+function headingIdWarnings(
   index: ReturnType<typeof anchorIndexOf>,
-  projectRoot: string,
   sourceFiles: ReadonlyMap<SitePath, string>,
-): Promise<Problem[]> {
+  sources: readonly ParsedPage[],
+): Problem[] {
+  const texts = new Map(sources.map((source) => [source.file, source.text]));
   const warnings: Problem[] = [];
   for (const page of index.values()) {
-    // Only pages with a code-point id are worth reading the source of.
+    // Only pages with a code-point id are worth looking at.
     if (!page.headings.some((heading) => heading.id.startsWith('section'))) continue;
     const file = sourceFiles.get(page.path);
-    const text = file === undefined ? undefined : await readOptionalText(join(projectRoot, file));
+    const text = file === undefined ? undefined : texts.get(file);
     warnings.push(
       ...fallbackIdWarnings(
         page.headings,

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SiteSettings } from '../lib/settings.ts';
 import type { Problem } from '../lib/problems/problem.ts';
-import { listSourceFiles } from '../lib/site/source-files.ts';
 import { frontMatterProblems, type FrontMatterValidator } from '../lib/sources/front-matter.ts';
 import { componentProblems, type ComponentCheck } from '../lib/sources/component-uses.ts';
+import type { ParsedPage } from './source-pass.ts';
 
 /** What a site asks to be checked in its sources (the `components` and `frontmatter` options). */
 export interface SourceCheckOptions {
@@ -24,11 +21,12 @@ export interface SourceCheckOptions {
 }
 
 /**
- * Every front matter problem and every unknown component of every page, read before the build
- * renders anything: Astro's content layer stops at the first bad page (and MDX names a route,
- * not a line), so a writer who fixed one would only meet the next.
+ * Every front matter problem and every unknown or misused component of every page, from the
+ * build's one pass over the sources, before anything renders: Astro's content layer stops at the
+ * first bad page (and MDX names a route, not a line), so a writer who fixed one would only meet
+ * the next.
  */
-export function sourceCheck(settings: SiteSettings, options: SourceCheckOptions): Problem[] {
+export function sourceCheck(pages: readonly ParsedPage[], options: SourceCheckOptions): Problem[] {
   const { components, frontmatter, elementChecks } = options;
   const known = components === undefined ? undefined : new Set<string>(components);
   const validate: FrontMatterValidator | undefined =
@@ -38,17 +36,10 @@ export function sourceCheck(settings: SiteSettings, options: SourceCheckOptions)
           const result = frontmatter.safeParse(data);
           return result.success ? [] : (result.error?.issues ?? []);
         };
-  return listSourceFiles(settings.projectRoot, settings.contentDir).flatMap((file) => {
-    const text = readFileSync(join(settings.projectRoot, file), 'utf8');
-    return [
-      ...(validate === undefined ? [] : frontMatterProblems(file, text, validate)),
-      ...(!file.endsWith('.mdx') || (known === undefined && elementChecks === undefined)
-        ? []
-        : componentProblems(file, text, {
-            known,
-            checks: elementChecks,
-            features: settings.syntax.features,
-          })),
-    ];
-  });
+  return pages.flatMap((page) => [
+    ...(validate === undefined ? [] : frontMatterProblems(page.file, page.text, validate)),
+    ...(page.components === undefined || (known === undefined && elementChecks === undefined)
+      ? []
+      : componentProblems(page.file, page.components, { known, checks: elementChecks })),
+  ]);
 }

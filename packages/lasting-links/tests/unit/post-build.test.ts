@@ -83,10 +83,13 @@ test(
     try {
       const { postBuild } = await import('../../src/integration/post-build.ts');
       const logged: string[] = [];
-      const problems = await postBuild(settingsOf(root), join(root, 'dist'), {
-        info: (m) => logged.push(m),
-        warn: (m) => logged.push(m),
-      });
+      const problems = await postBuild(
+        settingsOf(root),
+        join(root, 'dist'),
+        { info: (m) => logged.push(m), warn: (m) => logged.push(m) },
+        undefined,
+        [],
+      );
       assert.deepEqual(
         problems.filter((problem) => problem.severity === 'error'),
         [],

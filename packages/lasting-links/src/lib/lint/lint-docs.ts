@@ -3,11 +3,11 @@
  * (`lasting-links lint`) prints them; the build can turn them into warnings with file:line.
  */
 import type { Root } from 'mdast';
-import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { MARKDOWN_FEATURES } from '../sources/page-source.ts';
+import { parseSource, type TreeNode } from '../sources/page-source.ts';
+import type { SitePath } from '../site-path.ts';
 import { docsLintPlugins } from './preset.ts';
 import type { LintResult, LintSettings, LintSource } from './types.ts';
 
@@ -15,17 +15,17 @@ import type { LintResult, LintSettings, LintSource } from './types.ts';
 const PARSE_ERROR_RULE = 'parse-error';
 
 /**
- * Pages are parsed by Sätteri, the parser Astro's MDX integration builds them with, so the lint
- * reads the tree the build renders (`{#id}` after a heading is its id, not an expression); on a
- * 1,000-page site remark's JavaScript parser was most of the lint's time. Smart punctuation is
- * left off so that text reads as written. Editors parse with remark (`.remarkrc.mjs`), which
- * reads the same tree for everything the rules look at.
+ * Pages are parsed by Sätteri, the parser Astro's MDX integration builds them with, with the
+ * site's own features, so the lint reads the tree the build renders (`{#id}` after a heading is
+ * its id, not an expression) and a build lints the very tree it parsed once for everything else
+ * (`parseSource`). Editors parse with remark (`.remarkrc.mjs`), which reads the same tree for
+ * everything the rules look at.
  */
-const LINT_FEATURES = { ...MARKDOWN_FEATURES, smartPunctuation: false };
 
-/** Sätteri reports a parse error as `line:column: reason`. */
+/** Sätteri reports a parse error as `line:column: reason` (after the file `parseSource` names). */
 function parseFailure(error: unknown): { line: number; column: number; reason: string } {
-  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
   const match = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
   return match === null
     ? { line: 1, column: 1, reason: message }
@@ -46,9 +46,11 @@ export function lintDocs(sources: LintSource[], settings: LintSettings): LintRes
       value: source.contents,
       ...(settings.root === undefined ? {} : { cwd: settings.root }),
     });
-    let tree: Root;
+    let tree: TreeNode;
     try {
-      tree = mdxToMdast(source.contents, { features: LINT_FEATURES }) as Root;
+      tree =
+        source.tree ??
+        parseSource(source.path, '/' as SitePath, source.contents, settings.syntax).tree;
     } catch (error) {
       const failure = parseFailure(error);
       results.push({
@@ -61,7 +63,7 @@ export function lintDocs(sources: LintSource[], settings: LintSettings): LintRes
       });
       continue;
     }
-    processor.runSync(tree, file);
+    processor.runSync(tree as Root, file);
     for (const message of file.messages) results.push(toResult(source.path, message));
   }
   return results.sort(

@@ -4,7 +4,7 @@
  * get a title.
  */
 import { relative, resolve } from 'node:path';
-import { parsePageSource, type SourceSyntax } from '../sources/page-source.ts';
+import { parsePageSource, type PageSource, type SourceSyntax } from '../sources/page-source.ts';
 import type { SitePath } from '../site-path.ts';
 import type { LintSource, PageIndex, PageTargets } from './types.ts';
 import { sitePathOfSource } from '../site/source-files.ts';
@@ -25,12 +25,15 @@ export function pageTargets(
   contents: string,
   syntax?: SourceSyntax,
 ): PageTargets | undefined {
-  let page;
   try {
-    page = parsePageSource(file, '/' as SitePath, contents, syntax);
+    return targetsOf(parsePageSource(file, '/' as SitePath, contents, syntax));
   } catch {
     return undefined;
   }
+}
+
+/** A parsed page's title and headings as link targets. */
+function targetsOf(page: PageSource): PageTargets {
   return {
     title: page.title === '' ? undefined : page.title,
     headings: page.sections.map((section) => ({ id: section.id, text: section.heading })),
@@ -50,7 +53,11 @@ export function buildPageIndex(
   for (const source of sources) {
     const path = sitePathOfLinted(source.path, contentDir);
     const targets =
-      path === undefined ? undefined : pageTargets(source.path, source.contents, syntax);
+      path === undefined
+        ? undefined
+        : source.outline !== undefined
+          ? targetsOf(source.outline)
+          : pageTargets(source.path, source.contents, syntax);
     if (path !== undefined && targets !== undefined) index.set(path, targets);
   }
   return index;

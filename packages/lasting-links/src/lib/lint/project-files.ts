@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildPageIndex } from './page-index.ts';
 import { parseTerms } from './terms.ts';
 import type { LintSettings, LintSource } from './types.ts';
-import type { SourceSyntax } from '../sources/page-source.ts';
+import type { PageSource, SourceSyntax } from '../sources/page-source.ts';
 
 export interface ProjectLintOptions {
   /** Project root; the other paths are relative to it. */
@@ -20,6 +20,8 @@ export interface ProjectLintOptions {
   oldestSupportedVersion?: string | undefined;
   /** How the pages are written; the defaults when absent. */
   syntax?: SourceSyntax | undefined;
+  /** The pages' outlines, when the caller parsed them already (the build's one pass). */
+  outlines?: readonly PageSource[] | undefined;
 }
 
 /** A site without a terms file: no proper nouns, no terminology. */
@@ -48,7 +50,8 @@ export function loadLintSettings(options: ProjectLintOptions): LintSettings {
       ? NO_TERMS
       : parseTerms(readFileSync(join(options.root, options.termsFile), 'utf8'), options.termsFile);
   const pages = buildPageIndex(
-    mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
+    options.outlines?.map((outline) => ({ path: outline.file, contents: outline.text, outline })) ??
+      mdxFilesUnder(options.root, options.contentDir).map((path) => readSource(options.root, path)),
     options.contentDir,
     options.syntax,
   );

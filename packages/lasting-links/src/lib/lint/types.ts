@@ -2,7 +2,7 @@
  * Shapes shared by the docs lint: what it reports, and the settings its rules read.
  */
 import type { Terms } from './terms.ts';
-import type { SourceSyntax } from '../sources/page-source.ts';
+import type { PageSource, SourceSyntax, TreeNode } from '../sources/page-source.ts';
 
 /** `error` fails `npm test`; `warning` is shown but lets the run pass. */
 export type Severity = 'error' | 'warning';
@@ -40,10 +40,14 @@ export interface LintSettings {
   root?: string;
 }
 
-/** A file to lint: its path (for messages and its site path) and its text. */
+/** A file to lint: its path (for messages and its site path), its text, and its tree when parsed already. */
 export interface LintSource {
   path: string;
   contents: string;
+  /** The page's mdast from `parseSource`, when the caller parsed it (the build's one pass). */
+  tree?: TreeNode;
+  /** Its outline, likewise (for the index of link targets). */
+  outline?: PageSource;
 }
 
 /** A page's link targets. */

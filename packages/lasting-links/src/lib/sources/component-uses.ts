@@ -7,18 +7,8 @@
  * - a use that the site's own check of that component refuses (the `elementChecks` option: a
  *   reference page's setting block without a key, say).
  */
-import { mdxToMdast } from 'satteri';
 import type { Problem } from '../problems/problem.ts';
-import type { MarkdownFeatures } from './page-source.ts';
-
-interface MdastNode {
-  type: string;
-  name?: string | null;
-  value?: unknown;
-  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-  children?: MdastNode[];
-  position?: { start: { line: number; column: number } };
-}
+import type { TreeNode } from './page-source.ts';
 
 /** One use of a component in a page's source. */
 export interface ComponentUse {
@@ -59,11 +49,17 @@ function declaredNames(esm: string): string[] {
   return names.filter(Boolean);
 }
 
+/** The components a page uses, and the names its own imports and exports declare. */
+export interface PageComponents {
+  uses: ComponentUse[];
+  declared: string[];
+}
+
 /** Every capitalised component the page uses, and the names its own imports and exports declare. */
-function componentUses(tree: MdastNode): { uses: ComponentUse[]; declared: Set<string> } {
+export function componentUsesOf(tree: TreeNode): PageComponents {
   const declared = new Set<string>();
   const uses: ComponentUse[] = [];
-  const walk = (node: MdastNode) => {
+  const walk = (node: TreeNode) => {
     if (node.type === 'mdxjsEsm' && typeof node.value === 'string')
       for (const name of declaredNames(node.value)) declared.add(name);
     if (
@@ -89,7 +85,7 @@ function componentUses(tree: MdastNode): { uses: ComponentUse[]; declared: Set<s
     for (const child of node.children ?? []) walk(child);
   };
   walk(tree);
-  return { uses, declared };
+  return { uses, declared: [...declared] };
 }
 
 /**
@@ -98,22 +94,14 @@ function componentUses(tree: MdastNode): { uses: ComponentUse[]; declared: Set<s
  */
 export function componentProblems(
   file: string,
-  text: string,
+  components: PageComponents,
   options: {
     known?: ReadonlySet<string> | undefined;
     checks?: Readonly<Record<string, ComponentCheck>> | undefined;
-    features: MarkdownFeatures;
   },
 ): Problem[] {
-  let tree: MdastNode;
-  try {
-    tree = mdxToMdast(text, {
-      features: { ...options.features, frontmatter: true },
-    }) as unknown as MdastNode;
-  } catch {
-    return []; // The MDX parse error itself is reported by the build, with its line.
-  }
-  const { uses, declared } = componentUses(tree);
+  const { uses } = components;
+  const declared = new Set(components.declared);
   const problems: Problem[] = [];
   const { known, checks } = options;
   if (known !== undefined) {

@@ -7,7 +7,7 @@
  * docs lint read headings from it.
  */
 import GithubSlugger from 'github-slugger';
-import { markdownToHast, markdownToMdast, mdxToHast, mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { SitePath } from '../site-path.ts';
 import { usableHeadingId } from './heading-id.ts';
@@ -20,7 +20,7 @@ export type MarkdownFeatures = NonNullable<Parameters<typeof mdxToMdast>[1]>['fe
  * punctuation) with `{#id}` heading attributes. Sources are read with the site's own, settled
  * from its Markdown processor (see `integration/markdown.ts`).
  */
-export const MARKDOWN_FEATURES: MarkdownFeatures = {
+const MARKDOWN_FEATURES: MarkdownFeatures = {
   gfm: true,
   smartPunctuation: true,
   headingAttributes: true,
@@ -99,78 +99,112 @@ export interface PageSource {
   text: string;
 }
 
-/** A hast or mdast node as Sätteri materialises it; only the fields read here. */
-interface TreeNode {
+/** An mdast node as Sätteri materialises it; only the fields read here. */
+export interface TreeNode {
   type: string;
-  tagName?: string;
+  depth?: number;
   name?: string | null;
   value?: unknown;
   url?: string;
-  properties?: Record<string, unknown>;
+  data?: { hProperties?: Record<string, unknown> };
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
   children?: TreeNode[];
   position?: { start: { offset: number; line: number; column: number }; end: { offset: number } };
 }
 
-const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+/** A page parsed once: its outline, and the tree the checks and the docs lint read. */
+export interface ParsedSource {
+  page: PageSource;
+  /** The page's mdast, with positions. */
+  tree: TreeNode;
+}
 
-/** Parses one page's MDX source. Throws with the file and line when the MDX does not parse. */
+/**
+ * Parses one page's source once, with Sätteri and the site's features, into its outline and its
+ * tree. Throws with the file and line when the page does not parse.
+ */
+export function parseSource(
+  file: string,
+  path: SitePath,
+  text: string,
+  syntax: SourceSyntax = DEFAULT_SYNTAX,
+): ParsedSource {
+  // Front matter is always there to read, whatever the renderer is told.
+  const options = { features: { ...syntax.features, frontmatter: true } };
+  const isMdx = !file.endsWith('.md');
+  let tree: TreeNode;
+  try {
+    tree = (isMdx ? mdxToMdast(text, options) : markdownToMdast(text, options)) as TreeNode;
+  } catch (error) {
+    throw new Error(
+      `${file}: the ${isMdx ? 'MDX' : 'Markdown'} cannot be parsed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return { page: outlineOf(file, path, text, tree, syntax), tree };
+}
+
+/** A page's outline from its source: see `parseSource`. */
 export function parsePageSource(
   file: string,
   path: SitePath,
   text: string,
   syntax: SourceSyntax = DEFAULT_SYNTAX,
 ): PageSource {
-  let hast: TreeNode;
-  let mdast: TreeNode;
-  // Front matter is always there to read, whatever the renderer is told.
-  const options = { features: { ...syntax.features, frontmatter: true } };
-  const isMdx = !file.endsWith('.md');
-  try {
-    hast = (isMdx
-      ? mdxToHast(text, options)
-      : markdownToHast(text, options)) as unknown as TreeNode;
-    mdast = (isMdx
-      ? mdxToMdast(text, options)
-      : markdownToMdast(text, options)) as unknown as TreeNode;
-  } catch (error) {
-    throw new Error(
-      `${file}: the ${isMdx ? 'MDX' : 'Markdown'} cannot be parsed: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const headingLines = headingPositions(mdast);
+  return parseSource(file, path, text, syntax).page;
+}
+
+/** Nodes whose content is code or data, not prose. */
+const NOT_PROSE = new Set(['yaml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html']);
+
+/** Nodes after which words must not run together, as they do not in the rendered page. */
+const BLOCKS = new Set([
+  'paragraph',
+  'listItem',
+  'tableCell',
+  'tableRow',
+  'code',
+  'blockquote',
+  'heading',
+]);
+
+/**
+ * The outline of a parsed page: headings with the ids the build gives them (a `{#id}` written
+ * after the heading, else the heading's text slugged as Astro does), the prose of each section,
+ * and every link. Read from the mdast alone: its text is the text the page renders (smart
+ * punctuation applied), code included, image descriptions and expressions left out.
+ */
+function outlineOf(
+  file: string,
+  path: SitePath,
+  text: string,
+  tree: TreeNode,
+  syntax: SourceSyntax,
+): PageSource {
   const slugger = new GithubSlugger();
   const sections: SourceSection[] = [];
   const ids: string[] = [];
   let intro = '';
   let current: SourceSection | null = null;
-  let headingIndex = 0;
   const addText = (value: string) => {
     if (current === null) intro += value;
     else current.text += value;
   };
-  const walk = (node: TreeNode, inHeading: boolean) => {
-    const level =
-      node.type === 'element' && node.tagName !== undefined
-        ? HEADING_LEVEL[node.tagName]
-        : undefined;
-    if (level !== undefined && !inHeading) {
+  const walk = (node: TreeNode) => {
+    if (node.type === 'heading' && node.depth !== undefined) {
       const heading = collapse(textOf(node));
-      const written = node.properties?.['id'];
+      const written = node.data?.hProperties?.['id'];
       const id =
         typeof written === 'string' ? written : usableHeadingId(slugger.slug(heading), heading);
-      const at = headingLines[headingIndex++];
+      const last = node.children?.at(-1);
       current = {
         id,
-        level,
+        level: node.depth,
         heading,
         text: '',
-        line: at?.line ?? node.position?.start.line ?? 1,
+        line: node.position?.start.line ?? 1,
         explicitId: typeof written === 'string',
-        idInsertAt: at?.idInsertAt ?? -1,
+        idInsertAt: last?.position?.end.offset ?? node.position?.end.offset ?? -1,
       };
       sections.push(current);
       ids.push(id);
@@ -178,7 +212,7 @@ export function parsePageSource(
     }
     // A component that renders a heading of its own opens a section like a heading does.
     const section = componentSectionOf(node, syntax.componentSections);
-    if (section !== undefined && !inHeading) {
+    if (section !== undefined) {
       const id = section.id === 'key' ? keyId(section.heading) : slugger.slug(section.heading);
       current = {
         id,
@@ -193,56 +227,43 @@ export function parsePageSource(
       sections.push(current);
       ids.push(id);
       if (section.text !== '') addText(` ${section.text} `);
-      for (const child of node.children ?? []) walk(child, inHeading);
+      for (const child of node.children ?? []) walk(child);
       return;
     }
     const idAttribute = idOf(node);
     if (idAttribute !== undefined) ids.push(idAttribute);
-    if (node.type === 'text' && typeof node.value === 'string') addText(node.value);
-    // Expressions and imports are code, not prose.
+    if (NOT_PROSE.has(node.type)) return;
     if (
-      node.type === 'mdxTextExpression' ||
-      node.type === 'mdxFlowExpression' ||
-      node.type === 'mdxjsEsm'
+      (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') &&
+      typeof node.value === 'string'
     )
-      return;
-    for (const child of node.children ?? []) walk(child, inHeading);
-    if (node.type === 'element' && BLOCK_ELEMENTS.has(node.tagName ?? '')) addText(' ');
+      addText(node.value);
+    for (const child of node.children ?? []) walk(child);
+    if (BLOCKS.has(node.type)) addText(' ');
   };
-  walk(hast, false);
+  walk(tree);
   for (const section of sections) section.text = collapse(section.text);
   return {
     file,
     path,
-    title: frontMatterTitle(mdast),
+    title: frontMatterTitle(tree),
     intro: collapse(intro),
     sections,
     ids,
-    links: linksOf(mdast, text),
+    links: linksOf(tree, text),
     text,
   };
 }
-
-/** Elements after which words must not run together. */
-const BLOCK_ELEMENTS = new Set([
-  'p',
-  'li',
-  'td',
-  'th',
-  'pre',
-  'blockquote',
-  'tr',
-  'dd',
-  'dt',
-  'div',
-]);
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A heading's text as the page shows it: its words and code, without image descriptions. */
 function textOf(node: TreeNode): string {
-  if (node.type === 'text' && typeof node.value === 'string') return node.value;
+  if ((node.type === 'text' || node.type === 'inlineCode') && typeof node.value === 'string')
+    return node.value;
+  if (NOT_PROSE.has(node.type)) return '';
   return (node.children ?? []).map(textOf).join('');
 }
 
@@ -267,31 +288,12 @@ function componentSectionOf(
 }
 
 function idOf(node: TreeNode): string | undefined {
-  const fromElement = node.properties?.['id'];
-  if (typeof fromElement === 'string' && fromElement !== '') return fromElement;
   const attribute = node.attributes?.find(
     (item) => item.type === 'mdxJsxAttribute' && item.name === 'id',
   );
   return typeof attribute?.value === 'string' && attribute.value !== ''
     ? attribute.value
     : undefined;
-}
-
-/** Each heading's line and the offset at the end of its text (before any `{#id}`), in order. */
-function headingPositions(mdast: TreeNode): Array<{ line: number; idInsertAt: number }> {
-  const found: Array<{ line: number; idInsertAt: number }> = [];
-  const walk = (node: TreeNode) => {
-    if (node.type === 'heading' && node.position !== undefined) {
-      const last = node.children?.at(-1);
-      found.push({
-        line: node.position.start.line,
-        idInsertAt: last?.position?.end.offset ?? node.position.end.offset,
-      });
-    }
-    for (const child of node.children ?? []) walk(child);
-  };
-  walk(mdast);
-  return found;
 }
 
 function frontMatterTitle(mdast: TreeNode): string {

@@ -75,8 +75,10 @@ const linkText = lintRule<Root, LinkTextOptions>(
       const target = new URL(link.url, `https://site.invalid${here ?? '/'}`);
       const id = decodeURIComponent(target.hash.slice(1));
       const samePage = link.url.startsWith('#');
+      // A page of the site is in the index already; only another file is read for its own targets.
       const page = samePage
-        ? (ownTargets ??= pageTargets(file.path, String(file.value), options.syntax))
+        ? ((here === undefined ? undefined : options.pages.get(here)) ??
+          (ownTargets ??= pageTargets(file.path, String(file.value), options.syntax)))
         : options.pages.get(target.pathname);
       const problem = missingTitle(page, target.pathname, id, options.pages);
       if (problem !== undefined) {
