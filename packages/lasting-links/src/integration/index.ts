@@ -20,7 +20,6 @@ import { addMdastPlugin, markdownFeaturesOf } from './markdown.ts';
 import { postBuild } from './post-build.ts';
 import { startSourcePass, type ParsedPage, type SourcePass } from './source-pass.ts';
 import { sourceCheck } from './source-check.ts';
-import { whenBundled } from './when-bundled.ts';
 import { previewBuildOf, type PreviewBuild } from './preview-mode.ts';
 import { virtualModules } from './virtual-modules.ts';
 import { writeSettingsFile } from './settings-file.ts';
@@ -126,10 +125,7 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         }
         updateConfig({
           vite: {
-            plugins: [
-              virtualModules(previewSettings, layout),
-              whenBundled(() => pass?.startLint()),
-            ],
+            plugins: [virtualModules(previewSettings, layout)],
           },
         });
         writeSettingsFile(fileURLToPath(createCodegenDir()), {
@@ -152,7 +148,6 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
             preview && previewSettings && { settings: previewSettings, base: preview.base },
             pages ?? [],
           )),
-          // Started once bundling ended (see when-bundled.ts); here if that moment never came.
           ...((await pass?.lint()) ?? []),
         ];
         reportProblems(problems, 'after the build', {

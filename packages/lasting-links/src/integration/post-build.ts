@@ -11,6 +11,7 @@
  *    source line, and write every edited page once.
  * Every problem of every step is returned together, so one build shows all there is to fix.
  */
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteSettings } from '../lib/settings.ts';
@@ -21,7 +22,9 @@ import { readBuiltSite } from '../lib/site/read-site.ts';
 import { anchorIndexOf, idCount, type BuiltPage, type BuiltSite } from '../lib/site/built-site.ts';
 import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
 import { BUILD_MANIFEST_FILE, serializeManifest } from '../lib/site/build-manifest.ts';
-import { loadRedirects } from '../lib/redirects/load-redirects.ts';
+import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
+import { planRedirects } from '../lib/redirects/plan-redirects.ts';
+import { readOptionalText } from '../lib/files.ts';
 import { reservedNamesOf } from '../lib/site/reserved-names.ts';
 import { loadLock, missingLockProblem } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
@@ -31,7 +34,7 @@ import { crossReferenceInsertions } from './cross-reference-titles.ts';
 import { anchorTableInsertions, writeRedirectOutputs } from './redirect-outputs.ts';
 import { fallbackIdWarnings } from '../lib/sources/heading-id.ts';
 import { readLayoutSources } from '../lib/site/layout-sources.ts';
-import { previewChanges, type PreviewComparison } from './preview-changes.ts';
+import { CHANGES_PAGE, previewChanges, type PreviewComparison } from './preview-changes.ts';
 import type { ParsedPage } from './source-pass.ts';
 
 /** Where the build logs what it did. */
@@ -48,10 +51,18 @@ export async function postBuild(
   preview: PreviewComparison | undefined,
   sources: readonly ParsedPage[],
 ): Promise<Problem[]> {
+  // The map first: its old anchors name the live pages the build edits, the only pages (with
+  // those that have an empty link to fill) whose HTML is kept in memory after their scan.
+  const mapText =
+    (await readOptionalText(join(settings.projectRoot, settings.redirectsFile))) ?? '';
+  const map = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts);
+  const edited = map.entries.flatMap((entry) =>
+    entry.from.fragment === null ? [] : [entry.from.path],
+  );
   const site = await readBuiltSite(distDir, {
     sectionText: true,
     editPoints: true,
-    keepHtml: true,
+    keepHtml: { paths: preview === undefined ? edited : [...edited, CHANGES_PAGE] },
   });
   const index = anchorIndexOf(site);
   const sourceFiles = sourceFileMap(
@@ -64,13 +75,14 @@ export async function postBuild(
   const crossReferences = await crossReferenceInsertions(site, index, settings, sourceFiles);
   mergeEdits(edits, crossReferences.edits);
 
-  const redirects = await loadRedirects(
-    settings.projectRoot,
-    settings.redirectsFile,
-    settings.redirectHosts,
-    index,
-    { reserved: reservedNamesOf(site.files) },
-  );
+  const planned = planRedirects(map.entries, index, settings.redirectsFile, {
+    reserved: reservedNamesOf(site.files),
+  });
+  const redirects = {
+    entries: map.entries,
+    plan: planned.plan,
+    problems: [...map.problems, ...planned.problems],
+  };
   const lock = await loadLock(settings.projectRoot, settings.anchorsLockFile);
   const lockProblems = !lock.exists
     ? [missingLockProblem(settings.anchorsLockFile)]
@@ -165,7 +177,11 @@ function mergeEdits(
 function applyEdits(site: BuiltSite, edits: ReadonlyMap<SitePath, Insertion[]>): void {
   for (const [path, insertions] of edits) {
     const page = site.pages.get(path) as BuiltPage;
-    page.html = applyInsertions(page.html!, insertions);
+    // A page whose edits were not foreseen when the site was read is read again to edit it.
+    page.html = applyInsertions(
+      page.html ?? readFileSync(join(site.dir, page.file), 'utf8'),
+      insertions,
+    );
   }
 }
 

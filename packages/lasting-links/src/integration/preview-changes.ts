@@ -27,7 +27,7 @@ export interface PreviewComparison {
 }
 
 /** The What-changed page's path (the route `lastingLinks()` injects in a preview build). */
-const CHANGES_PAGE = '/_changes/' as SitePath;
+export const CHANGES_PAGE = '/_changes/' as SitePath;
 
 /** The filled page, and `finish` to add the link check's findings and write the summary. */
 export async function previewChanges(

@@ -1,7 +1,7 @@
 /**
  * Worker thread body of the build's one pass over the page sources (see source-pass.ts): every
- * source read and parsed once; the outlines and component uses posted back at once; then, when
- * the build says so, the docs lint run on the same trees.
+ * source read and parsed once; the outlines and component uses posted back at once; then the
+ * docs lint run on the same trees, each let go once linted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import type { SiteSettings } from '../lib/settings.ts';
 import { listSourceFiles, sitePathOfSource } from '../lib/site/source-files.ts';
 import { parseSource, type ParsedSource } from '../lib/sources/page-source.ts';
 import { componentUsesOf } from '../lib/sources/component-uses.ts';
-import { lintDocs, loadLintSettings } from '../lib/lint/index.ts';
+import { lintDocs, loadLintSettings, type LintSource } from '../lib/lint/index.ts';
 import { lintWarnings } from '../lib/lint/as-problems.ts';
 import type { ParsedPage, SourcePassMessage } from './source-pass.ts';
 
@@ -42,32 +42,36 @@ try {
     });
   }
   post({ kind: 'sources', pages });
-  if (lint)
-    parentPort!.once('message', () => {
-      try {
-        const lintSettings = loadLintSettings({
-          root: settings.projectRoot,
-          contentDir: settings.contentDir,
-          termsFile: settings.termsFile,
-          oldestSupportedVersion: settings.oldestSupportedVersion,
-          syntax: settings.syntax,
-          outlines: pages.flatMap((page) => (page.outline === undefined ? [] : [page.outline])),
-        });
-        const results = lintDocs(
-          parsed
-            .filter((page) => page.file.endsWith('.mdx'))
-            .map((page) => ({
-              path: page.file,
-              contents: page.text,
-              ...(page.source === undefined ? {} : { tree: page.source.tree }),
-            })),
-          lintSettings,
-        );
-        post({ kind: 'lint', problems: lintWarnings(results) });
-      } catch (error) {
-        post({ kind: 'lint-failed', reason: (error as Error).message });
-      }
-    });
+  if (lint) {
+    try {
+      const lintSettings = loadLintSettings({
+        root: settings.projectRoot,
+        contentDir: settings.contentDir,
+        termsFile: settings.termsFile,
+        oldestSupportedVersion: settings.oldestSupportedVersion,
+        syntax: settings.syntax,
+        outlines: pages.flatMap((page) => (page.outline === undefined ? [] : [page.outline])),
+      });
+      const results = lintDocs(takeEach(parsed), lintSettings);
+      post({ kind: 'lint', problems: lintWarnings(results) });
+    } catch (error) {
+      post({ kind: 'lint-failed', reason: (error as Error).message });
+    }
+  }
 } catch (error) {
   post({ kind: 'failed', reason: (error as Error).message });
+}
+
+/** The MDX pages to lint, each let go of (its tree with it) as the lint moves on. */
+function* takeEach(
+  parsed: Array<{ file: string; text: string; source: ParsedSource | undefined }>,
+): Generator<LintSource> {
+  for (let page = parsed.shift(); page !== undefined; page = parsed.shift()) {
+    if (!page.file.endsWith('.mdx')) continue;
+    yield {
+      path: page.file,
+      contents: page.text,
+      ...(page.source === undefined ? {} : { tree: page.source.tree }),
+    };
+  }
 }

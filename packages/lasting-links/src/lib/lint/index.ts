@@ -15,4 +15,4 @@ export { loadLintSettings, mdxFilesUnder, readSource } from './project-files.ts'
 export { docsLintPlugins, RULES } from './preset.ts';
 export { parseTerms, TermsFileError } from './terms.ts';
 export { formatResults, LINT_FORMATS, type LintFormat } from './format.ts';
-export type { LintResult, LintSettings } from './types.ts';
+export type { LintResult, LintSettings, LintSource } from './types.ts';

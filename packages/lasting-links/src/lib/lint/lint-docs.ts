@@ -37,7 +37,7 @@ function parseFailure(error: unknown): { line: number; column: number; reason: s
  * the parser stopped, and the other pages are still linted. Results are sorted by file, line
  * and column.
  */
-export function lintDocs(sources: LintSource[], settings: LintSettings): LintResult[] {
+export function lintDocs(sources: Iterable<LintSource>, settings: LintSettings): LintResult[] {
   const processor = unified().use(docsLintPlugins(settings)).freeze();
   const results: LintResult[] = [];
   for (const source of sources) {

@@ -18,8 +18,11 @@ import { runnableFile } from '../runnable.ts';
 
 /** What to keep of each page beyond ids, headings, links and marks. */
 export interface ReadSiteOptions extends ScanOptions {
-  /** Keep each page's HTML in memory, for steps that edit pages. */
-  keepHtml?: boolean;
+  /**
+   * Keep a page's HTML in memory, for steps that edit pages: every page (`true`), or only those
+   * the build edits: pages with an empty-text link to fill (with `editPoints`) and `paths`.
+   */
+  keepHtml?: boolean | { paths: readonly string[] };
   /**
    * Scan in worker threads on a large site (the default). `false` scans in this thread: one
    * heap instead of three, for the least memory, at the cost of the second core's wall time.
@@ -88,13 +91,18 @@ export function readPage(
   const bytes = readFileSync(join(dir, file));
   const html = bytes.toString('utf8');
   const { ids, ...scan } = keepStrings(scanPage(html, options), keep);
+  const path = sitePathOfFile(file);
+  const keepHtml =
+    options.keepHtml === true ||
+    (typeof options.keepHtml === 'object' &&
+      ((scan.editPoints?.emptyLinks.length ?? 0) > 0 || options.keepHtml.paths.includes(path)));
   return {
     ...scan,
-    path: sitePathOfFile(file),
+    path,
     file,
     bytes: bytes.length,
     ids: new Set(ids),
-    ...(options.keepHtml ? { html } : {}),
+    ...(keepHtml ? { html } : {}),
   };
 }
 
@@ -130,7 +138,8 @@ async function scanFiles(
   options: ReadSiteOptions,
 ): Promise<BuiltPage[]> {
   const workers = Math.min(availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
-  const lean = !options.keepHtml && !options.editPoints;
+  // Pages come back from a worker as data: every page's HTML would be a second copy in transit.
+  const lean = options.keepHtml !== true;
   if (workers < 2 || !lean || options.threads === false) {
     const keep = stringTable();
     return files.map((file) => readPage(dir, file, options, keep));
