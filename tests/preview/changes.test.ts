@@ -2,7 +2,8 @@
  * `preview:build` end to end, in a copy of the project made into a git repository: the base is
  * committed on `main`, the pull request rewords a paragraph, renames a heading (with its redirect
  * entry) and adds a page. The preview must build the base commit in a temporary worktree, and its
- * what-changed page and summary must show each of those changes, linked into the preview.
+ * what-changed page and summary must show each of those changes, linked into the preview. A
+ * second push reads the base's index from the cache instead of building the base again.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -149,4 +150,24 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
     new RegExp(`" at ${baseSha.slice(0, 7)}, built `),
   );
   assert.ok(existsSync(join(out, '_changes/summary.json')));
+
+  // A second push to the pull request: its base has not moved, so the base is not built again.
+  appendFileSync(
+    join(copy.dir, GUIDE, 'glossary.mdx'),
+    '\n## Replica\n\nA copy of the database.\n',
+  );
+  const again = await runScript(
+    'preview-build',
+    ['--pr', '3', '--sha', baseSha, '--base-ref', 'main', '--out', out, '--summary', summaryFile],
+    { cwd: copy.dir },
+  );
+  assert.equal(again.status, 0, again.stderr.slice(-3000));
+  assert.doesNotMatch(again.stderr, /building the base/);
+  assert.match(again.stderr, new RegExp(`the base ${baseSha.slice(0, 7)} was built before`));
+  assert.match(
+    readFileSync(join(out, '_changes/index.html'), 'utf8'),
+    new RegExp(
+      `Compared with <code>main</code> at <code>${baseSha.slice(0, 7)}</code>: 1 changed, 1 added, 0 removed`,
+    ),
+  );
 });

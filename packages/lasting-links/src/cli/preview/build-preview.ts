@@ -19,6 +19,7 @@ import { parseChangesSummary, type ChangesSummary } from '../../lib/preview/chan
 import { CHANGES_SUMMARY_FILE } from '../../lib/preview/published-files.ts';
 import { previewMode } from '../../integration/preview-mode.ts';
 import { buildCommit, resolveBaseCommit } from './base-build.ts';
+import { readCachedBaseIndex, writeCachedBaseIndex } from '../../lib/preview/base-index-cache.ts';
 import type { Log } from '../../publish/host.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -94,6 +95,11 @@ async function compareWith(
     log(`not comparing with a base: ${commit.reason}`);
     return { kind: 'none', reason: commit.reason };
   }
+  const cached = readCachedBaseIndex(options.projectRoot, commit.sha, base);
+  if (cached !== undefined) {
+    log(`the base ${commit.sha.slice(0, 7)} was built before: its index is read from the cache`);
+    return { kind: 'built', ref: commit.ref, sha: commit.sha, index: cached };
+  }
   const scratch = mkdtempSync(join(tmpdir(), 'docs-preview-base-out-'));
   try {
     const failure = buildCommit(
@@ -108,12 +114,9 @@ async function compareWith(
       log(`not comparing with a base: ${failure}`);
       return { kind: 'none', reason: failure };
     }
-    return {
-      kind: 'built',
-      ref: commit.ref,
-      sha: commit.sha,
-      index: await read(join(scratch, 'out')),
-    };
+    const index = await read(join(scratch, 'out'));
+    writeCachedBaseIndex(options.projectRoot, commit.sha, base, index);
+    return { kind: 'built', ref: commit.ref, sha: commit.sha, index };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
