@@ -111,16 +111,6 @@ export const stages: Stage[] = [
     command: `lasting-links lint --format ${process.env.CI ? 'github' : 'human'}`,
   },
   {
-    name: 'link check (base /)',
-    command: 'lasting-links check --dist dist --base /',
-    after: ['build (base /)'],
-  },
-  {
-    name: 'link check (base /pr-123/)',
-    command: 'lasting-links check --dist dist-pr --base /pr-123/',
-    after: ['build (base /pr-123/)'],
-  },
-  {
     name: 'browser tests',
     command: 'playwright test',
     env: { SCALE_SITE: 'on' },

@@ -1,199 +1,94 @@
 /**
- * Bad input never produces a site: each of these edits, made in a copy of the project, must fail
- * the build with a message that names the file, the line where there is one, and what is wrong.
- * One build per case, in a fresh copy each time.
+ * Bad input never produces a site: a build with these faults fails, with a message for each that
+ * names the file, the line where there is one, and what is wrong. Faults found before anything
+ * renders (front matter, components) are all reported by one build, and faults found in the
+ * built site (links, the map, the lock, ids) by another: one small site each.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCopy, copyProject } from './support/project-copy.ts';
+import { buildSite, page, smallSite } from './support/small-site.ts';
 
-const PAGE = 'content/docs/administration-guide/scale/high-availability/upgrade.mdx';
-const TARGET = '/administration-guide/scale/high-availability/deployment/';
+/** The 1-based line of `file` in `dir` that holds `needle`. */
+const lineOf = (dir: string, file: string, needle: string) =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(needle)) + 1;
 
-/** Builds a copy after `edit`, asserting that the build fails; returns what it printed. */
-function failingBuild(edit: (dir: string) => void): string {
-  const { dir, remove } = copyProject('broken-input-');
-  try {
-    edit(dir);
-    const { status, output } = buildCopy(dir);
-    assert.notEqual(status, 0, `the build must fail:\n${output.slice(-3000)}`);
-    return output;
-  } finally {
-    remove();
-  }
-}
-
-const lineCount = (dir: string, file: string) =>
-  readFileSync(join(dir, file), 'utf8').split('\n').length;
+const GUIDE = 'content/docs/guide';
 
 test(
-  'a broken link and a broken anchor fail the build, each at its MDX line and column',
+  'faults before rendering: bad front matter in two pages, a component nothing defines, a misspelt plan, a setting without a key; each at its file and line, in one build',
   { timeout: 300_000 },
   () => {
-    let line = 0;
-    const output = failingBuild((dir) => {
-      line = lineCount(dir, PAGE) + 1;
-      appendFileSync(
-        join(dir, PAGE),
-        `\nSee [the gone page](/administration-guide/no-such-page/) and [a lost section](${TARGET}#no-such-section).\n`,
-      );
+    const site = smallSite({
+      // Line 3 holds the bad order, line 5 the misspelt plan.
+      [`${GUIDE}/upgrade.mdx`]:
+        '---\ntitle: Upgrade\nsidebar:\n  order: first\nappliesTo:\n  plans: [enterprise, enterprize]\n---\n\nUpgrade words.\n\n<Callout>Read this first.</Callout>\n\n<Setting name="MM_CLUSTERSETTINGS_ENABLE">\nTurns it on.\n</Setting>\n',
+      [`${GUIDE}/operations.mdx`]: '---\ntitle: 42\ndescription: Numbers.\n---\n\nWords.\n',
     });
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line}:\\d+: error: .*no-such-page`),
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line}:\\d+: error: .*no element with id "no-such-section"`),
-      output.slice(-3000),
-    );
-  },
-);
-
-test(
-  'a redirect to a heading that does not exist fails the build at the map entry’s line',
-  { timeout: 300_000 },
-  () => {
-    let line = 0;
-    const output = failingBuild((dir) => {
-      const file = join(dir, 'content/redirects.yaml');
-      line = lineCount(dir, 'content/redirects.yaml') + 1;
-      appendFileSync(file, `\n- from: /old/renamed-page.html\n  to: ${TARGET}#no-such-section\n`);
-    });
-    assert.match(
-      output,
-      new RegExp(`content/redirects.yaml:${line}\\b.*no-such-section`, 's'),
-      output.slice(-3000),
-    );
-  },
-);
-
-test(
-  'bad front matter in several pages fails the build once, naming every file, line and field',
-  { timeout: 300_000 },
-  () => {
-    const SECOND = 'content/docs/administration-guide/scale/high-availability/operations.mdx';
-    const output = failingBuild((dir) => {
-      const file = join(dir, PAGE);
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8')
-          .replace(/^description: .*$/m, '')
-          .replace(/^(\s+order:) \d+$/m, '$1 first'),
-      );
-      const second = join(dir, SECOND);
-      writeFileSync(second, readFileSync(second, 'utf8').replace(/^title: .*$/m, 'title: 42'));
-    });
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:\\d+: error: description: add \`description: One sentence\``),
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:\\d+: error: sidebar\\.order: sidebar\\.order must be a number`),
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(
-        `${SECOND}:2: error: title: title must be text, but YAML reads 42 as number: put it in quotes, title: "42"`,
-      ),
-      output.slice(-3000),
-    );
-  },
-);
-
-test(
-  'a deleted anchors lock and an id used twice fail the build; an emoji-only heading and a docs lint finding warn at their lines',
-  { timeout: 300_000 },
-  () => {
-    let line = 0;
-    const output = failingBuild((dir) => {
-      rmSync(join(dir, 'content/anchors.lock.json'));
-      line = lineCount(dir, PAGE) + 1;
-      appendFileSync(
-        join(dir, PAGE),
-        `\n<div id="version-skew">A box that repeats a heading's id.</div>\n\n## 🚀\n\nLaunch.\n\nTODO: finish this.\n`,
-      );
-    });
-    assert.match(
-      output,
-      /content\/anchors\.lock\.json: error: .*does not exist.*\n.*npx lasting-links moves --init --write/,
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line}:\\d+: error: the id "version-skew" is used more than once`),
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line + 2}: warning: the heading "🚀" .* id "section-1f680"`),
-      output.slice(-3000),
-    );
-    // The docs lint's findings are build warnings at their line.
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line + 6}:1: warning: placeholder: .*\\[docs-lint\\]`),
-      output.slice(-3000),
-    );
-  },
-);
-
-test(
-  'a component nothing defines fails the build at its file and line',
-  { timeout: 300_000 },
-  () => {
-    let line = 0;
-    const output = failingBuild((dir) => {
-      line = lineCount(dir, PAGE) + 1;
-      appendFileSync(join(dir, PAGE), '\n<Callout>Read this first.</Callout>\n');
-    });
-    assert.match(
-      output,
-      new RegExp(`${PAGE}:${line}:1: error: <Callout> is not a component this site defines`),
-      output.slice(-3000),
-    );
-  },
-);
-
-test(
-  'a misspelt plan in appliesTo and a <Setting> without a usable key fail the build at their lines',
-  { timeout: 300_000 },
-  () => {
-    let line = 0;
-    const output = failingBuild((dir) => {
-      const file = join(dir, PAGE);
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace(
-          /^ {2}plans: \[enterprise, enterprise-advanced\]$/m,
-          '  plans: [enterprise, enterprize]',
+    try {
+      const { status, output } = buildSite(site.dir);
+      assert.notEqual(status, 0, output.slice(-3000));
+      const upgrade = `${GUIDE}/upgrade.mdx`;
+      for (const expected of [
+        new RegExp(`${upgrade}:\\d+: error: description: add \`description: One sentence\``),
+        new RegExp(`${upgrade}:4: error: sidebar\\.order: sidebar\\.order must be a number`),
+        new RegExp(
+          `${upgrade}:6: error: appliesTo\\.plans\\.1: "enterprize" is not a plan: use free, entry, professional, enterprise, enterprise-advanced`,
         ),
-      );
-      line = lineCount(dir, PAGE) + 1;
-      appendFileSync(
-        file,
-        '\n<Setting name="MM_CLUSTERSETTINGS_ENABLE">\nTurns it on.\n</Setting>\n',
-      );
+        new RegExp(
+          `${GUIDE}/operations\\.mdx:2: error: title: title must be text, but YAML reads 42 as number: put it in quotes, title: "42"`,
+        ),
+        new RegExp(`${upgrade}:11:1: error: <Callout> is not a component this site defines`),
+        new RegExp(
+          `${upgrade}:13:1: error: "MM_CLUSTERSETTINGS_ENABLE" is not a setting key: .*ClusterSettings\\.Enable`,
+        ),
+      ])
+        assert.match(output, expected, output.slice(-3000));
+      assert.match(output, /The build failed before rendering: 6 errors/);
+    } finally {
+      site.remove();
+    }
+  },
+);
+
+test(
+  'faults in the built site: a broken link and anchor, a redirect to a missing heading, the lock deleted, an id used twice; an emoji-only heading and a docs lint finding warn; each at its line, in one build',
+  { timeout: 300_000 },
+  () => {
+    const site = smallSite({
+      [`${GUIDE}/deployment.mdx`]: page('Deployment', '## Configure the database\n\nWords.'),
+      [`${GUIDE}/upgrade.mdx`]: page(
+        'Upgrade',
+        'See [the gone page](/guide/no-such-page/) and [a lost section](/guide/deployment/#no-such-section).\n\n<div id="version-skew">A box that repeats a heading\'s id.</div>\n\n## 🚀\n\nLaunch.\n\n## Version skew\n\nTODO: finish this.',
+      ),
+      'content/redirects.yaml':
+        '# Old pages.\n- from: /old/renamed-page.html\n  to: /guide/deployment/#no-such-section\n',
     });
-    assert.match(
-      output,
-      new RegExp(
-        `${PAGE}:\\d+: error: appliesTo\\.plans\\.1: "enterprize" is not a plan: use free, entry, professional, enterprise, enterprise-advanced`,
-      ),
-      output.slice(-3000),
-    );
-    assert.match(
-      output,
-      new RegExp(
-        `${PAGE}:${line}:1: error: "MM_CLUSTERSETTINGS_ENABLE" is not a setting key: .*ClusterSettings\\.Enable`,
-      ),
-      output.slice(-3000),
-    );
+    try {
+      rmSync(join(site.dir, 'content/anchors.lock.json'));
+      const { status, output } = buildSite(site.dir);
+      assert.notEqual(status, 0, output.slice(-3000));
+      const upgrade = `${GUIDE}/upgrade.mdx`;
+      const line = (needle: string) => lineOf(site.dir, upgrade, needle);
+      for (const expected of [
+        new RegExp(`${upgrade}:${line('the gone page')}:\\d+: error: .*no-such-page`),
+        new RegExp(
+          `${upgrade}:${line('the gone page')}:\\d+: error: .*no element with id "no-such-section"`,
+        ),
+        /content\/redirects\.yaml:2\b.*no-such-section/s,
+        /content\/anchors\.lock\.json: error: .*does not exist.*\n.*npx lasting-links moves --init --write/,
+        new RegExp(
+          `${upgrade}:${line('<div id')}:\\d+: error: the id "version-skew" is used more than once`,
+        ),
+        new RegExp(`${upgrade}:${line('## 🚀')}: warning: the heading "🚀" .* id "section-1f680"`),
+        new RegExp(`${upgrade}:${line('TODO')}:1: warning: placeholder: .*\\[docs-lint\\]`),
+      ])
+        assert.match(output, expected, output.slice(-3000));
+    } finally {
+      site.remove();
+    }
   },
 );

@@ -1,6 +1,6 @@
 /**
- * A page's HTML must not grow with the size of the whole site. A copy of the project gets a few
- * hundred generated pages (sections of groups of pages, every folder with its own page) and is
+ * A page's HTML must not grow with the size of the whole site. A small site of this theme gets a
+ * few hundred generated pages (sections of groups of pages, every folder with its own page) and is
  * built; every page's sidebar must then hold exactly its own branch (the sections, the groups of
  * its section, the pages of its group) and nothing of the other branches, and stay a small
  * fraction of what a sidebar listing the whole site would weigh. One build; slow by nature.
@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCopy, copyProject } from './support/project-copy.ts';
+import { buildSite, smallSite } from './support/small-site.ts';
 
 const sections = 4;
 const groups = 8;
@@ -42,7 +42,7 @@ function sidebarOf(html: string): { rows: string[]; bytes: number } {
 }
 
 test('every page carries its own branch of the sidebar, never the whole site', () => {
-  const { dir, remove } = copyProject('sidebar-size-');
+  const { dir, remove } = smallSite({});
   try {
     const root = join(dir, 'content/docs/generated');
     for (let s = 0; s < sections; s += 1) {
@@ -57,10 +57,10 @@ test('every page carries its own branch of the sidebar, never the whole site', (
     }
     // The generated pages live one level down, under `generated/`, a folder without a page of
     // its own: its sections are the groups of one top-level group.
-    const build = buildCopy(dir);
+    const build = buildSite(dir);
     assert.equal(build.status, 0, build.output.slice(-3000));
 
-    const read = (path: string) => readFileSync(join(dir, 'out', path, 'index.html'), 'utf8');
+    const read = (path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
     const generated = sections * (1 + groups * (1 + pages));
     let largest = 0;
     for (let s = 0; s < sections; s += 1) {
