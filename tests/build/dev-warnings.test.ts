@@ -28,11 +28,11 @@ test(
     process.stderr.write = ((chunk: string | Uint8Array) => {
       printed.push(String(chunk));
       return true;
-    }) as typeof process.stderr.write;
+    });
     process.stdout.write = ((chunk: string | Uint8Array) => {
       printed.push(String(chunk));
       return true;
-    }) as typeof process.stdout.write;
+    });
     let server: Awaited<ReturnType<typeof dev>> | undefined;
     try {
       server = await dev({
