@@ -25,14 +25,14 @@ test(
     const printed: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     const writeOut = process.stdout.write.bind(process.stdout);
-    process.stderr.write = ((chunk: string | Uint8Array) => {
+    process.stderr.write = (chunk: string | Uint8Array) => {
       printed.push(String(chunk));
       return true;
-    });
-    process.stdout.write = ((chunk: string | Uint8Array) => {
+    };
+    process.stdout.write = (chunk: string | Uint8Array) => {
       printed.push(String(chunk));
       return true;
-    });
+    };
     let server: Awaited<ReturnType<typeof dev>> | undefined;
     try {
       server = await dev({

@@ -17,7 +17,7 @@ import type { SitePath } from '../site-path.ts';
 import type { AnchorIndex, PageAnchors } from '../site/anchor-index.ts';
 
 /** Where the cache lives, under the project (as tools' caches do; CI can keep the folder). */
-export const BASE_INDEX_CACHE = 'node_modules/.cache/lasting-links/preview-bases';
+const BASE_INDEX_CACHE = 'node_modules/.cache/lasting-links/preview-bases';
 
 /** How many bases are kept. */
 const KEPT = 20;
@@ -46,7 +46,7 @@ export function readCachedBaseIndex(
     const cached = JSON.parse(readFileSync(fileOf(projectRoot, sha, base), 'utf8')) as CachedIndex;
     if (cached.format !== FORMAT || cached.sha !== sha || cached.base !== base) return undefined;
     return new Map(
-      cached.pages.map((page) => [page.path as SitePath, { ...page, ids: new Set(page.ids) }]),
+      cached.pages.map((page) => [page.path, { ...page, ids: new Set(page.ids) }]),
     );
   } catch {
     return undefined; // No cache, or one this version cannot read: build the base.
