@@ -13,7 +13,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { SitePath } from '../site-path.ts';
 import type { AnchorIndex, PageAnchors } from '../site/anchor-index.ts';
 
 /** Where the cache lives, under the project (as tools' caches do; CI can keep the folder). */
@@ -45,9 +44,7 @@ export function readCachedBaseIndex(
   try {
     const cached = JSON.parse(readFileSync(fileOf(projectRoot, sha, base), 'utf8')) as CachedIndex;
     if (cached.format !== FORMAT || cached.sha !== sha || cached.base !== base) return undefined;
-    return new Map(
-      cached.pages.map((page) => [page.path, { ...page, ids: new Set(page.ids) }]),
-    );
+    return new Map(cached.pages.map((page) => [page.path, { ...page, ids: new Set(page.ids) }]));
   } catch {
     return undefined; // No cache, or one this version cannot read: build the base.
   }
