@@ -48,3 +48,24 @@ declare module 's3rver/lib/models/object.js' {
   const S3Object: { readonly ALLOWED_METADATA: readonly string[] };
   export default S3Object;
 }
+
+declare module 's3rver/lib/controllers/bucket.js' {
+  /** What the store's listing gives the controller. */
+  export interface S3rverListing {
+    objects: Array<{ key: string }>;
+    commonPrefixes: string[];
+    isTruncated: boolean;
+  }
+  /** The part of a request's Koa context the bucket listing reads and writes. */
+  export interface S3rverListContext {
+    params: { bucket: string };
+    query: Record<string, string | undefined>;
+    status: number;
+    type: string;
+    body: unknown;
+    store: { listObjects(bucket: string, options: unknown): Promise<S3rverListing> };
+  }
+  /** s3rver's bucket controller; its router calls `getBucket` through this object. */
+  const bucketController: { getBucket(ctx: S3rverListContext): Promise<void> };
+  export default bucketController;
+}

@@ -303,3 +303,38 @@ for (const kind of KINDS) {
     }
   });
 }
+
+test('s3: a preview of more than one listing page (1,500 files) is published twice and removed', async (t) => {
+  const host = await makeHost(t, 's3');
+  const v1 = writeSyntheticBuild(join(host.scratch, 'v1'), {
+    pr: 7,
+    version: 'v1',
+    pageCount: 1500,
+    pageBytes: 20,
+  });
+  succeeded(await publish(host, 7, 'v1', v1.dir), 'first publish');
+  const v2 = writeSyntheticBuild(join(host.scratch, 'v2'), {
+    pr: 7,
+    version: 'v2',
+    pageCount: 1490,
+    pageBytes: 20,
+    changed: [0, 1499],
+  });
+  // The republish lists the 1,500 files the host holds (two listing pages) to find the stale ones.
+  const again = await publish(host, 7, 'v2', v2.dir);
+  succeeded(again, 'republish');
+  assert.match(
+    again.stderr,
+    /\d+ objects uploaded, \d+ unchanged, \d+ previous assets kept, 10 stale objects deleted/,
+  );
+  assert.equal(versionOfPage((await host.read(7, 'p0/index.html'))!), 'v2');
+  assert.equal(
+    await host.read(7, 'p1495/index.html'),
+    undefined,
+    'a page the build dropped is gone',
+  );
+  const removed = await remove(host, 7);
+  succeeded(removed, 'remove');
+  assert.match(removed.stderr, /removed .*pr-7\/ \((149\d|150\d) files\)/);
+  assert.deepEqual(linesOf(await host.snapshot(), 7), [], 'nothing of #7 is left');
+});
