@@ -5,7 +5,7 @@
  * Node 24 (listing-pages.ts).
  */
 import S3rver from 's3rver';
-import { makeObjectsAtomic } from './atomic-objects.ts';
+import { keepWriteConditions, makeObjectsAtomic } from './atomic-objects.ts';
 import { pageListingsWithoutDes } from './listing-pages.ts';
 
 /** A running local S3 API. */
@@ -35,6 +35,7 @@ export async function startLocalS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   makeObjectsAtomic(server.store);
+  keepWriteConditions(server);
   pageListingsWithoutDes();
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, close: () => server.close() };

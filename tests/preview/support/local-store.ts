@@ -82,15 +82,20 @@ export async function getObject(
   };
 }
 
-/** A proxy in front of a store: it records `METHOD /bucket/key` and refuses what `refuse` says. */
+/**
+ * A proxy in front of a store: it records `METHOD /bucket/key`, refuses what `refuse` says and
+ * holds each request `delayMs` milliseconds first (a slow link to the store).
+ */
 export async function startProxy(
   t: TestContext,
   store: TestStore,
   refuse: (method: string, path: string) => boolean = () => false,
+  delayMs = 0,
 ): Promise<{ env: NodeJS.ProcessEnv; requests: string[] }> {
   const upstream = new URL(store.endpoint);
   const requests: string[] = [];
-  const server = createServer((incoming: IncomingMessage, outgoing) => {
+  const server = createServer(async (incoming: IncomingMessage, outgoing) => {
+    if (delayMs > 0) await new Promise((wait) => setTimeout(wait, delayMs));
     const path = decodeURIComponent(new URL(incoming.url ?? '/', 'http://x').pathname);
     requests.push(`${incoming.method} ${path}`);
     if (refuse(incoming.method ?? '', path)) {
