@@ -33,8 +33,6 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import * as lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
 import {
   describeTarget,
   previewFolder,
@@ -55,21 +53,41 @@ import {
 import type { Log, PreviewHost, StoredObject } from './host.ts';
 import type { Lease, LeaseAttempt } from './lease.ts';
 import { listFiles } from './local-files.ts';
+import { writeWhole } from '../lib/files.ts';
+
+/** After this long a lock folder is taken to be left by a run that died holding it. */
+const LOCK_STALE_MS = 10_000;
 
 /**
- * Runs `work` holding a short lock on the lease file `path` (proper-lockfile: a folder made
- * atomically, stale after 10 s should its holder die), so reading the lease and writing it are
- * one step: of two runs that find a lease expired, one takes it over.
+ * Runs `work` holding a short lock on the lease file `path` (a folder beside it, made with one
+ * atomic `mkdir`), so reading the lease and writing it are one step: of two runs that find a
+ * lease expired, one takes it over. The lock is held for milliseconds; one left by a run that
+ * died holding it is stale after 10 s.
  */
 async function underLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const release = await lockfile.lock(path, {
-    realpath: false,
-    retries: { retries: 50, minTimeout: 20, maxTimeout: 250 },
-  });
+  const lock = `${path}.lock`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let age = 0;
+    try {
+      age = Date.now() - (await stat(lock)).mtimeMs;
+    } catch {
+      continue; // Given back meanwhile.
+    }
+    if (age > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
+    else if (attempt > 1000)
+      throw new Error(`${lock} stays locked: remove it if no publish or remove is running`);
+    else await new Promise((wait) => setTimeout(wait, 20));
+  }
   try {
     return await work();
   } finally {
-    await release();
+    await rm(lock, { recursive: true, force: true });
   }
 }
 
@@ -142,7 +160,7 @@ export class DirHost implements PreviewHost {
     const path = join(this.#root, `.${previewFolder(pr)}.lease`);
     const owner = randomUUID();
     const write = () =>
-      writeFileAtomic(
+      writeWhole(
         path,
         JSON.stringify({ owner, expiresAt: new Date(Date.now() + ttlMs).toISOString() }),
       );

@@ -21,6 +21,8 @@ export interface PublishResult {
   deleted: number;
   /** Files of the build (the manifest aside). */
   files: number;
+  /** When this publish made the preview live (ISO, this machine's clock). */
+  publishedAt: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function publishBuild(
     unchanged: plan.unchanged.length,
     deleted: plan.deletes.length,
     files: plan.uploads.length + plan.unchanged.length,
+    publishedAt: plan.manifest.publishedAt ?? new Date().toISOString(),
   };
 }
 

@@ -21,6 +21,7 @@
  * again and deletes nothing it names.
  */
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   NoSuchKey,
@@ -155,7 +156,14 @@ export class S3Host implements PreviewHost {
         await renewing;
         if (lost !== undefined) return;
         const current = await this.#getWithTag(key);
-        if (current?.etag === held) await this.#delete([key]);
+        if (current?.etag !== held) return;
+        try {
+          await this.#client.send(
+            new DeleteObjectCommand({ Bucket: this.#target.bucket, Key: key }),
+          );
+        } catch (error) {
+          throw storeError(error, `giving back the lease ${this.#url(key)}`, this.#target);
+        }
       },
     };
     return { lease };
