@@ -99,7 +99,14 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     const published = performance.now();
 
     const markdown = resolve(flags.summary ?? `.build/preview/${previewFolder(pr)}.md`);
-    const url = await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile);
+    // The comment names the pull request and commit checked above and this publish's time; the
+    // summary (written by the pull request's build) gives only the changes, as text.
+    const url = await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile, {
+      pr,
+      sha,
+      at: result.publishedAt,
+      event: 'published',
+    });
     const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     log(
       `published pull request #${pr} to ${host.description}/${previewFolder(pr)}/ ` +
