@@ -14,34 +14,54 @@ export async function readOptionalText(path: string): Promise<string | undefined
 
 let temporaryCount = 0;
 
+/** A file to write and its new content. */
+export interface FileWrite {
+  path: string;
+  text: string | Buffer;
+}
+
 /**
- * Writes `path` whole or not at all: the text goes to a temporary file beside it, is flushed to
- * the disk, and is renamed over `path` in one step, so a full disk, a crash or a kill leaves the
- * old file as it was (and no temporary one). A failure is thrown with the file's name in it.
+ * Writes every file whole, or none of them: each text goes to a temporary file beside its file
+ * and is flushed to the disk; only when all are written are they renamed over their files, one
+ * atomic step each. A full disk, a crash or a kill while writing leaves every file as it was (and
+ * no temporary file); the error thrown names the file that could not be written.
  *
  * Written here rather than taken from write-file-atomic: that package (and proper-lockfile)
  * installs signal-exit, whose handler re-raises SIGXFSZ, so a write past a file-size limit kills
  * the process without a word instead of failing with EFBIG that can be reported.
  */
-export async function writeWhole(path: string, text: string | Buffer): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${++temporaryCount}.tmp`,
-  );
+export async function writeAllWhole(files: readonly FileWrite[]): Promise<void> {
+  const written: Array<{ temporary: string; path: string }> = [];
   try {
-    const file = await open(temporary, 'wx');
-    try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
+    for (const { path, text } of files) {
+      const temporary = join(
+        dirname(path),
+        `.${basename(path)}.${process.pid}.${++temporaryCount}.tmp`,
+      );
+      written.push({ temporary, path });
+      try {
+        const file = await open(temporary, 'wx');
+        try {
+          await file.writeFile(text);
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+      } catch (error) {
+        throw new Error(
+          `${path} could not be written (${(error as Error).message}); it was left as it was`,
+          { cause: error },
+        );
+      }
     }
-    await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw new Error(
-      `${path} could not be written (${(error as Error).message}); it was left as it was`,
-      { cause: error },
-    );
+    await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true })));
+    throw error;
   }
+  for (const { temporary, path } of written) await rename(temporary, path);
+}
+
+/** Writes `path` whole or not at all (see `writeAllWhole`). */
+export function writeWhole(path: string, text: string | Buffer): Promise<void> {
+  return writeAllWhole([{ path, text }]);
 }
