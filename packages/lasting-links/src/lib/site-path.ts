@@ -23,6 +23,24 @@ export function isRootRelative(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//');
 }
 
+/**
+ * Why `value` is not a site path an author may write in a link field, or undefined when it is
+ * one. Beyond starting with one `/`: no backslash anywhere (browsers read it as `/`, so
+ * `/\\host/` goes to another host), and no white space or control character.
+ */
+export function sitePathProblem(value: string): string | undefined {
+  if (value.includes('\\')) {
+    return `"${value}" has a backslash, which browsers read as "/"${/^[\\/]{2}/.test(value) ? ' (so it goes to another host)' : ''}: write the site path with "/" only, e.g. /a/b/`;
+  }
+  if (!isRootRelative(value)) {
+    return `"${value}" is not a site path: write it from the site root with one "/", e.g. /a/b/`;
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return `"${value}" holds white space or a control character: write the path as a URL, e.g. /a/b/`;
+  }
+  return undefined;
+}
+
 /** A site path from a string an author or a tool wrote; throws when it is not root-relative. */
 export function sitePath(path: string): SitePath {
   if (!isRootRelative(path)) {

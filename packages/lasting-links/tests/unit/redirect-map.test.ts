@@ -144,5 +144,7 @@ test('addresses are decoded, then refused with a backslash, NUL or another contr
       '10: to: "/x%7F/" decodes to a control character (U+007F), which no address may hold; remove it',
     ],
   );
-  assert.ok(problems.every((problem) => problem.severity === 'error' && problem.at?.file === 'r.yaml'));
+  assert.ok(
+    problems.every((problem) => problem.severity === 'error' && problem.at?.file === 'r.yaml'),
+  );
 });
