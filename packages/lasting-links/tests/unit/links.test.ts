@@ -435,3 +435,15 @@ test('a <base href> on another host is reported once per page, with how many lin
     ],
   );
 });
+
+test('percent-encoded dot segments are dot segments, as browsers read them', () => {
+  for (const [url, expected] of [
+    ['/writing/%2e%2e/', '/'],
+    ['/writing/%2E%2E/a/', '/a/'],
+    ['/writing/%2e/', '/writing/'],
+    ['/a/.%2e/b/#x', '/b/'],
+  ] as const) {
+    const target = classifyUrl(url, path('/x/'), ROOT, ORIGIN);
+    assert.equal(target.kind === 'internal' ? target.path : target.kind, expected, url);
+  }
+});

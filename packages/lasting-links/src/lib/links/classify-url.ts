@@ -113,7 +113,9 @@ function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarg
   const beforeHash = hash < 0 ? url : url.slice(0, hash);
   const query = beforeHash.indexOf('?');
   const pathname = query < 0 ? beforeHash : beforeHash.slice(0, query);
-  if (!PLAIN_PATH.test(pathname) || pathname.includes('/.')) return undefined;
+  // `%2e` is a dot to a URL parser: `/a/%2e%2e/` is `/`, so such paths take the full parse.
+  if (!PLAIN_PATH.test(pathname) || pathname.includes('/.') || /%2e/i.test(pathname))
+    return undefined;
   const { fragment, raw } = fragmentOf(hash < 0 ? null : url.slice(hash + 1));
   const path = withoutBase(pathname.includes('%') ? decodePath(pathname) : pathname, base);
   return path === undefined
