@@ -234,8 +234,14 @@ function applyEdits(
   edits: readonly SourceEdit[],
   features: SiteSettings['markdownFeatures'],
 ): PageSource[] {
+  const byFile = new Map<string, SourceEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file);
+    if (list === undefined) byFile.set(edit.file, [edit]);
+    else list.push(edit);
+  }
   return pages.map((page) => {
-    const mine = edits.filter((edit) => edit.file === page.file);
+    const mine = byFile.get(page.file) ?? [];
     return mine.length === 0
       ? page
       : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine), features);
