@@ -78,3 +78,24 @@ export function withoutBase(urlPath: string, base: Base): SitePath | undefined {
   if (urlPath === base.slice(0, -1)) return '/' as SitePath;
   return urlPath.startsWith(base) ? (('/' + urlPath.slice(base.length)) as SitePath) : undefined;
 }
+
+/**
+ * A URL path as site paths are kept: percent-decoded once, segment by segment, as the file a
+ * host serves for it is named (`/h%C3%B6here/` is `/höhere/`). An encoded "/" stays encoded, as
+ * hosts do not split on it; a segment that is not valid percent-encoding stays as written. Every
+ * path read from a URL goes through here, so a page is one address however a link spells it.
+ */
+export function decodeUrlPath(pathname: string): string {
+  if (!pathname.includes('%')) return pathname;
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        const decoded = decodeURIComponent(segment);
+        return decoded.includes('/') ? segment : decoded;
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}

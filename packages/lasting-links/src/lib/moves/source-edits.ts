@@ -3,7 +3,7 @@
  * where readers now land, keeping the link text the writer chose; and a heading that took over
  * another section's published id gets an explicit id of its own.
  */
-import type { SitePath } from '../site-path.ts';
+import { decodeUrlPath, type SitePath } from '../site-path.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import type { PageSource } from '../sources/page-source.ts';
 import { follow, landsOnContent, type RedirectPlan } from '../redirects/follow.ts';
@@ -35,7 +35,7 @@ function locationOf(
   const fragment = hash < 0 ? null : decodeFragment(url.slice(hash + 1));
   if (path === '') return { path: page, fragment };
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('?')) return undefined;
-  return { path: path as SitePath, fragment };
+  return { path: decodeUrlPath(path) as SitePath, fragment };
 }
 
 /** A target as an author writes it on `page`: `#id` on the same page when the link was written so. */
