@@ -97,3 +97,17 @@ test('a site path with a backslash (/\\host/, which browsers read as //host/) is
     [],
   );
 });
+
+test('an unclosed quote in front matter is reported where it opens', () => {
+  const problems = frontMatterProblems(
+    'p.mdx',
+    "---\ntitle: 'Install it\ndescription: D.\nsidebar:\n  order: 2\n---\nx\n",
+    validate,
+  );
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+  assert.equal(problems[0]!.at?.line, 2);
+  assert.match(
+    problems[0]!.message,
+    /quoted value that starts here \('Install it…\) is never closed/,
+  );
+});

@@ -148,3 +148,22 @@ test('addresses are decoded, then refused with a backslash, NUL or another contr
     problems.every((problem) => problem.severity === 'error' && problem.at?.file === 'r.yaml'),
   );
 });
+
+test('an unclosed quote is reported at the line where the quote opens, not at the end of the file', () => {
+  const text = [
+    '- from: /a/',
+    '  to: "/b/',
+    '- from: /c/',
+    '  to: /d/',
+    '- from: /e/',
+    '  to: /f/',
+    '',
+  ].join('\n');
+  const { problems } = parseRedirectMap(text, 'r.yaml', hosts);
+  assert.deepEqual(
+    problems.map((problem) => `${problem.at?.line}: ${problem.message}`),
+    [
+      '2: the file is not valid YAML: the quoted value that starts here ("/b/…) is never closed; add the closing " where it ends',
+    ],
+  );
+});
