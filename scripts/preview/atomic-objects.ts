@@ -42,7 +42,10 @@ export function keepWriteConditions(server: S3rver): void {
       return typeof value === 'string' ? value.trim() : undefined;
     };
     if (ctx.method !== 'PUT') return next();
-    return conditions.run({ ifMatch: header('if-match'), ifNoneMatch: header('if-none-match') }, next);
+    return conditions.run(
+      { ifMatch: header('if-match'), ifNoneMatch: header('if-none-match') },
+      next,
+    );
   });
 }
 
@@ -93,7 +96,8 @@ export function makeObjectsAtomic(store: S3rverStore): void {
         const refused =
           (condition.ifNoneMatch === '*' && current !== undefined) ||
           (condition.ifMatch !== undefined &&
-            (current === undefined || (condition.ifMatch !== '*' && condition.ifMatch !== current)));
+            (current === undefined ||
+              (condition.ifMatch !== '*' && condition.ifMatch !== current)));
         if (refused) {
           throw new S3Error(
             'PreconditionFailed',
