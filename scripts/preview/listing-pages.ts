@@ -29,7 +29,7 @@ let installed = false;
 export function pageListingsWithoutDes(): void {
   if (installed) return;
   installed = true;
-  const original = bucketController.getBucket;
+  const original = bucketController.getBucket.bind(bucketController);
   bucketController.getBucket = async (ctx: S3rverListContext) => {
     if (ctx.query['list-type'] !== '2') return original(ctx);
     const bucket = ctx.params.bucket;

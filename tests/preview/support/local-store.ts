@@ -5,7 +5,12 @@
  * half-way through would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, createServer, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -94,8 +99,11 @@ export async function startProxy(
 ): Promise<{ env: NodeJS.ProcessEnv; requests: string[] }> {
   const upstream = new URL(store.endpoint);
   const requests: string[] = [];
-  const server = createServer(async (incoming: IncomingMessage, outgoing) => {
-    if (delayMs > 0) await new Promise((wait) => setTimeout(wait, delayMs));
+  const server = createServer((incoming: IncomingMessage, outgoing) => {
+    if (delayMs > 0) setTimeout(() => forward(incoming, outgoing), delayMs);
+    else forward(incoming, outgoing);
+  });
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const path = decodeURIComponent(new URL(incoming.url ?? '/', 'http://x').pathname);
     requests.push(`${incoming.method} ${path}`);
     if (refuse(incoming.method ?? '', path)) {
@@ -107,7 +115,7 @@ export async function startProxy(
       return;
     }
     // The Host header is kept, so the request's signature still holds at the store.
-    const forward = httpRequest(
+    const upstreamRequest = httpRequest(
       {
         host: upstream.hostname,
         port: upstream.port,
@@ -120,9 +128,9 @@ export async function startProxy(
         answer.pipe(outgoing);
       },
     );
-    forward.on('error', () => outgoing.destroy());
-    incoming.pipe(forward);
-  });
+    upstreamRequest.on('error', () => outgoing.destroy());
+    incoming.pipe(upstreamRequest);
+  };
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   t.after(
     () =>

@@ -35,6 +35,7 @@ export function sitePathProblem(value: string): string | undefined {
   if (!isRootRelative(value)) {
     return `"${value}" is not a site path: write it from the site root with one "/", e.g. /a/b/`;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\s\u0000-\u001f\u007f]/.test(value)) {
     return `"${value}" holds white space or a control character: write the path as a URL, e.g. /a/b/`;
   }

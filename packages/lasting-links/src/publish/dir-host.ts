@@ -73,7 +73,7 @@ async function underLock<T>(path: string, work: () => Promise<T>): Promise<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let age = 0;
+    let age: number;
     try {
       age = Date.now() - (await stat(lock)).mtimeMs;
     } catch {

@@ -76,6 +76,7 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
   }
   // What the address decodes to is what hosts, files and browsers see: a control character or a
   // NUL names no file and breaks the outputs; a backslash is a "/" to browsers and some hosts.
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   const control = /[\u0000-\u001f\u007f]/.exec(path + (fragment ?? ''));
   if (control !== null) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');

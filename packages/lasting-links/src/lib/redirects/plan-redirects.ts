@@ -30,7 +30,6 @@ import {
 } from './locations.ts';
 import {
   emptyPlan,
-  follow,
   staticStep,
   landsOnContent,
   type RedirectPlan,
@@ -352,11 +351,7 @@ function flattenPlan(raw: RedirectPlan, index: AnchorIndex, report: Report): Red
     if (!landsOnContent(visit, index) || visit.kind !== 'landed') {
       const { message, fix } = brokenTarget(visit, index, from);
       const missing =
-        visit.kind === 'not-found'
-          ? displayLocation(visit.location)
-          : visit.kind === 'landed'
-            ? displayTarget(visit.target)
-            : undefined;
+        visit.kind === 'not-found' ? displayLocation(visit.location) : displayTarget(visit.target);
       report('error', 'redirect-target', route.entry, message, fix, missing);
       return undefined;
     }
