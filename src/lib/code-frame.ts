@@ -28,7 +28,7 @@ const terminalLanguages = new Set([
 ]);
 
 /** Lines `from` to `to`, 1-based, both included. */
-export interface LineRange {
+interface LineRange {
   from: number;
   to: number;
 }

@@ -10,9 +10,9 @@ import { UsageError } from '../lib/preview/options.ts';
 import type { Log, PreviewHost } from './host.ts';
 
 /** How long a lease lasts unless renewed; the holder renews it every third of that. */
-export const LEASE_TTL_MS = 120_000;
+const LEASE_TTL_MS = 120_000;
 /** How long a run waits for another's lease by default (`--wait SECONDS`). */
-export const DEFAULT_LEASE_WAIT_MS = 600_000;
+const DEFAULT_LEASE_WAIT_MS = 600_000;
 /** How often a waiting run tries again. */
 const RETRY_MS = 1_000;
 
