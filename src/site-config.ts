@@ -17,7 +17,7 @@ import { DEFAULT_SITE_URL, linkSettings, markdownFeatures, themeSettings } from 
 import { docsTheme, searchIndex } from './integration/index.ts';
 import type { Announcement } from './integration/theme-settings.ts';
 import { headingPlugins } from './integration/heading-anchors.ts';
-import { codeFrames } from './lib/code-frame.ts';
+import { codeFenceCheck, codeFrames } from './lib/code-frame.ts';
 import { MDX_COMPONENT_NAMES } from './components/mdx/names.ts';
 import { checkSettingUses } from './lib/setting-check.ts';
 import { docsFrontmatter } from './schemas/docs-frontmatter.ts';
@@ -97,6 +97,8 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
       processor: satteri({
         features: markdownFeatures,
         hastPlugins: headingPlugins,
+        // A fence whose line marks name lines the block does not have stops the build there.
+        mdastPlugins: [codeFenceCheck],
       }),
       shikiConfig: {
         // Both themes are emitted as CSS variables; the theme switch is pure CSS.

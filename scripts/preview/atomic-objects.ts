@@ -12,17 +12,42 @@
  *   - PUT, GET and DELETE of one key take turns (a queue per key), so a GET never pairs one
  *     version's bytes with another's metadata, and reads the object whole before its turn ends.
  *
+ *   - a PUT with If-None-Match: * or If-Match: ETAG (S3's conditional writes, which the preview
+ *     lease relies on) is checked within the key's turn and refused with 412 when the object is
+ *     there, or is not that version; s3rver itself ignores both headers.
+ *
  * Listings read each key's metadata without waiting its turn; with the metadata files replaced by
  * rename, a listing sees each file whole, as S3's listings do.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import pLimit, { type LimitFunction } from 'p-limit';
+import type S3rver from 's3rver';
 import type { S3rverStore } from 's3rver';
+import S3Error from 's3rver/lib/models/error.js';
 import S3Object from 's3rver/lib/models/object.js';
+
+/** The conditions of the request being answered (s3rver hands the store no request headers). */
+const conditions = new AsyncLocalStorage<{ ifMatch?: string; ifNoneMatch?: string }>();
+
+/** Makes `server` keep a PUT's If-Match and If-None-Match for the store to check. */
+export function keepWriteConditions(server: S3rver): void {
+  server.middleware.unshift((ctx, next) => {
+    const header = (name: string) => {
+      const value = ctx.headers[name];
+      return typeof value === 'string' ? value.trim() : undefined;
+    };
+    if (ctx.method !== 'PUT') return next();
+    return conditions.run(
+      { ifMatch: header('if-match'), ifNoneMatch: header('if-none-match') },
+      next,
+    );
+  });
+}
 
 /** Makes `store` (s3rver's file store) answer as S3 does: every object whole, old or new. */
 export function makeObjectsAtomic(store: S3rverStore): void {
@@ -58,8 +83,29 @@ export function makeObjectsAtomic(store: S3rverStore): void {
       object.content === null || Buffer.isBuffer(object.content)
         ? (object.content ?? Buffer.alloc(0))
         : await buffer(object.content);
+    const condition = conditions.getStore();
     return turns(object.bucket, object.key, async () => {
       const path = store.getResourcePath(object.bucket, object.key, 'object');
+      if (condition?.ifMatch !== undefined || condition?.ifNoneMatch !== undefined) {
+        let current: string | undefined;
+        try {
+          current = `"${await readFile(store.getResourcePath(object.bucket, object.key, 'object.md5'), 'utf8')}"`;
+        } catch {
+          current = undefined;
+        }
+        const refused =
+          (condition.ifNoneMatch === '*' && current !== undefined) ||
+          (condition.ifMatch !== undefined &&
+            (current === undefined ||
+              (condition.ifMatch !== '*' && condition.ifMatch !== current)));
+        if (refused) {
+          throw new S3Error(
+            'PreconditionFailed',
+            'At least one of the pre-conditions you specified did not hold',
+            { Condition: condition.ifNoneMatch === undefined ? 'If-Match' : 'If-None-Match' },
+          );
+        }
+      }
       await mkdir(dirname(path), { recursive: true });
       await replaceFile(path, content);
       const md5 = createHash('md5').update(content).digest('hex');

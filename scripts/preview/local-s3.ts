@@ -1,10 +1,12 @@
 /**
  * A real S3 API on this machine, for trying the `s3://` target and for the tests: s3rver, on a
  * free port of 127.0.0.1, keeping its objects in a folder of our choosing, with S3's promise that
- * a reader gets an object whole, old or new (atomic-objects.ts).
+ * a reader gets an object whole, old or new (atomic-objects.ts), and listings that page on
+ * Node 24 (listing-pages.ts).
  */
 import S3rver from 's3rver';
-import { makeObjectsAtomic } from './atomic-objects.ts';
+import { keepWriteConditions, makeObjectsAtomic } from './atomic-objects.ts';
+import { pageListingsWithoutDes } from './listing-pages.ts';
 
 /** A running local S3 API. */
 export interface LocalS3 {
@@ -33,6 +35,8 @@ export async function startLocalS3(options: {
     configureBuckets: options.buckets.map((name) => ({ name })),
   });
   makeObjectsAtomic(server.store);
+  keepWriteConditions(server);
+  pageListingsWithoutDes();
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, close: () => server.close() };
 }

@@ -2,16 +2,28 @@
  * An HTTP server that answers like an S3 website endpoint (or a CDN in front of a bucket) for a
  * preview host: the rules are `websiteLookup`'s, the files come from the host (a folder, or a
  * bucket through the S3 API), with the `Content-Type` and `Cache-Control` they were stored with.
+ *
+ * Every answer refuses to be framed (X-Frame-Options and CSP frame-ancestors): all previews share
+ * this origin, and a preview is a pull request's HTML, so a page of one preview could otherwise
+ * load the host index or another preview in a frame and script it. Framing is only one way in
+ * (a script of the same origin can also open a window); the safe deployment gives each preview
+ * an origin of its own (see the README).
  */
 import { createServer, type Server } from 'node:http';
 import { websiteLookup } from '../../packages/lasting-links/src/lib/preview/website.ts';
 import type { PreviewHost } from '../../packages/lasting-links/src/publish/host.ts';
 
+/** The headers that keep every page of the host out of frames. */
+const NO_FRAMING = {
+  'x-frame-options': 'DENY',
+  'content-security-policy': "frame-ancestors 'none'",
+};
+
 /** A server for `host`; call `listen` on it. */
 export function websiteServer(host: Pick<PreviewHost, 'read'>): Server {
   return createServer((request, response) => {
     const reply = (status: number, headers: Record<string, string>, body?: Buffer | string) => {
-      response.writeHead(status, headers);
+      response.writeHead(status, { ...headers, ...NO_FRAMING });
       response.end(request.method === 'HEAD' ? undefined : body);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') {

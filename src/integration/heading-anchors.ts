@@ -19,13 +19,15 @@ function headingAnchorsPlugin(): HastPluginDefinition {
         const title = ctx.textContent(node);
         // A heading of emoji alone is slugged to "": it gets a stable id (and a build warning).
         const id = usableHeadingId(slugged, title);
-        const heading = id === slugged ? node : { ...node, properties: { ...node.properties, id } };
-        return {
+        if (id !== slugged) ctx.setProperty(node, 'id', id);
+        // Wrapped in place (the heading stays where it is, its words untouched) rather than
+        // replaced by a copy: replacing every heading of a page made the compile grow with the
+        // square of the headings (a page of 17,000 headings passed 5 GB; wrapped, 0.4 GB).
+        ctx.wrapNode(node, {
           type: 'element',
           tagName: 'div',
           properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
           children: [
-            heading,
             {
               type: 'element',
               tagName: 'a',
@@ -50,7 +52,7 @@ function headingAnchorsPlugin(): HastPluginDefinition {
               ],
             },
           ],
-        };
+        });
       },
     },
   };

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
-import type { ThemeSettings } from './theme-settings.ts';
+import { themeSettingsProblems, type ThemeSettings } from './theme-settings.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
@@ -28,6 +28,10 @@ function settingsModule(settings: ThemeModule): VitePlugin {
 }
 
 export function docsTheme(settings: ThemeModule): AstroIntegration {
+  const problems = themeSettingsProblems(settings);
+  if (problems.length > 0) {
+    throw new Error(`the theme settings (src/config.ts) need fixing:\n  ${problems.join('\n  ')}`);
+  }
   return {
     name: 'docs-theme',
     hooks: {

@@ -3,6 +3,9 @@
  * `virtual:docs-theme/settings` (see `theme.ts`), never by importing a config file.
  */
 
+import { sitePathProblem } from 'lasting-links/theme';
+import { inlineLinkTargets } from '../lib/inline-markdown.ts';
+
 /** A dismissible notice above every page's header. */
 export interface Announcement {
   /** A new id shows the notice again to readers who dismissed the last one. */
@@ -18,4 +21,14 @@ export interface ThemeSettings {
   announcement: Announcement | undefined;
   /** The folder of the page sources, relative to the project root (for "Edit this page" and dates). */
   contentDir: string;
+}
+
+/** What is wrong with `settings` (in src/config.ts), each naming its field; none when all is well. */
+export function themeSettingsProblems(settings: ThemeSettings): string[] {
+  const problems: string[] = [];
+  for (const target of inlineLinkTargets(settings.announcement?.content ?? '')) {
+    const problem = target.startsWith('/') ? sitePathProblem(target) : undefined;
+    if (problem !== undefined) problems.push(`announcement.content: the link ${problem}`);
+  }
+  return problems;
 }

@@ -8,8 +8,10 @@
  *
  * The header holds the copy button, so the button sits beside the code, never over it.
  */
+import { fileURLToPath } from 'node:url';
 import type { ShikiTransformer } from '@shikijs/types';
 import type { Element, ElementContent } from 'hast';
+import type { MdastPluginDefinition } from 'satteri';
 
 /** Languages shown in a terminal frame unless the fence says `frame="code"`. */
 const terminalLanguages = new Set([
@@ -25,17 +27,27 @@ const terminalLanguages = new Set([
   'cmd',
 ]);
 
+/** Lines `from` to `to`, 1-based, both included. */
+interface LineRange {
+  from: number;
+  to: number;
+}
+
 /** A fence's meta, read. */
 export interface CodeMeta {
   title: string | undefined;
   frame: 'code' | 'terminal' | undefined;
-  /** 1-based line numbers from `{1,3-5}`. */
-  marked: number[];
-  inserted: number[];
-  deleted: number[];
+  /** Line ranges from `{1,3-5}`, kept as ranges: `{1-1000000000}` costs no more than `{1}`. */
+  marked: LineRange[];
+  inserted: LineRange[];
+  deleted: LineRange[];
   /** Text to mark wherever it occurs: `"text"` and `/text/`. */
   words: string[];
 }
+
+/** One pass, left to right, so that a title holding slashes or braces is never read as marks. */
+const META_TOKEN =
+  /(\w+)=(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\{([\d,\s-]*)\})|\{([\d,\s-]*)\}|"((?:\\.|[^"\\])+)"|\/((?:\\.|[^/\\])+)\//g;
 
 /** Reads `title="…"`, `frame="…"`, `{…}`, `ins={…}`, `del={…}`, `"word"` and `/word/` from a fence's meta. */
 export function parseCodeMeta(raw: string): CodeMeta {
@@ -47,10 +59,7 @@ export function parseCodeMeta(raw: string): CodeMeta {
     deleted: [],
     words: [],
   };
-  // One pass, left to right, so that a title holding slashes or braces is never read as marks.
-  const token =
-    /(\w+)=(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\{([\d,\s-]*)\})|\{([\d,\s-]*)\}|"((?:\\.|[^"\\])+)"|\/((?:\\.|[^/\\])+)\//g;
-  for (const match of raw.matchAll(token)) {
+  for (const match of raw.matchAll(META_TOKEN)) {
     const [, key, double, single, keyRanges, ranges, quoted, slashed] = match;
     const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
     if (key === 'title' && (double ?? single) !== undefined)
@@ -68,17 +77,63 @@ export function parseCodeMeta(raw: string): CodeMeta {
   return meta;
 }
 
-/** `1, 3-5` as `[1, 3, 4, 5]`. */
-function lineRanges(text: string): number[] {
+/** `1, 3-5` as `[{ from: 1, to: 1 }, { from: 3, to: 5 }]`; a backwards range marks nothing. */
+function lineRanges(text: string): LineRange[] {
   return text
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
     .flatMap((part) => {
       const [from = NaN, to = from] = part.split('-').map(Number);
-      if (!Number.isInteger(from) || !Number.isInteger(to) || to < from) return [];
-      return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to < from) return [];
+      return [{ from, to }];
     });
+}
+
+const inRanges = (ranges: readonly LineRange[], line: number) =>
+  ranges.some((range) => range.from <= line && line <= range.to);
+
+/**
+ * What is wrong with a fence's line marks for a block of `lineCount` lines, or undefined: a
+ * range past the block's last line (or before its first) marks lines that are not there, and is
+ * a typo the writer should see.
+ */
+export function codeMetaProblem(raw: string, lineCount: number): string | undefined {
+  for (const match of raw.matchAll(META_TOKEN)) {
+    const [written, key, , , keyRanges, ranges] = match;
+    const text = keyRanges ?? ranges;
+    if (text === undefined || (keyRanges !== undefined && key !== 'ins' && key !== 'del')) continue;
+    for (const range of lineRanges(text)) {
+      const advice = `mark lines 1 to ${lineCount} at most`;
+      if (range.from < 1)
+        return `${written} names line ${range.from}, but lines are counted from 1: ${advice}`;
+      if (range.to > lineCount)
+        return `${written} names line ${range.to}, but the block has ${lineCount} ${lineCount === 1 ? 'line' : 'lines'}: ${advice}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A Sätteri mdast plugin that stops the build at a code fence whose line marks name lines the
+ * block does not have, with the page's file, the fence's line and what to write instead.
+ */
+export function codeFenceCheck(): MdastPluginDefinition {
+  return {
+    name: 'docs:code-fence-check',
+    options: { position: true },
+    code(node, ctx) {
+      if (!node.meta) return;
+      const lines = node.value === '' ? 0 : node.value.split('\n').length;
+      const problem = codeMetaProblem(node.meta, lines);
+      if (problem === undefined) return;
+      const file = ctx.fileURL === undefined ? 'a page' : fileURLToPath(ctx.fileURL);
+      const start = node.position?.start;
+      throw new Error(
+        `${file}:${start?.line ?? 0}:${start?.column ?? 0}: the code fence's ${problem}`,
+      );
+    },
+  };
 }
 
 /** Every start of `word` in `code`, skipping any that would overlap one already taken. */
@@ -121,9 +176,9 @@ export function codeFrames(): ShikiTransformer {
     },
     line(node, line) {
       const meta = metaOf(this.options.meta?.__raw);
-      if (meta.marked.includes(line)) this.addClassToHast(node, 'highlighted');
-      if (meta.inserted.includes(line)) this.addClassToHast(node, 'diff add');
-      if (meta.deleted.includes(line)) this.addClassToHast(node, 'diff remove');
+      if (inRanges(meta.marked, line)) this.addClassToHast(node, 'highlighted');
+      if (inRanges(meta.inserted, line)) this.addClassToHast(node, 'diff add');
+      if (inRanges(meta.deleted, line)) this.addClassToHast(node, 'diff remove');
       // A `diff` block's own + and - lines get the same marks as ins and del.
       if (this.options.lang === 'diff') {
         const first = this.source.split('\n')[line - 1] ?? '';

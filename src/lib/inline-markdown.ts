@@ -5,7 +5,7 @@
  * links to other sites must be `https://`, `http://` or `mailto:`; any other target leaves
  * the link's text alone.
  */
-import { escapeHtml } from 'lasting-links/theme';
+import { escapeHtml, sitePathProblem } from 'lasting-links/theme';
 
 const safeExternal = /^(https?:\/\/|mailto:)/;
 
@@ -22,6 +22,16 @@ export function inlineMarkdown(text: string, resolve: (sitePath: string) => stri
     .join('');
 }
 
+/** The targets of the links in one line of inline Markdown (code spans hold none). */
+export function inlineLinkTargets(text: string): string[] {
+  return text
+    .split(/(`[^`]+`)/)
+    .filter((part) => !(part.startsWith('`') && part.endsWith('`') && part.length > 1))
+    .flatMap((part) => [...part.matchAll(LINK)].map((match) => match[2] ?? ''));
+}
+
+const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+
 function prose(text: string, resolve: (sitePath: string) => string): string {
   return text
     .split(/(\[[^\]]+\]\([^)\s]+\))/)
@@ -29,7 +39,8 @@ function prose(text: string, resolve: (sitePath: string) => string): string {
       const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
       if (!link) return emphasis(escapeHtml(part));
       const [, label = '', target = ''] = link;
-      const internal = target.startsWith('/') && !target.startsWith('//');
+      // `/\\host/` is another host to browsers: neither a site link nor a safe external one.
+      const internal = target.startsWith('/') && sitePathProblem(target) === undefined;
       if (!internal && !safeExternal.test(target)) return emphasis(escapeHtml(label));
       const url = internal ? resolve(target) : target;
       return `<a href="${escapeHtml(url)}">${emphasis(escapeHtml(label))}</a>`;

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
+import { sitePathProblem } from 'lasting-links/theme';
 import { DEPLOYMENT_IDS, PLAN_IDS } from '../lib/applies-to.ts';
+import { inlineLinkTargets } from '../lib/inline-markdown.ts';
 
 /**
  * Front matter of a docs page. Messages say what to write, because the reader of a failed
@@ -25,11 +27,21 @@ const badge = z
   )
   .optional();
 
+/** Adds the reason a written site path is not one (`/\\host/` goes to another host) as an issue. */
+function checkSitePath(field: string) {
+  return (value: string, context: z.RefinementCtx) => {
+    const problem = value.startsWith('/') ? sitePathProblem(value) : undefined;
+    if (problem !== undefined)
+      context.addIssue({ code: 'custom', message: `${field}: ${problem}` });
+  };
+}
+
 /** A site path (`/a/b/`) or an `https://` URL. */
 const linkTarget = z
   .string()
   .trim()
-  .regex(/^(\/(?!\/)|https:\/\/)/, 'write a link from the site root (/a/b/) or an https:// URL');
+  .regex(/^(\/(?!\/)|https:\/\/)/, 'write a link from the site root (/a/b/) or an https:// URL')
+  .superRefine(checkSitePath('link'));
 
 /** `prev: false` hides the link; a string relabels it; `{ link, label }` points it elsewhere. */
 const pagerLink = (field: 'prev' | 'next') =>
@@ -42,6 +54,7 @@ const pagerLink = (field: 'prev' | 'next') =>
           .string()
           .trim()
           .regex(/^\/(?!\/)/, `${field}.link must be a site path such as /a/b/`)
+          .superRefine(checkSitePath(`${field}.link`))
           .optional(),
         label: z.string().trim().min(1).optional(),
       }),
@@ -161,7 +174,17 @@ export const docsFrontmatter = z.strictObject({
   /** A notice above the page's title. Inline Markdown: links, `code`, **bold** and *emphasis*. */
   banner: z
     .strictObject({
-      content: z.string().trim().min(1, 'banner.content is empty: write the notice'),
+      content: z
+        .string()
+        .trim()
+        .min(1, 'banner.content is empty: write the notice')
+        .superRefine((content, context) => {
+          for (const target of inlineLinkTargets(content)) {
+            const problem = target.startsWith('/') ? sitePathProblem(target) : undefined;
+            if (problem !== undefined)
+              context.addIssue({ code: 'custom', message: `banner.content: the link ${problem}` });
+          }
+        }),
     })
     .optional(),
   /** The first release the page applies to, shown as "Applies to v10.11 and later". */

@@ -118,7 +118,7 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   assert.match(summary, /^### Preview of #3 at `\w{7}`$/m);
   assert.match(
     summary,
-    /\[Troubleshoot a high availability cluster\]\(https:\/\/previews\.example\.com\/pr-3\/administration-guide\/scale\/high-availability\/troubleshooting\/\) `[^`]+` \| changed: Troubleshoot a high availability cluster, WebSocket connections drop \|/,
+    /\[`Troubleshoot a high availability cluster`\]\(https:\/\/previews\.example\.com\/pr-3\/administration-guide\/scale\/high-availability\/troubleshooting\/\) `[^`]+` \| changed: `Troubleshoot a high availability cluster`, `WebSocket connections drop` \|/,
   );
   assert.match(summary, /\| added \|/);
   assert.match(

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { runScript, type CommandResult } from './support/commands.ts';
 import { makeHost, type HostFixture } from './support/hosts.ts';
 import { getObject, startProxy } from './support/local-store.ts';
@@ -20,7 +21,7 @@ function publish(
   pr: number | string,
   version: string,
   dir: string,
-  options: { env?: NodeJS.ProcessEnv; fileSizeLimitKb?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; fileSizeLimitKb?: number; args?: string[] } = {},
 ): Promise<CommandResult> {
   return runScript(
     'preview-publish',
@@ -35,6 +36,7 @@ function publish(
       dir,
       '--summary',
       join(host.scratch, `pr-${pr}.md`),
+      ...(options.args ?? []),
     ],
     {
       env: { ...host.env, ...options.env },
@@ -59,6 +61,8 @@ const ofPreview = (line: string, pr: number) =>
   line.startsWith(`host/pr-${pr} `) ||
   line.startsWith(`host/.versions/pr-${pr}/`);
 const linesOf = (lines: string[], pr: number) => lines.filter((line) => ofPreview(line, pr));
+/** A request for the preview's lease (taken and given back by every publish and remove). */
+const isLease = (request: string) => request.endsWith('/hosted/.leases/pr-12.json');
 /** The host's own index and robots.txt, rewritten by every publish and remove. */
 const isHostFile = (line: string) => /^host(ed)?\/(index\.html|robots\.txt) /.test(line);
 
@@ -153,7 +157,9 @@ for (const kind of KINDS) {
     } else {
       const proxy = await startProxy(t, host.store);
       succeeded(await publish(host, 12, 'v2', v2.dir, { env: proxy.env }), 'republish');
-      const puts = proxy.requests.filter((request) => request.startsWith('PUT ')).sort();
+      const puts = proxy.requests
+        .filter((request) => request.startsWith('PUT ') && !isLease(request))
+        .sort();
       assert.deepEqual(puts, [
         'PUT /previews/hosted/index.html',
         'PUT /previews/hosted/pr-12/_changes/index.html',
@@ -165,10 +171,11 @@ for (const kind of KINDS) {
       ]);
       assert.equal(
         proxy.requests.some(
-          (request) => request.startsWith('DELETE ') || request.startsWith('POST '),
+          (request) =>
+            (request.startsWith('DELETE ') || request.startsWith('POST ')) && !isLease(request),
         ),
         false,
-        'nothing to delete',
+        `nothing to delete but the lease: ${proxy.requests.filter((r) => !r.startsWith('PUT') && !r.startsWith('GET')).join(', ')}`,
       );
     }
     assert.equal(versionOfPage((await host.read(12, 'p3/index.html'))!), 'v2');
@@ -260,9 +267,9 @@ for (const kind of KINDS) {
         /uploading s3:\/\/previews\/hosted\/pr-12\/\S+\.html failed: the store refused it \(AccessDenied\)/,
       );
       assert.equal(
-        proxy.requests.some((request) => /^(DELETE|POST) /.test(request)),
+        proxy.requests.some((request) => /^(DELETE|POST) /.test(request) && !isLease(request)),
         false,
-        'nothing was deleted',
+        'nothing was deleted but the lease',
       );
     }
     assert.equal(failed.status, 1);
@@ -301,5 +308,146 @@ for (const kind of KINDS) {
         'the live version and the one before it, nothing half-written',
       );
     }
+  });
+}
+
+test('s3: a preview of more than one listing page (1,500 files) is published twice and removed', async (t) => {
+  const host = await makeHost(t, 's3');
+  const v1 = writeSyntheticBuild(join(host.scratch, 'v1'), {
+    pr: 7,
+    version: 'v1',
+    pageCount: 1500,
+    pageBytes: 20,
+  });
+  succeeded(await publish(host, 7, 'v1', v1.dir), 'first publish');
+  const v2 = writeSyntheticBuild(join(host.scratch, 'v2'), {
+    pr: 7,
+    version: 'v2',
+    pageCount: 1490,
+    pageBytes: 20,
+    changed: [0, 1499],
+  });
+  // The republish lists the 1,500 files the host holds (two listing pages) to find the stale ones.
+  const again = await publish(host, 7, 'v2', v2.dir);
+  succeeded(again, 'republish');
+  assert.match(
+    again.stderr,
+    /\d+ objects uploaded, \d+ unchanged, \d+ previous assets kept, 10 stale objects deleted/,
+  );
+  assert.equal(versionOfPage((await host.read(7, 'p0/index.html'))!), 'v2');
+  assert.equal(
+    await host.read(7, 'p1495/index.html'),
+    undefined,
+    'a page the build dropped is gone',
+  );
+  const removed = await remove(host, 7);
+  succeeded(removed, 'remove');
+  assert.match(removed.stderr, /removed .*pr-7\/ \((149\d|150\d) files\)/);
+  assert.deepEqual(linesOf(await host.snapshot(), 7), [], 'nothing of #7 is left');
+});
+
+for (const kind of KINDS) {
+  test(`${kind}: two publishes of one pull request at once leave a whole preview: the second waits for the first's lease`, async (t) => {
+    const host = await makeHost(t, kind);
+    const pages = 150;
+    const v1 = writeSyntheticBuild(join(host.scratch, 'v1'), {
+      pr: 9,
+      version: 'v1',
+      pageCount: pages,
+    });
+    succeeded(await publish(host, 9, 'v1', v1.dir), 'first publish');
+    for (const [a, b] of [
+      ['v2', 'v3'],
+      ['v4', 'v5'],
+      ['v6', 'v7'],
+    ] as const) {
+      const builds = [a, b].map((version) =>
+        writeSyntheticBuild(join(host.scratch, version), { pr: 9, version, pageCount: pages }),
+      );
+      let results: CommandResult[];
+      if (host.store === undefined) {
+        results = await Promise.all([
+          publish(host, 9, a, builds[0]!.dir),
+          publish(host, 9, b, builds[1]!.dir),
+        ]);
+      } else {
+        // The first publish has a slow link to the store; the second starts once the first's
+        // stylesheet is up, and would finish first.
+        const slow = await startProxy(t, host.store, undefined, 250);
+        const first = publish(host, 9, a, builds[0]!.dir, { env: slow.env });
+        while (!slow.requests.some((request) => request.endsWith(builds[0]!.stylesheet)))
+          await new Promise((wait) => setTimeout(wait, 20));
+        const second = publish(host, 9, b, builds[1]!.dir);
+        results = await Promise.all([first, second]);
+      }
+      results.forEach((result, n) => succeeded(result, `publish ${n + 1} of ${a}/${b}`));
+      // Whichever went second is live, whole: every page of its version, with its stylesheet.
+      const manifest = JSON.parse((await host.read(9, '_preview.json'))!) as { sha: string };
+      const live = [a, b].find((version) => shaOf(version) === manifest.sha);
+      assert.ok(live !== undefined, `the live manifest names ${a} or ${b}: ${manifest.sha}`);
+      const build = builds[live === a ? 0 : 1]!;
+      const wrong: string[] = [];
+      for (const page of build.pages) {
+        const seen = versionOfPage((await host.read(9, page)) ?? '');
+        if (seen !== live) wrong.push(`${page}: ${seen ?? 'missing or torn'}`);
+      }
+      assert.deepEqual(wrong, [], `every page of ${live} is live after ${a} and ${b} at once`);
+      assert.ok(
+        (await host.read(9, build.stylesheet)) !== undefined,
+        `the stylesheet of ${live} is there`,
+      );
+    }
+  });
+
+  test(`${kind}: a publish or remove while another run holds the lease refuses after its wait; an expired lease is taken over`, async (t) => {
+    const host = await makeHost(t, kind);
+    const v1 = writeSyntheticBuild(join(host.scratch, 'v1'), { pr: 4, version: 'v1' });
+    succeeded(await publish(host, 4, 'v1', v1.dir), 'first publish');
+    const before = await host.snapshot();
+    // A run that holds the lease and then dies without releasing it.
+    const holder = spawn(
+      process.execPath,
+      [join(import.meta.dirname, 'support/hold-lease.ts'), host.to, '4', '4000'],
+      { env: { ...process.env, ...host.env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    t.after(() => holder.kill('SIGKILL'));
+    await new Promise<void>((held, failed) => {
+      holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && held());
+      holder.on('exit', () => failed(new Error('the lease holder ended before it held the lease')));
+    });
+    const v2 = writeSyntheticBuild(join(host.scratch, 'v2'), { pr: 4, version: 'v2' });
+    const refused = await publish(host, 4, 'v2', v2.dir, { args: ['--wait', '0'] });
+    assert.equal(refused.status, 1, refused.stderr);
+    assert.match(
+      refused.stderr,
+      /the preview of pull request #4 on .* is being published or removed by another run .*: try again once it has finished, or wait longer with --wait SECONDS/,
+    );
+    const removeRefused = await runScript(
+      'preview-remove',
+      ['--pr', '4', '--to', host.to, '--wait', '1'],
+      {
+        env: host.env,
+      },
+    );
+    assert.equal(removeRefused.status, 1, removeRefused.stderr);
+    assert.match(removeRefused.stderr, /is being published or removed by another run/);
+    assert.doesNotMatch(refused.stderr + removeRefused.stderr, /^\s+at /m, 'no stack trace');
+    const during = await host.snapshot();
+    assert.deepEqual(
+      during.filter((line) => !/\.lease|\.leases\//.test(line)),
+      before,
+      'nothing changed',
+    );
+
+    holder.kill('SIGKILL');
+    // The dead run's lease expires (4 s) and the next publish takes it over.
+    const published = await publish(host, 4, 'v2', v2.dir, { args: ['--wait', '30'] });
+    succeeded(published, 'publish after the holder died');
+    assert.equal(versionOfPage((await host.read(4, 'p0/index.html'))!), 'v2');
+    assert.deepEqual(
+      (await host.snapshot()).filter((line) => /\.lease|\.leases\//.test(line)),
+      [],
+      'the lease is released',
+    );
   });
 }

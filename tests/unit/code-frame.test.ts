@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codeToHtml } from 'shiki';
-import { codeFrames, parseCodeMeta } from '../../src/lib/code-frame.ts';
+import { pathToFileURL } from 'node:url';
+import { mdxToJs } from 'satteri';
+import {
+  codeFenceCheck,
+  codeFrames,
+  codeMetaProblem,
+  parseCodeMeta,
+} from '../../src/lib/code-frame.ts';
 
 /** A block as the site renders it: both themes as variables, this transformer. */
 const render = (code: string, lang: string, meta: string) =>
@@ -19,9 +26,12 @@ test('a fence meta is read left to right: a title with slashes and braces stays 
     {
       title: '/etc/nginx/{a}.conf',
       frame: undefined,
-      marked: [1, 3, 4],
-      inserted: [5],
-      deleted: [2],
+      marked: [
+        { from: 1, to: 1 },
+        { from: 3, to: 4 },
+      ],
+      inserted: [{ from: 5, to: 5 }],
+      deleted: [{ from: 2, to: 2 }],
       words: ['proxy_pass', 'upstream'],
     },
   );
@@ -57,4 +67,39 @@ test('marked, inserted and deleted lines and marked words reach the HTML', async
     [...diff.matchAll(/<span class="(line[^"]*)"/g)].map((m) => m[1]),
     ['line diff remove', 'line diff add', 'line'],
   );
+});
+
+test('line ranges beyond the block are an error at the fence, found fast however large they are', async () => {
+  assert.equal(codeMetaProblem('{1-3} ins={2}', 3), undefined);
+  assert.equal(
+    codeMetaProblem('title="x" {2} del={1-10000000}', 4),
+    'del={1-10000000} names line 10000000, but the block has 4 lines: mark lines 1 to 4 at most',
+  );
+  assert.equal(
+    codeMetaProblem('{0}', 2),
+    '{0} names line 0, but lines are counted from 1: mark lines 1 to 2 at most',
+  );
+  const started = performance.now();
+  assert.match(codeMetaProblem('{1-1000000000}', 1)!, /names line 1000000000/);
+  // Rendering a block whose meta asks for a billion lines neither hangs nor runs out of memory.
+  const html = await render('a\nb', 'yaml', '{1-1000000000}');
+  assert.deepEqual(
+    [...html.matchAll(/<span class="(line[^"]*)"/g)].map((m) => m[1]),
+    ['line highlighted', 'line highlighted'],
+  );
+  assert.ok(performance.now() - started < 2000, 'in well under a second or two');
+
+  const page = 'Intro.\n\n```yaml {2-9}\na: 1\nb: 2\n```\n';
+  const fileURL = pathToFileURL('/site/content/docs/code-blocks.mdx');
+  await assert.rejects(
+    async () => mdxToJs(page, { fileURL, mdastPlugins: [codeFenceCheck()] }),
+    (error: Error) => {
+      assert.equal(
+        error.message,
+        "/site/content/docs/code-blocks.mdx:3:1: the code fence's {2-9} names line 9, but the block has 2 lines: mark lines 1 to 2 at most",
+      );
+      return true;
+    },
+  );
+  await mdxToJs('```yaml {1-2}\na: 1\nb: 2\n```\n', { fileURL, mdastPlugins: [codeFenceCheck()] });
 });

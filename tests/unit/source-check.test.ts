@@ -82,3 +82,41 @@ test('a component nothing defines is reported at its line; known and imported on
   assert.match(problems[0]!.message, /<Callout> is not a component/);
   assert.match(problems[0]!.fix!, /Use one of Aside/);
 });
+
+test('a site path with a backslash (/\\host/, which browsers read as //host/) is an error in every field that takes one', () => {
+  const page = (extra: string) =>
+    frontMatterProblems('p.mdx', `---\ntitle: T\ndescription: D.\n${extra}---\nx\n`, validate);
+  const cases: Array<[string, number]> = [
+    ['prev:\n  link: /\\evil.example/\n', 5],
+    ['next:\n  link: /a\\b/\n', 5],
+    [
+      'template: splash\nhero:\n  tagline: T.\n  actions:\n    - text: Go\n      link: /\\evil.example/\n',
+      9,
+    ],
+    ['banner:\n  content: "Read [this](/\\\\evil.example/) first"\n', 5],
+  ];
+  for (const [extra, line] of cases) {
+    const problems = page(extra);
+    assert.equal(problems.length, 1, `${extra}: ${JSON.stringify(problems)}`);
+    assert.equal(problems[0]!.at?.line, line, extra);
+    assert.match(problems[0]!.message, /backslash, which browsers read as "\/"/, extra);
+  }
+  assert.deepEqual(
+    page('prev:\n  link: /a/b/\nbanner:\n  content: See [x](/a/) and [y](https://example.org/)\n'),
+    [],
+  );
+});
+
+test('an unclosed quote in front matter is reported where it opens', () => {
+  const problems = frontMatterProblems(
+    'p.mdx',
+    "---\ntitle: 'Install it\ndescription: D.\nsidebar:\n  order: 2\n---\nx\n",
+    validate,
+  );
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+  assert.equal(problems[0]!.at?.line, 2);
+  assert.match(
+    problems[0]!.message,
+    /quoted value that starts here \('Install it…\) is never closed/,
+  );
+});

@@ -8,6 +8,7 @@ export {
   isRootRelative,
   parseBase,
   sitePath,
+  sitePathProblem,
   withBase,
   withoutBase,
   type Base,

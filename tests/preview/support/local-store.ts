@@ -5,7 +5,12 @@
  * half-way through would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, createServer, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -82,15 +87,23 @@ export async function getObject(
   };
 }
 
-/** A proxy in front of a store: it records `METHOD /bucket/key` and refuses what `refuse` says. */
+/**
+ * A proxy in front of a store: it records `METHOD /bucket/key`, refuses what `refuse` says and
+ * holds each request `delayMs` milliseconds first (a slow link to the store).
+ */
 export async function startProxy(
   t: TestContext,
   store: TestStore,
   refuse: (method: string, path: string) => boolean = () => false,
+  delayMs = 0,
 ): Promise<{ env: NodeJS.ProcessEnv; requests: string[] }> {
   const upstream = new URL(store.endpoint);
   const requests: string[] = [];
   const server = createServer((incoming: IncomingMessage, outgoing) => {
+    if (delayMs > 0) setTimeout(() => forward(incoming, outgoing), delayMs);
+    else forward(incoming, outgoing);
+  });
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const path = decodeURIComponent(new URL(incoming.url ?? '/', 'http://x').pathname);
     requests.push(`${incoming.method} ${path}`);
     if (refuse(incoming.method ?? '', path)) {
@@ -102,7 +115,7 @@ export async function startProxy(
       return;
     }
     // The Host header is kept, so the request's signature still holds at the store.
-    const forward = httpRequest(
+    const upstreamRequest = httpRequest(
       {
         host: upstream.hostname,
         port: upstream.port,
@@ -115,9 +128,9 @@ export async function startProxy(
         answer.pipe(outgoing);
       },
     );
-    forward.on('error', () => outgoing.destroy());
-    incoming.pipe(forward);
-  });
+    upstreamRequest.on('error', () => outgoing.destroy());
+    incoming.pipe(upstreamRequest);
+  };
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   t.after(
     () =>

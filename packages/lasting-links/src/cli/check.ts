@@ -16,7 +16,7 @@ import { loadSettings, NoProjectError, type CommandSettings } from './settings.t
 import type { CommandEnvironment } from './environment.ts';
 import { listOutputFiles, readBuiltSite } from '../lib/site/read-site.ts';
 import { fileOfSitePath } from '../lib/site/output-paths.ts';
-import { loadLock } from '../lib/anchors-lock/load-lock.ts';
+import { loadLock, missingLockProblem } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
 import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
 import { anchorIndexOf } from '../lib/site/built-site.ts';
@@ -36,7 +36,8 @@ import {
 import { BUILD_MANIFEST_FILE, readManifest } from '../lib/site/build-manifest.ts';
 import { parseBase, type SitePath } from '../lib/site-path.ts';
 import { readLayoutSources } from '../lib/site/layout-sources.ts';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const usage =
@@ -95,6 +96,17 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
     values.redirects === undefined && project !== undefined
       ? await loadLock(settings.projectRoot, settings.anchorsLockFile)
       : undefined;
+  if (values.redirects !== undefined && values.redirects !== 'none') {
+    // A map named on the command line must be there: a misspelt path is not an empty map.
+    try {
+      await access(join(settings.projectRoot, values.redirects), constants.R_OK);
+    } catch (error) {
+      console.error(
+        `lasting-links check: --redirects ${values.redirects} cannot be read (${(error as Error).message}): give the map's path, or --redirects none to check the links without one`,
+      );
+      return 2;
+    }
+  }
   const files = new Set(await listOutputFiles(dist));
   const checkLock = lock?.lock.pages.some((page) => files.has(fileOfSitePath(page.url))) ?? false;
   // In this thread: one heap holds less at its peak than three (see package.json's `check`).
@@ -130,14 +142,21 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
     ignore: [CLIENT_ROUTES, ...values.ignore.map((pattern) => new RegExp(pattern))],
   });
+  // As the build does: a missing lock fails, an unreadable one is its own problems.
   const lockProblems =
-    checkLock && lock !== undefined && 'entries' in redirects
-      ? compareLock(lock.lock, index, redirects, {
-          lockFile: settings.anchorsLockFile,
-          mapFile,
-          sourceFileOf: (path) => sourceFiles.get(path),
-        })
-      : [];
+    lock === undefined
+      ? []
+      : !lock.exists
+        ? [missingLockProblem(settings.anchorsLockFile)]
+        : lock.problems.length > 0
+          ? lock.problems
+          : checkLock && 'entries' in redirects
+            ? compareLock(lock.lock, index, redirects, {
+                lockFile: settings.anchorsLockFile,
+                mapFile,
+                sourceFileOf: (path) => sourceFiles.get(path),
+              })
+            : [];
   const problems = foldIntoLostAnchors(
     [...redirects.problems, ...lockProblems, ...result.problems],
     mapFile,

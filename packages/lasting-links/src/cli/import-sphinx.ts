@@ -13,7 +13,8 @@
  * map written is one the build accepts. Exits 1 when a key could not be imported (or, without
  * --write, when entries would be added), 2 on a usage error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeWhole } from '../lib/files.ts';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from './settings.ts';
@@ -148,7 +149,16 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(formatProblems(problems, 'human'));
     console.log(summary);
   }
-  if (values.write && fitted.entries.length > 0) writeFileSync(mapPath, fitted.text);
+  if (values.write && fitted.entries.length > 0) {
+    try {
+      await writeWhole(mapPath, fitted.text);
+    } catch (error) {
+      console.error(
+        `import-sphinx: ${(error as Error).message.replace(`${settings.projectRoot}/`, '')}; nothing was imported: free some space and run it again`,
+      );
+      return 1;
+    }
+  }
   // A map that could not be read at all leaves nothing out, yet imported nothing: still a failure.
   if (leftOut > 0 || problems.some((problem) => problem.severity === 'error')) return 1;
   return !values.write && fitted.entries.length > 0 ? 1 : 0;

@@ -12,7 +12,8 @@
  * each section said) plus the pages' sources at REF when git has them. Sections are recognised
  * by their text, so a heading renamed with its text intact is found whatever its new words.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeAllWhole, type FileWrite } from '../lib/files.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from './settings.ts';
@@ -148,13 +149,30 @@ export async function run(args: string[]): Promise<number> {
     refreshed.added.length +
     refreshed.updated;
   if (values.write && work > 0) {
+    // The map, the pages and the lock change together or not at all.
+    const writes: FileWrite[] = [];
     if (result.edits.length > 0)
-      writeFileSync(join(root, settings.redirectsFile), editMapFile(mapText, result.edits));
+      writes.push({
+        path: join(root, settings.redirectsFile),
+        text: editMapFile(mapText, result.edits),
+      });
     for (const page of edited) {
       const original = pages.find((item) => item.file === page.file)!;
-      if (page.text !== original.text) writeFileSync(join(root, page.file), page.text);
+      if (page.text !== original.text)
+        writes.push({ path: join(root, page.file), text: page.text });
     }
-    writeFileSync(join(root, settings.anchorsLockFile), serializeAnchorsLock(refreshed.lock));
+    writes.push({
+      path: join(root, settings.anchorsLockFile),
+      text: serializeAnchorsLock(refreshed.lock),
+    });
+    try {
+      await writeAllWhole(writes);
+    } catch (error) {
+      console.error(
+        `moves: ${(error as Error).message.replace(`${root}/`, '')}; nothing was written: free some space and run it again`,
+      );
+      return 1;
+    }
   }
 
   const report = {
@@ -216,8 +234,14 @@ function applyEdits(
   edits: readonly SourceEdit[],
   syntax: SiteSettings['syntax'],
 ): PageSource[] {
+  const byFile = new Map<string, SourceEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file);
+    if (list === undefined) byFile.set(edit.file, [edit]);
+    else list.push(edit);
+  }
   return pages.map((page) => {
-    const mine = edits.filter((edit) => edit.file === page.file);
+    const mine = byFile.get(page.file) ?? [];
     return mine.length === 0
       ? page
       : parsePageSource(page.file, page.path, applySourceEdits(page.text, mine), syntax);

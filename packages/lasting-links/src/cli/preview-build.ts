@@ -49,12 +49,13 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     const { buildPreview } = await import('./preview/build-preview.ts');
     const { writeSummaryMarkdown } = await import('./preview/summary-file.ts');
     const hostUrl = flags['host-url'] ?? env.previewHostUrl;
+    const builtAt = buildTime();
     const summary = await buildPreview({
       projectRoot: settings.projectRoot,
       pullRequest: {
         pr,
         sha,
-        builtAt: buildTime(),
+        builtAt,
         repositoryUrl: repositoryOf(settings.projectRoot, env),
       },
       hostUrl,
@@ -67,7 +68,12 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
       log: (line) => console.error(`preview build: ${line}`),
     });
     const markdown = resolve(flags.summary ?? `.build/preview/${previewFolder(pr)}.md`);
-    await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile);
+    await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile, {
+      pr,
+      sha,
+      at: builtAt,
+      event: 'built',
+    });
     console.error(
       `preview build: built ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s; summary in ${markdown}`,
     );

@@ -7,7 +7,9 @@
  * Options: --base-ref REF (the base to compare with, default origin/main), --dist DIR (publish a
  * preview built before by `lasting-links preview build`  instead of building), --summary FILE (the
  * Markdown summary, default .build/preview/pr-N.md), --host-url URL (where the host is served,
- * for the links in the summary; default PREVIEW_HOST_URL).
+ * for the links in the summary; default PREVIEW_HOST_URL), --wait SECONDS (how long to wait
+ * while another run publishes or removes this pull request's preview, default 600; 0 refuses at
+ * once).
  *
  * `dir:PATH` puts the preview in PATH/pr-N/ (swapped in atomically); `s3://BUCKET[/PREFIX]`
  * uploads it with the AWS SDK, which reads the credentials, AWS_REGION and AWS_ENDPOINT_URL from
@@ -16,13 +18,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePullRequest, parseSha, parseTarget, previewFolder } from '../lib/preview/options.ts';
+import { parseLeaseWait } from '../publish/lease.ts';
 import { readFlags, runCommand } from './run-command.ts';
 import { loadSettings } from './settings.ts';
 import type { CommandEnvironment } from './environment.ts';
 import { buildTime } from './preview/build-time.ts';
 import { repositoryOf } from './repository.ts';
 
-const usage = `usage: lasting-links preview publish --pr N --sha SHA --to dir:PATH|s3://BUCKET[/PREFIX] [--base-ref REF] [--dist DIR] [--summary FILE] [--host-url URL]`;
+const usage = `usage: lasting-links preview publish --pr N --sha SHA --to dir:PATH|s3://BUCKET[/PREFIX] [--base-ref REF] [--dist DIR] [--summary FILE] [--host-url URL] [--wait SECONDS]`;
 
 /** Runs `lasting-links preview publish` with `args`; returns the exit code. */
 export function run(args: string[], env: CommandEnvironment): Promise<number> {
@@ -43,6 +46,7 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
             dist: { type: 'string' },
             summary: { type: 'string' },
             'host-url': { type: 'string' },
+            wait: { type: 'string' },
           },
         }).values,
       usage,
@@ -51,6 +55,7 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     const pr = parsePullRequest(flags.pr);
     const sha = parseSha(flags.sha);
     const target = parseTarget(flags.to);
+    const waitMs = parseLeaseWait(flags.wait);
     const log = (line: string) => console.error(`preview publish: ${line}`);
     const started = performance.now();
     const { buildPreview } = await import('./preview/build-preview.ts');
@@ -87,12 +92,21 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
     const built = performance.now();
     const summary = await readSummary(dist);
     const host = await openHost(target, env.s3);
-    const result = await publishBuild(host, dist, { pr, sha }, log);
+    const result = await publishBuild(host, dist, { pr, sha }, log, {
+      ...(waitMs === undefined ? {} : { waitMs }),
+    });
     const live = await refreshHostIndex(host, repositoryOf(settings.projectRoot, env));
     const published = performance.now();
 
     const markdown = resolve(flags.summary ?? `.build/preview/${previewFolder(pr)}.md`);
-    const url = await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile);
+    // The comment names the pull request and commit checked above and this publish's time; the
+    // summary (written by the pull request's build) gives only the changes, as text.
+    const url = await writeSummaryMarkdown(summary, hostUrl, markdown, settings.redirectsFile, {
+      pr,
+      sha,
+      at: result.publishedAt,
+      event: 'published',
+    });
     const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
     log(
       `published pull request #${pr} to ${host.description}/${previewFolder(pr)}/ ` +

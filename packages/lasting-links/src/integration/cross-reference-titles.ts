@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteSettings } from '../lib/settings.ts';
-import { withBase, withoutBase, type SitePath } from '../lib/site-path.ts';
+import { decodeUrlPath, withBase, withoutBase, type SitePath } from '../lib/site-path.ts';
 import { displayUrl } from '../lib/links/classify-url.ts';
 import { decodeFragment } from '../lib/html/page-collectors.ts';
 import type { Insertion } from '../lib/html/splice.ts';
@@ -43,7 +43,7 @@ export async function crossReferenceInsertions(
         link.href,
         `https://site.invalid${withBase(page.path, settings.base)}`,
       );
-      const targetPath = withoutBase(resolved.pathname, settings.base);
+      const targetPath = withoutBase(decodeUrlPath(resolved.pathname), settings.base);
       const at = sourceText === undefined ? undefined : findWrittenUrl(sourceText, written)[0];
       problems.push({
         severity: 'error',

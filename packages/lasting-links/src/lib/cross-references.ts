@@ -6,7 +6,7 @@
 import { escapeHtml } from './html/escape.ts';
 import type { EmptyLink } from './html/scan-page.ts';
 import type { Insertion } from './html/splice.ts';
-import { withoutBase, type Base, type SitePath } from './site-path.ts';
+import { decodeUrlPath, withoutBase, type Base, type SitePath } from './site-path.ts';
 import type { AnchorIndex } from './site/anchor-index.ts';
 import { decodeFragment } from './html/page-collectors.ts';
 import { follow, landsOnContent, type RedirectPlan } from './redirects/follow.ts';
@@ -21,7 +21,8 @@ export function linkTarget(href: string, pagePath: SitePath, base: Base): SiteLo
     return undefined;
   }
   if (url.origin !== 'https://site.invalid') return undefined;
-  const path = withoutBase(url.pathname, base);
+  // Site paths are kept decoded: `/h%C3%B6here/` and `/höhere/` are one page.
+  const path = withoutBase(decodeUrlPath(url.pathname), base);
   if (path === undefined) return undefined;
   return { path, fragment: url.hash === '' ? null : decodeFragment(url.hash.slice(1)) };
 }

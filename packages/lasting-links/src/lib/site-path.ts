@@ -23,6 +23,25 @@ export function isRootRelative(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//');
 }
 
+/**
+ * Why `value` is not a site path an author may write in a link field, or undefined when it is
+ * one. Beyond starting with one `/`: no backslash anywhere (browsers read it as `/`, so
+ * `/\\host/` goes to another host), and no white space or control character.
+ */
+export function sitePathProblem(value: string): string | undefined {
+  if (value.includes('\\')) {
+    return `"${value}" has a backslash, which browsers read as "/"${/^[\\/]{2}/.test(value) ? ' (so it goes to another host)' : ''}: write the site path with "/" only, e.g. /a/b/`;
+  }
+  if (!isRootRelative(value)) {
+    return `"${value}" is not a site path: write it from the site root with one "/", e.g. /a/b/`;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return `"${value}" holds white space or a control character: write the path as a URL, e.g. /a/b/`;
+  }
+  return undefined;
+}
+
 /** A site path from a string an author or a tool wrote; throws when it is not root-relative. */
 export function sitePath(path: string): SitePath {
   if (!isRootRelative(path)) {
@@ -59,4 +78,25 @@ export function withoutBase(urlPath: string, base: Base): SitePath | undefined {
   if (base === '/') return urlPath as SitePath;
   if (urlPath === base.slice(0, -1)) return '/' as SitePath;
   return urlPath.startsWith(base) ? (('/' + urlPath.slice(base.length)) as SitePath) : undefined;
+}
+
+/**
+ * A URL path as site paths are kept: percent-decoded once, segment by segment, as the file a
+ * host serves for it is named (`/h%C3%B6here/` is `/höhere/`). An encoded "/" stays encoded, as
+ * hosts do not split on it; a segment that is not valid percent-encoding stays as written. Every
+ * path read from a URL goes through here, so a page is one address however a link spells it.
+ */
+export function decodeUrlPath(pathname: string): string {
+  if (!pathname.includes('%')) return pathname;
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        const decoded = decodeURIComponent(segment);
+        return decoded.includes('/') ? segment : decoded;
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }

@@ -10,8 +10,13 @@
  * never to a half-written folder. The version it replaced stays until the next publish, so a
  * request already on its way finishes, and the previous fingerprinted assets are carried into
  * the new version, so a page loaded just before the swap still gets its styles.
+ *
+ *   PATH/.pr-12.lease                    the lease of a publish or remove under way
+ *
+ * The lease is a file naming its holder and when it expires, renewed while held; it is read and
+ * written only under a short lock (see `underLock`), so two runs never both take it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   copyFile,
   link,
@@ -46,7 +51,63 @@ import {
   contentTypeOf,
 } from '../lib/preview/published-files.ts';
 import type { Log, PreviewHost, StoredObject } from './host.ts';
+import type { Lease, LeaseAttempt } from './lease.ts';
 import { listFiles } from './local-files.ts';
+import { writeWhole } from '../lib/files.ts';
+
+/** After this long a lock folder is taken to be left by a run that died holding it. */
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Runs `work` holding a short lock on the lease file `path` (a folder beside it, made with one
+ * atomic `mkdir`), so reading the lease and writing it are one step: of two runs that find a
+ * lease expired, one takes it over. The lock is held for milliseconds; one left by a run that
+ * died holding it is stale after 10 s.
+ */
+async function underLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${path}.lock`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let age: number;
+    try {
+      age = Date.now() - (await stat(lock)).mtimeMs;
+    } catch {
+      continue; // Given back meanwhile.
+    }
+    if (age > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
+    else if (attempt > 1000)
+      throw new Error(`${lock} stays locked: remove it if no publish or remove is running`);
+    else await new Promise((wait) => setTimeout(wait, 20));
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/** The holder and expiry a lease file records, or undefined when there is none (or it is not one). */
+async function readLeaseFile(
+  path: string,
+): Promise<{ owner: string; expiresAt: number } | undefined> {
+  try {
+    const { owner, expiresAt } = JSON.parse(await readFile(path, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const time = Date.parse(String(expiresAt));
+    return typeof owner === 'string' && !Number.isNaN(time)
+      ? { owner, expiresAt: time }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The folder of every version of every preview, beside the previews' symlinks. */
 const VERSIONS = '.versions';
@@ -94,7 +155,74 @@ export class DirHost implements PreviewHost {
     };
   }
 
-  async apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void> {
+  async tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt> {
+    await mkdir(this.#root, { recursive: true });
+    const path = join(this.#root, `.${previewFolder(pr)}.lease`);
+    const owner = randomUUID();
+    const write = () =>
+      writeWhole(
+        path,
+        JSON.stringify({ owner, expiresAt: new Date(Date.now() + ttlMs).toISOString() }),
+      );
+    const heldBy = await underLock(path, async () => {
+      const current = await readLeaseFile(path);
+      if (current !== undefined && current.expiresAt > Date.now())
+        return `its lease ${path} runs until ${new Date(current.expiresAt).toISOString()}`;
+      await write();
+      return undefined;
+    });
+    if (heldBy !== undefined) return { heldBy };
+    let heldUntil = Date.now() + ttlMs;
+    let lost: string | undefined;
+    const renew = async () => {
+      if (lost !== undefined) return;
+      try {
+        lost = await underLock(path, async () => {
+          if ((await readLeaseFile(path))?.owner !== owner) return 'another run took it over';
+          await write();
+          heldUntil = Date.now() + ttlMs;
+          return undefined;
+        });
+      } catch {
+        // Tried again at the next renewal; check() stops the run if the lease expired meanwhile.
+      }
+    };
+    let renewing = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renew();
+    }, ttlMs / 3);
+    timer.unref();
+    const lease: Lease = {
+      check: async () => {
+        await renewing;
+        if (lost === undefined && Date.now() > heldUntil) lost = 'it expired before it was renewed';
+        if (lost === undefined && (await readLeaseFile(path))?.owner !== owner)
+          lost = 'another run took it over';
+        if (lost !== undefined) {
+          throw new Error(
+            `the lease on ${this.description}/${previewFolder(pr)} was lost (${lost}); stopped before changing anything more`,
+          );
+        }
+      },
+      release: async () => {
+        clearInterval(timer);
+        await renewing;
+        if (lost !== undefined) return;
+        await underLock(path, async () => {
+          if ((await readLeaseFile(path))?.owner === owner) await rm(path, { force: true });
+        });
+      },
+    };
+    return { lease };
+  }
+
+  async apply(
+    pr: number,
+    buildDir: string,
+    plan: PublishPlan,
+    log: Log,
+    lease: Lease,
+  ): Promise<void> {
     const folder = previewFolder(pr);
     const versions = join(this.#root, VERSIONS, folder);
     await mkdir(versions, { recursive: true });
@@ -125,6 +253,7 @@ export class DirHost implements PreviewHost {
       await writeFile(join(next, PREVIEW_MANIFEST_FILE), serializePreviewManifest(plan.manifest));
       const swap = join(this.#root, `.${folder}.${id}.link`);
       await symlink(relative(this.#root, next), swap);
+      await lease.check();
       await rename(swap, join(this.#root, folder));
       log(
         `${this.description}/${folder}: ${plan.uploads.length} files written, ${linked} unchanged files linked, ${plan.kept.length} previous assets kept; swapped in`,
@@ -138,9 +267,13 @@ export class DirHost implements PreviewHost {
     }
     // Versions before the one just replaced: no reader can still be on their way to them. This
     // also clears what a publish that crashed left behind (a partial version, a stray link).
+    // Whatever the link names now is never deleted, even if it is not the version just written.
+    await lease.check();
+    const current = await this.#live(pr);
     for (const old of await readdir(versions)) {
       const path = join(versions, old);
-      if (path !== next && path !== live) await rm(path, { recursive: true, force: true });
+      if (path !== next && path !== live && path !== current)
+        await rm(path, { recursive: true, force: true });
     }
     for (const name of await readdir(this.#root)) {
       if (name.startsWith(`.${folder}.`) && name.endsWith('.link'))
@@ -148,9 +281,10 @@ export class DirHost implements PreviewHost {
     }
   }
 
-  async remove(pr: number): Promise<number> {
+  async remove(pr: number, lease: Lease): Promise<number> {
     const folder = previewFolder(pr);
     const live = await this.#live(pr);
+    await lease.check();
     const files = live === undefined ? 0 : (await listFiles(live)).length;
     // The symlink first: the preview is gone for readers in one step, then its versions go.
     if (live !== undefined) await rm(join(this.#root, folder));

@@ -5,6 +5,7 @@
  */
 import type { PreviewManifest } from '../lib/preview/manifest.ts';
 import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
+import type { Lease, LeaseAttempt } from './lease.ts';
 
 /** A file as the host stores it, for serving it website-style. */
 export interface StoredObject {
@@ -22,10 +23,15 @@ export interface PreviewHost {
   readonly description: string;
   /** The live preview of `pr` (its manifest) and the files the host holds for it. */
   state(pr: number): Promise<PublishState>;
-  /** Carries out `plan` with the files of `buildDir`, atomically for readers. */
-  apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void>;
-  /** Deletes the preview of `pr` and nothing else; returns how many files it held. */
-  remove(pr: number): Promise<number>;
+  /** Takes the lease on `pr`'s preview for `ttlMs` (renewed while held), unless another run holds it. */
+  tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt>;
+  /**
+   * Carries out `plan` with the files of `buildDir`, atomically for readers, holding `lease`;
+   * never deletes a file the live manifest names, whoever wrote it.
+   */
+  apply(pr: number, buildDir: string, plan: PublishPlan, log: Log, lease: Lease): Promise<void>;
+  /** Deletes the preview of `pr` and nothing else, holding `lease`; returns how many files it held. */
+  remove(pr: number, lease: Lease): Promise<number>;
   /** The manifests of every live preview. */
   previews(): Promise<PreviewManifest[]>;
   /** Writes one of the host's own files (`index.html`, `robots.txt`) at its root. */

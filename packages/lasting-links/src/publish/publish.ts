@@ -12,6 +12,7 @@ import { previewBase } from '../lib/preview/settings.ts';
 import { HOST_ROBOTS_TXT, renderHostIndex } from '../lib/preview/host-index.ts';
 import type { Log, PreviewHost } from './host.ts';
 import { hashFiles } from './local-files.ts';
+import { withLease, type LeaseOptions } from './lease.ts';
 
 /** What a publish did. */
 export interface PublishResult {
@@ -20,6 +21,8 @@ export interface PublishResult {
   deleted: number;
   /** Files of the build (the manifest aside). */
   files: number;
+  /** When this publish made the preview live (ISO, this machine's clock). */
+  publishedAt: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function publishBuild(
   buildDir: string,
   expected: { pr: number; sha: string },
   log: Log,
+  leaseOptions: LeaseOptions = {},
 ): Promise<PublishResult> {
   const base = readManifest(buildDir).base;
   if (base !== previewBase(expected.pr)) {
@@ -56,15 +60,31 @@ export async function publishBuild(
     );
   }
   const files = await hashFiles(buildDir);
-  const state = await host.state(expected.pr);
-  const plan = planPublish(files, identity, state, new Date().toISOString());
-  await host.apply(expected.pr, buildDir, plan, log);
+  // The live state is read, planned against and changed under one lease: no other run of this
+  // pull request publishes or removes meanwhile.
+  const plan = await withLease(host, expected.pr, { log, ...leaseOptions }, async (lease) => {
+    const state = await host.state(expected.pr);
+    const plan = planPublish(files, identity, state, new Date().toISOString());
+    await host.apply(expected.pr, buildDir, plan, log, lease);
+    return plan;
+  });
   return {
     uploaded: plan.uploads.length,
     unchanged: plan.unchanged.length,
     deleted: plan.deletes.length,
     files: plan.uploads.length + plan.unchanged.length,
+    publishedAt: plan.manifest.publishedAt ?? new Date().toISOString(),
   };
+}
+
+/** Removes the preview of `pr`, holding its lease; returns how many files it held. */
+export function removePreview(
+  host: PreviewHost,
+  pr: number,
+  log: Log,
+  leaseOptions: LeaseOptions = {},
+): Promise<number> {
+  return withLease(host, pr, { log, ...leaseOptions }, (lease) => host.remove(pr, lease));
 }
 
 /**

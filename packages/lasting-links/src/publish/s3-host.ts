@@ -11,8 +11,17 @@
  * appears (a PUT is atomic), a page never appears before its assets, and an old page keeps its
  * assets: the previous publish's fingerprinted files stay until the next one. Only files whose
  * content or headers changed are uploaded.
+ *
+ *   PREFIX/.leases/pr-12.json       the lease of a publish or remove under way
+ *
+ * The lease is an object created with a conditional write (If-None-Match: *, which S3 and the
+ * S3-compatible stores honour since 2024), holding its expiry; the holder renews it with
+ * If-Match on its own version, and a run that finds it expired takes it over the same way, so of
+ * two runs only one ever holds it. Before deleting anything, a publish reads the live manifest
+ * again and deletes nothing it names.
  */
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   NoSuchKey,
@@ -20,12 +29,14 @@ import {
   S3Client,
   paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import {
   describeTarget,
   hostKeyPrefix,
+  previewFolder,
   previewKeyPrefix,
   pullRequestOfFolder,
   type S3Target,
@@ -43,6 +54,7 @@ import {
 } from '../lib/preview/publish-plan.ts';
 import { PREVIEW_MANIFEST_FILE, PUBLISH_PHASES } from '../lib/preview/published-files.ts';
 import type { Log, PreviewHost, S3Options, StoredObject } from './host.ts';
+import type { Lease, LeaseAttempt } from './lease.ts';
 
 /** Requests in flight at once: S3 serves many in parallel; a local store copes with this many. */
 const CONCURRENCY = 8;
@@ -84,28 +96,118 @@ export class S3Host implements PreviewHost {
     };
   }
 
-  async apply(pr: number, buildDir: string, plan: PublishPlan, log: Log): Promise<void> {
+  async tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt> {
+    const key = `${hostKeyPrefix(this.#target)}.leases/${previewFolder(pr)}.json`;
+    const owner = randomUUID();
+    const body = () =>
+      JSON.stringify({ owner, expiresAt: new Date(Date.now() + ttlMs).toISOString() });
+    let etag = await this.#putIf(key, body(), { IfNoneMatch: '*' });
+    if (etag === undefined) {
+      const current = await this.#getWithTag(key);
+      if (current === undefined) return { heldBy: 'its lease was being given back' };
+      const expiresAt = leaseExpiry(current.text);
+      if (expiresAt !== undefined && expiresAt > Date.now())
+        return {
+          heldBy: `its lease ${this.#url(key)} runs until ${new Date(expiresAt).toISOString()}`,
+        };
+      // Expired (its holder stopped renewing it): taken over only if nobody else did first.
+      etag = await this.#putIf(key, body(), { IfMatch: current.etag });
+      if (etag === undefined)
+        return { heldBy: `another run took over the expired lease ${this.#url(key)}` };
+    }
+    let held = etag;
+    let heldUntil = Date.now() + ttlMs;
+    let lost: string | undefined;
+    const renew = async () => {
+      if (lost !== undefined) return;
+      try {
+        const next = await this.#putIf(key, body(), { IfMatch: held });
+        if (next === undefined) lost = 'another run took it over';
+        else {
+          held = next;
+          heldUntil = Date.now() + ttlMs;
+        }
+      } catch {
+        // The store could not be reached this time; the next renewal tries again, and check()
+        // stops the run if the lease expired meanwhile.
+      }
+    };
+    let renewing = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renew();
+    }, ttlMs / 3);
+    timer.unref();
+    const lease: Lease = {
+      check: async () => {
+        await renewing;
+        if (lost === undefined && Date.now() > heldUntil) lost = 'it expired before it was renewed';
+        if (lost === undefined) {
+          const current = await this.#getWithTag(key);
+          if (current?.etag !== held) lost = 'another run took it over';
+        }
+        if (lost !== undefined) {
+          throw new Error(
+            `the lease on ${this.#url(previewKeyPrefix(this.#target, pr))} was lost (${lost}); stopped before changing anything more`,
+          );
+        }
+      },
+      release: async () => {
+        clearInterval(timer);
+        await renewing;
+        if (lost !== undefined) return;
+        const current = await this.#getWithTag(key);
+        if (current?.etag !== held) return;
+        try {
+          await this.#client.send(
+            new DeleteObjectCommand({ Bucket: this.#target.bucket, Key: key }),
+          );
+        } catch (error) {
+          throw storeError(error, `giving back the lease ${this.#url(key)}`, this.#target);
+        }
+      },
+    };
+    return { lease };
+  }
+
+  async apply(
+    pr: number,
+    buildDir: string,
+    plan: PublishPlan,
+    log: Log,
+    lease: Lease,
+  ): Promise<void> {
     const prefix = previewKeyPrefix(this.#target, pr);
     const limit = pLimit(CONCURRENCY);
     for (const phase of PUBLISH_PHASES) {
       const uploads = plan.uploads.filter((upload) => upload.phase === phase);
       await limit.map(uploads, (upload) => this.#upload(prefix, buildDir, upload));
     }
+    await lease.check();
     await this.#put(
       keyWithin(prefix, PREVIEW_MANIFEST_FILE),
       serializePreviewManifest(plan.manifest),
       'application/json',
       'no-cache',
     );
-    await this.#delete(plan.deletes.map((file) => keyWithin(prefix, file)));
+    // Nothing the live manifest names is deleted, even were it not the one just written.
+    await lease.check();
+    const liveText = await this.#getText(prefix + PREVIEW_MANIFEST_FILE);
+    const live =
+      liveText === undefined
+        ? undefined
+        : parsePreviewManifest(liveText, this.#url(prefix + PREVIEW_MANIFEST_FILE));
+    const named = new Set([...Object.keys(live?.files ?? {}), ...(live?.kept ?? [])]);
+    const deletes = plan.deletes.filter((file) => !named.has(file));
+    await this.#delete(deletes.map((file) => keyWithin(prefix, file)));
     log(
-      `${this.#url(prefix)}: ${plan.uploads.length} objects uploaded, ${plan.unchanged.length} unchanged, ${plan.kept.length} previous assets kept, ${plan.deletes.length} stale objects deleted`,
+      `${this.#url(prefix)}: ${plan.uploads.length} objects uploaded, ${plan.unchanged.length} unchanged, ${plan.kept.length} previous assets kept, ${deletes.length} stale objects deleted`,
     );
   }
 
-  async remove(pr: number): Promise<number> {
+  async remove(pr: number, lease: Lease): Promise<number> {
     const prefix = previewKeyPrefix(this.#target, pr);
     const keys = await this.#list(prefix);
+    await lease.check();
     const manifest = keyWithin(prefix, PREVIEW_MANIFEST_FILE);
     // The manifest first: from then on the preview is no longer listed as live.
     if (keys.includes(manifest)) await this.#delete([manifest]);
@@ -200,6 +302,47 @@ export class S3Host implements PreviewHost {
     }
   }
 
+  /** Writes `key` only if the condition holds; its new ETag, or undefined when it did not hold. */
+  async #putIf(
+    key: string,
+    body: string,
+    condition: { IfNoneMatch: '*' } | { IfMatch: string },
+  ): Promise<string | undefined> {
+    try {
+      const answer = await this.#client.send(
+        new PutObjectCommand({
+          Bucket: this.#target.bucket,
+          Key: key,
+          Body: body,
+          ContentType: 'application/json',
+          CacheControl: 'no-store',
+          ...condition,
+        }),
+      );
+      if (answer.ETag === undefined) throw new Error('the store answered without an ETag');
+      return answer.ETag;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+        ?.httpStatusCode;
+      // 412: the condition did not hold; 409: another conditional write to the key was under way.
+      if (status === 412 || status === 409) return undefined;
+      throw storeError(error, `writing the lease ${this.#url(key)}`, this.#target);
+    }
+  }
+
+  /** An object's text and ETag, or undefined when there is none. */
+  async #getWithTag(key: string): Promise<{ text: string; etag: string } | undefined> {
+    try {
+      const object = await this.#client.send(
+        new GetObjectCommand({ Bucket: this.#target.bucket, Key: key }),
+      );
+      return { text: await object.Body!.transformToString('utf8'), etag: object.ETag ?? '' };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw storeError(error, `reading ${this.#url(key)}`, this.#target);
+    }
+  }
+
   async #getText(key: string): Promise<string | undefined> {
     try {
       const object = await this.#client.send(
@@ -249,6 +392,16 @@ export class S3Host implements PreviewHost {
         );
       }
     }
+  }
+}
+
+/** When a lease object's holder said it expires, or undefined for anything it did not write. */
+function leaseExpiry(text: string): number | undefined {
+  try {
+    const time = Date.parse((JSON.parse(text) as { expiresAt?: unknown }).expiresAt as string);
+    return Number.isNaN(time) ? undefined : time;
+  } catch {
+    return undefined;
   }
 }
 

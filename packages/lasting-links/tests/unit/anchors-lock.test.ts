@@ -57,6 +57,13 @@ test('the lock round-trips through its file format, pages sorted, one anchor per
   assert.match(text, /^ {8}\{"id": "overview", "heading": "Overview"\},$/m);
 });
 
+test('a lock saved with a byte-order mark (as some editors on Windows do) reads the same', () => {
+  const text = serializeAnchorsLock(lock);
+  const parsed = parseAnchorsLock(`\uFEFF${text}`, 'anchors.lock.json');
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.lock, parseAnchorsLock(text, 'anchors.lock.json').lock);
+});
+
 test('a malformed lock is an error, not an empty lock', () => {
   assert.match(parseAnchorsLock('{', 'l.json').problems[0]!.message, /not valid JSON/);
   assert.match(

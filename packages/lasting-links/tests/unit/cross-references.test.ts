@@ -62,3 +62,27 @@ test('the title is the heading for /page/#id and the h1 for /page/, under the ba
     undefined,
   );
 });
+
+test('a page with a non-ASCII path is one address however its links spell it', () => {
+  const index = site({ '/guide/höhere-seiten/': [['größe', 'Größe wählen']] });
+  const root = parseBase('/');
+  for (const href of [
+    '/guide/höhere-seiten/#größe',
+    '/guide/h%C3%B6here-seiten/#gr%C3%B6%C3%9Fe',
+    '/guide/h%c3%b6here-seiten/#größe',
+  ])
+    assert.equal(crossReferenceTitle(href, path('/b/'), root, index), 'Größe wählen', href);
+  assert.equal(
+    crossReferenceTitle('#größe', path('/guide/höhere-seiten/'), root, index),
+    'Größe wählen',
+  );
+  assert.equal(
+    crossReferenceTitle(
+      '/pr-2/guide/h%C3%B6here-seiten/#gr%C3%B6%C3%9Fe',
+      path('/b/'),
+      parseBase('/pr-2/'),
+      index,
+    ),
+    'Größe wählen',
+  );
+});

@@ -341,3 +341,109 @@ test('URLs a parser would normalise take the careful path', () => {
     raw: null,
   });
 });
+
+test('a link written as a site path that a browser reads as another host is an error, and never internal', () => {
+  for (const url of [
+    '/\\evil.example/',
+    '\\/evil.example/',
+    '/\\/evil.example/',
+    '\\\\evil.example/x/',
+  ]) {
+    assert.equal(
+      classifyUrl(url, path('/a/'), ROOT, ORIGIN).kind,
+      'external',
+      `${url} leaves the site`,
+    );
+  }
+  const index = site({ '/': [['top', 'Top']] });
+  const context: LinkCheckContext = {
+    files: new Set(['index.html']),
+    pages: new Map([[path('/'), { ...index.get(path('/'))!, isStub: false, refresh: null }]]),
+    index,
+    plan: emptyPlan(),
+    base: ROOT,
+    siteOrigin: ORIGIN,
+    mapFile: 'r.yaml',
+  };
+  const urls = ['/\\evil.example/', 'https://example.org/', '\\/evil.example/'];
+  const { problems, external } = checkLinks(
+    [
+      {
+        file: 'index.html',
+        path: path('/'),
+        links: urls.map((url, n) => ({ url, tag: 'a', attribute: 'href', line: n + 1, column: 1 })),
+      },
+    ],
+    context,
+  );
+  assert.deepEqual(
+    problems.map(
+      (problem) =>
+        `${problem.output!.line} ${problem.severity} ${problem.code}: ${problem.message}`,
+    ),
+    [
+      '1 error backslash-host: "/\\evil.example/" is written like a site path, but browsers read the backslash as "/" and go to the host evil.example',
+      '3 error backslash-host: "\\/evil.example/" is written like a site path, but browsers read the backslash as "/" and go to the host evil.example',
+    ],
+  );
+  assert.deepEqual(
+    external.map((use) => use.url),
+    ['https://example.org/'],
+  );
+});
+
+test('a <base href> on another host is reported once per page, with how many links it sends there', () => {
+  const index = site({ '/': [['top', 'Top']], '/a/': [] });
+  const context: LinkCheckContext = {
+    files: new Set(['index.html', 'a/index.html']),
+    pages: new Map([
+      [path('/'), { ...index.get(path('/'))!, isStub: false, refresh: null }],
+      [path('/a/'), { ...index.get(path('/a/'))!, isStub: false, refresh: null }],
+    ]),
+    index,
+    plan: emptyPlan(),
+    base: ROOT,
+    siteOrigin: ORIGIN,
+    mapFile: 'r.yaml',
+  };
+  const link = (url: string, line: number) => ({
+    url,
+    tag: 'a',
+    attribute: 'href',
+    line,
+    column: 1,
+  });
+  const { problems } = checkLinks(
+    [
+      {
+        file: 'index.html',
+        path: path('/'),
+        baseHref: 'https://cdn.other.example/docs/',
+        links: [link('a/', 3), link('#top', 4), link('/a/', 5), link('https://example.org/', 6)],
+      },
+      { file: 'a/index.html', path: path('/a/'), baseHref: '/a/', links: [link('../', 2)] },
+    ],
+    context,
+  );
+  assert.deepEqual(
+    problems.map(
+      (problem) =>
+        `${problem.output!.file} ${problem.severity} ${problem.code}: ${problem.message}`,
+    ),
+    [
+      'index.html error base-elsewhere: the page\'s <base href="https://cdn.other.example/docs/"> is on cdn.other.example, so its 3 relative links (e.g. "a/") lead there, not to this site',
+    ],
+  );
+});
+
+test('percent-encoded dot segments are dot segments, as browsers read them', () => {
+  for (const [url, expected] of [
+    ['/writing/%2e%2e/', '/'],
+    ['/writing/%2E%2E/a/', '/a/'],
+    ['/writing/%2e/', '/writing/'],
+    ['/a/.%2e/b/#x', '/b/'],
+  ] as const) {
+    const target = classifyUrl(url, path('/x/'), ROOT, ORIGIN);
+    assert.equal(target.kind === 'internal' ? target.path : target.kind, expected, url);
+  }
+});

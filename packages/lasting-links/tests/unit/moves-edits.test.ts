@@ -166,3 +166,31 @@ test('a title filled in mid-sentence loses its first capital unless it starts wi
   assert.equal(startsSentence('The order is:'), true);
   assert.equal(startsSentence('apply the '), false);
 });
+
+test('rewriting N links in one page takes time linear in N (2,500 to 20,000 links)', () => {
+  const before = { '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`) };
+  const after = { '/a/': before['/a/'].replace('## Old name', '## New name') };
+  const result = movesBetween(before, after);
+  const site = currentSite(after);
+  const seconds: Record<number, number> = {};
+  for (const n of [2500, 5000, 10000, 20000]) {
+    const text = mdx(
+      'B',
+      Array.from({ length: n }, (_, i) => `Link ${i}: [see](/a/#old-name).`).join('\n\n'),
+    );
+    const started = performance.now();
+    const b = page('/b/', text);
+    const edits = linkEdits(b, result.plan, site.index);
+    const out = applySourceEdits(b.text, edits);
+    seconds[n] = (performance.now() - started) / 1000;
+    assert.equal(edits.length, n);
+    assert.equal(out.split('/a/#new-name').length - 1, n);
+  }
+  const report = Object.entries(seconds)
+    .map(([n, s]) => `${n}: ${s.toFixed(2)} s`)
+    .join(', ');
+  // Linear: four times the links in about four times the time; a square law would be sixteen.
+  assert.ok(seconds[20000]! / seconds[5000]! < 8, `times grow faster than the links: ${report}`);
+  assert.ok(seconds[20000]! < 5, `20,000 links in one page: ${report}`);
+  console.log(`moves, links rewritten in one page: ${report}`);
+});

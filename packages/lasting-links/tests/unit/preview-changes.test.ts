@@ -20,6 +20,11 @@ import {
   summarizeChanges,
 } from '../../src/lib/preview/changes-summary.ts';
 import type { PreviewSettings } from '../../src/lib/preview/settings.ts';
+import type { Root as MdastRoot, Nodes as MdastNode } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
 /** A page as the build writes one: a title, then sections with self-linked headings. */
 function page(path: string, title: string, sections: Array<[string, string, string]>): PageAnchors {
@@ -35,6 +40,9 @@ function page(path: string, title: string, sections: Array<[string, string, stri
   const scan = scanPage(html, { sectionText: true });
   return { path: sitePath(path), ids: new Set(scan.ids), headings: scan.headings };
 }
+
+/** Who the comment says the preview is (the build's own values). */
+const BUILT = { pr: 12, sha: 'abcdef1234', at: '2025-01-31T12:00:00Z', event: 'built' } as const;
 
 const index = (...pages: PageAnchors[]): AnchorIndex => new Map(pages.map((p) => [p.path, p]));
 
@@ -205,8 +213,8 @@ test('without a base the report says why, and still shows the link check', () =>
   assert.match(html, /Nothing to compare with: no &quot;main&quot; here/);
   assert.match(html, /Every internal link and anchor resolves/);
   assert.match(
-    changesMarkdown(summarizeChanges(none), '/pr-12/', 'x.yaml'),
-    /Not compared with a base: no "main" here/,
+    changesMarkdown(summarizeChanges(none), '/pr-12/', 'x.yaml', BUILT),
+    /Not compared with a base: `no "main" here`/,
   );
 });
 
@@ -216,6 +224,7 @@ test('the summary survives its JSON round trip and becomes Markdown with links i
     summary,
     'https://previews.example.com/pr-12/',
     'content/redirects.yaml',
+    BUILT,
   );
   assert.match(markdown, /^### Preview of #12 at `abcdef1`$/m);
   assert.match(
@@ -224,11 +233,11 @@ test('the summary survives its JSON round trip and becomes Markdown with links i
   );
   assert.match(
     markdown,
-    /^\| \[Guide\]\(https:\/\/previews\.example\.com\/pr-12\/guide\/\) `\/guide\/` \| changed: Install, New name, Long, Added \|$/m,
+    /^\| \[`Guide`\]\(https:\/\/previews\.example\.com\/pr-12\/guide\/\) `\/guide\/` \| changed: `Install`, `New name`, `Long`, `Added` \|$/m,
   );
   assert.match(
     markdown,
-    /^\| \[New \\<page\\>\]\(https:\/\/previews\.example\.com\/pr-12\/new\/\) `\/new\/` \| added \|$/m,
+    /^\| \[`New <page>`\]\(https:\/\/previews\.example\.com\/pr-12\/new\/\) `\/new\/` \| added \|$/m,
   );
   assert.match(
     markdown,
@@ -268,6 +277,89 @@ test('a summary from an untrusted build cannot smuggle links or paths into the c
     forged((c) => (pages(c)[0]!['title'] = '[click](https://evil.example) <img src=x>')),
     's',
   );
-  const markdown = changesMarkdown(sneaky, '/pr-12/', 'm.yaml');
-  assert.match(markdown, /\\\[click\\\]\\\(https:\/\/evil\.example\\\) \\<img src=x\\>/);
+  const markdown = changesMarkdown(sneaky, '/pr-12/', 'm.yaml', BUILT);
+  assert.match(markdown, /`\[click\]\(https:\/\/evil\.example\) <img src=x>`/);
+});
+
+/** The comment as GitHub-flavoured Markdown reads it. */
+function gfmTree(markdown: string): MdastRoot {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+}
+
+test('everything a pull request wrote reaches the comment as text: no links, mentions, emphasis or HTML of its own', () => {
+  const hostile = [
+    'cc @mona',
+    'see http://evil.example',
+    'mail mailto:x@evil.example',
+    'www.evil.example',
+    'x@evil.example',
+    '**bold** ~~strike~~ _em_',
+    '[click](https://evil.example)',
+    '<b>html</b>',
+  ].join(' and ');
+  const summary = parseChangesSummary(
+    JSON.stringify({
+      ...summarizeChanges(report),
+      base: { ref: `main ${hostile}`, sha: undefined },
+      pages: [
+        {
+          path: '/a)www.evil.example/',
+          title: hostile,
+          change: 'changed',
+          sections: [hostile, 'cc @octo'],
+        },
+        { path: '/b@evil.example/', title: hostile, change: 'added', sections: [] },
+        { path: '/c/', title: hostile, change: 'removed', sections: [] },
+      ],
+      moves: [{ from: '/d@mona/', to: `https://x.example/${hostile}`, lines: [1] }],
+    }),
+    'summary.json',
+  );
+  const previewUrl = 'https://previews.example.com/pr-12/';
+  const identity = {
+    pr: 12,
+    sha: 'abcdef1234567',
+    at: '2025-01-31T12:00:00Z',
+    event: 'published',
+  } as const;
+  const reasonSummary = { ...summary, base: { reason: hostile } };
+  for (const markdown of [
+    changesMarkdown(summary, previewUrl, 'content/redirects.yaml', identity),
+    changesMarkdown(reasonSummary, previewUrl, 'content/redirects.yaml', identity),
+  ]) {
+    const problems: string[] = [];
+    const ours = ['Open the preview', 'Link check:', 'breaks', 'Moved and renamed addresses'];
+    const walk = (node: MdastNode, inside: string[]) => {
+      if (node.type === 'link' && !(node as { url: string }).url.startsWith(previewUrl))
+        problems.push(`a link to ${(node as { url: string }).url}`);
+      if (node.type === 'html') problems.push(`HTML ${(node as { value: string }).value}`);
+      if (node.type === 'text' && /(^|[^\w`])@\w/.test((node as { value: string }).value))
+        problems.push(`a mention in ${JSON.stringify((node as { value: string }).value)}`);
+      if (['strong', 'emphasis', 'delete'].includes(node.type)) {
+        const text = toString(node);
+        if (!ours.some((label) => text.startsWith(label))) problems.push(`${node.type} ${text}`);
+      }
+      for (const child of (node as { children?: MdastNode[] }).children ?? [])
+        walk(child, [...inside, node.type]);
+    };
+    walk(gfmTree(markdown), []);
+    assert.deepEqual(problems, [], markdown);
+    assert.match(markdown, /cc @mona/, 'the text still reads as written');
+  }
+});
+
+test("the comment's pull request, commit and time are the publisher's, not the summary's", () => {
+  const forged = parseChangesSummary(
+    JSON.stringify({ ...summarizeChanges(report), pr: 5, sha: 'deadbeef', builtAt: 'not a time' }),
+    'summary.json',
+  );
+  const markdown = changesMarkdown(forged, 'https://previews.example.com/pr-77/', 'm.yaml', {
+    pr: 77,
+    sha: '0123456789abcdef',
+    at: '2025-02-03T04:05:00Z',
+    event: 'published',
+  });
+  assert.match(markdown, /^### Preview of #77 at `0123456`$/m);
+  assert.match(markdown, /published 3 Feb 2025, 04:05 UTC/);
+  assert.doesNotMatch(markdown, /#5\b|deadbee|Invalid Date|not a time|pr-5\//);
 });

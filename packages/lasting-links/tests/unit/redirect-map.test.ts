@@ -113,3 +113,57 @@ test('targets are written under the base, with fragments encoded only where need
     '/a/#caf%C3%A9%20%22x%22',
   );
 });
+
+test('addresses are decoded, then refused with a backslash, NUL or another control character, at their line', () => {
+  const text = [
+    '- from: /bs%5Cx.html', //      1
+    '  to: /ha/', //                 2
+    '- from: /x%00y.html', //        3
+    '  to: /ha/', //                 4
+    '- from: /line%0Abreak/', //     5
+    '  to: /ha/', //                 6
+    '- from: /ok/#a%07b', //         7
+    '  to: /ha/', //                 8
+    '- from: /fine/', //             9
+    '  to: /x%7F/', //               10
+    '- from: /good/', //             11
+    '  to: /ha/', //                 12
+  ].join('\n');
+  const { entries, problems } = parseRedirectMap(text, 'r.yaml', hosts);
+  assert.deepEqual(
+    entries.map((entry) => entry.from.path),
+    ['/good/'],
+  );
+  assert.deepEqual(
+    problems.map((problem) => `${problem.at?.line}: ${problem.message}`),
+    [
+      '1: from: "/bs%5Cx.html" decodes to a backslash, which hosts and browsers read as "/"; write the path with "/" or without it',
+      '3: from: "/x%00y.html" decodes to a control character (U+0000), which no address may hold; remove it',
+      '5: from: "/line%0Abreak/" decodes to a control character (U+000A), which no address may hold; remove it',
+      '7: from: "/ok/#a%07b" decodes to a control character (U+0007), which no address may hold; remove it',
+      '10: to: "/x%7F/" decodes to a control character (U+007F), which no address may hold; remove it',
+    ],
+  );
+  assert.ok(
+    problems.every((problem) => problem.severity === 'error' && problem.at?.file === 'r.yaml'),
+  );
+});
+
+test('an unclosed quote is reported at the line where the quote opens, not at the end of the file', () => {
+  const text = [
+    '- from: /a/',
+    '  to: "/b/',
+    '- from: /c/',
+    '  to: /d/',
+    '- from: /e/',
+    '  to: /f/',
+    '',
+  ].join('\n');
+  const { problems } = parseRedirectMap(text, 'r.yaml', hosts);
+  assert.deepEqual(
+    problems.map((problem) => `${problem.at?.line}: ${problem.message}`),
+    [
+      '2: the file is not valid YAML: the quoted value that starts here ("/b/…) is never closed; add the closing " where it ends',
+    ],
+  );
+});

@@ -5,6 +5,7 @@ import {
   changesMarkdown,
   parseChangesSummary,
   type ChangesSummary,
+  type CommentIdentity,
 } from '../../lib/preview/changes-summary.ts';
 import { previewFolder } from '../../lib/preview/options.ts';
 import { CHANGES_SUMMARY_FILE } from '../../lib/preview/published-files.ts';
@@ -25,16 +26,18 @@ export async function readSummary(buildDir: string): Promise<ChangesSummary> {
 
 /**
  * Writes the summary's Markdown to `file`, with links under `hostUrl` (else relative to the
- * host's root); returns the preview's URL.
+ * host's root), as the preview of `identity` (never the summary's own say); returns the
+ * preview's URL.
  */
 export async function writeSummaryMarkdown(
   summary: ChangesSummary,
   hostUrl: string | undefined,
   file: string,
   mapFile: string,
+  identity: CommentIdentity,
 ): Promise<string> {
-  const previewUrl = `${hostUrl ?? ''}/${previewFolder(summary.pr)}/`;
+  const previewUrl = `${hostUrl ?? ''}/${previewFolder(identity.pr)}/`;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, changesMarkdown(summary, previewUrl, mapFile));
+  await writeFile(file, changesMarkdown(summary, previewUrl, mapFile, identity));
   return previewUrl;
 }

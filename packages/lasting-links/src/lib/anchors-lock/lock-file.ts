@@ -55,7 +55,8 @@ export function parseAnchorsLock(
   };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // An editor may save the file with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail(`the lock is not valid JSON: ${(error as Error).message}`);
   }

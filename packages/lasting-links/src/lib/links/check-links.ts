@@ -76,6 +76,8 @@ export function checkLinks(
   const ignore = context.ignore ?? [CLIENT_ROUTES];
   for (const source of sources) {
     const baseHref = source.baseHref ?? undefined;
+    const elsewhere = baseHref === undefined ? undefined : baseElsewhere(source, baseHref, context);
+    if (elsewhere !== undefined) problems.push(elsewhere);
     for (const link of source.links) {
       if (ignore.some((pattern) => pattern.test(link.url))) continue;
       const pageIndependent =
@@ -87,6 +89,18 @@ export function checkLinks(
         if (pageIndependent) absoluteTargets.set(link.url, target);
       }
       if (target.kind === 'ignored') continue;
+      if (target.kind === 'external' && leavesLikeASitePath(link.url)) {
+        problems.push({
+          severity: 'error',
+          code: 'backslash-host',
+          message: `"${link.url}" is written like a site path, but browsers read the backslash as "/" and go to the host ${new URL(target.url).host}`,
+          fix: 'write the site path with "/" only (e.g. /a/b/), or the full https:// URL if another site is meant',
+          url: link.url,
+          page: source.path,
+          output: { file: source.file, line: link.line, column: link.column },
+        });
+        continue;
+      }
       if (target.kind === 'external') {
         let use = external.get(target.url);
         if (use === undefined) external.set(target.url, (use = { url: target.url, uses: [] }));
@@ -123,6 +137,61 @@ export function checkLinks(
     }
   }
   return { problems, external: [...external.values()] };
+}
+
+/**
+ * `/\\host/`, `\\/host/`, `\\\\host/`: a backslash among the two leading slashes, which browsers
+ * read as "//", the start of another host. Written like a site path, it leaves the site.
+ */
+function leavesLikeASitePath(url: string): boolean {
+  const lead = url.trimStart().slice(0, 2);
+  return lead.includes('\\') && /^[\\/]{2}$/.test(lead);
+}
+
+/** Links a `<base href>` resolves: everything but absolute URLs (`https:`, `mailto:`, `//host`). */
+function resolvesAgainstBase(url: string): boolean {
+  const trimmed = url.trim();
+  return !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[\\/]{2}/.test(trimmed);
+}
+
+/**
+ * The problem of a page whose `<base href>` is on another host: every relative link of the page
+ * (`#id` too) leads there, which the checker would otherwise take silently as external links.
+ */
+function baseElsewhere(
+  source: LinkSource,
+  baseHref: string,
+  context: LinkCheckContext,
+): Problem | undefined {
+  let resolved: URL;
+  try {
+    resolved = new URL(
+      baseHref,
+      new URL(context.base.slice(0, -1) + source.path, 'http://page.invalid'),
+    );
+  } catch {
+    return undefined;
+  }
+  let siteOrigin = '';
+  try {
+    siteOrigin = new URL(context.siteOrigin).origin;
+  } catch {
+    // No site origin: only the page's own host counts as this site.
+  }
+  if (resolved.host === 'page.invalid' || resolved.origin === siteOrigin) return undefined;
+  if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
+  const affected = source.links.filter((link) => resolvesAgainstBase(link.url));
+  if (affected.length === 0) return undefined;
+  const first = affected[0]!;
+  return {
+    severity: 'error',
+    code: 'base-elsewhere',
+    message: `the page's <base href="${baseHref}"> is on ${resolved.host}, so its ${affected.length} relative ${affected.length === 1 ? 'link' : 'links'} (e.g. "${first.url}") lead there, not to this site`,
+    fix: 'remove the <base> element, or point it at this site; write links to other sites as full https:// URLs',
+    url: baseHref,
+    page: source.path,
+    output: { file: source.file, line: first.line, column: first.column },
+  };
 }
 
 function outsideBaseVerdict(path: string, base: Base): Verdict {

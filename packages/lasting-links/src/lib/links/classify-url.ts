@@ -2,7 +2,7 @@
  * Where a URL written in a built page points: another page of this site, the outside world,
  * or nowhere a checker can follow. Everything here works on strings; nothing reads files.
  */
-import { withoutBase, type Base, type SitePath } from '../site-path.ts';
+import { decodeUrlPath, withoutBase, type Base, type SitePath } from '../site-path.ts';
 import { decodeFragment } from '../html/page-collectors.ts';
 
 /** What a URL found in the output refers to. */
@@ -91,7 +91,7 @@ export function classifyUrl(
   if (!onThisSite) return { kind: 'external', url: resolved.href };
   const written = resolved.hash === '' && !trimmed.includes('#') ? null : resolved.hash.slice(1);
   const { fragment, raw } = fragmentOf(written);
-  const path = withoutBase(decodePath(resolved.pathname), base);
+  const path = withoutBase(decodeUrlPath(resolved.pathname), base);
   if (path === undefined) return { kind: 'outside-base', path: resolved.pathname, fragment };
   return { kind: 'internal', path, fragment, raw };
 }
@@ -113,30 +113,14 @@ function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarg
   const beforeHash = hash < 0 ? url : url.slice(0, hash);
   const query = beforeHash.indexOf('?');
   const pathname = query < 0 ? beforeHash : beforeHash.slice(0, query);
-  if (!PLAIN_PATH.test(pathname) || pathname.includes('/.')) return undefined;
+  // `%2e` is a dot to a URL parser: `/a/%2e%2e/` is `/`, so such paths take the full parse.
+  if (!PLAIN_PATH.test(pathname) || pathname.includes('/.') || /%2e/i.test(pathname))
+    return undefined;
   const { fragment, raw } = fragmentOf(hash < 0 ? null : url.slice(hash + 1));
-  const path = withoutBase(pathname.includes('%') ? decodePath(pathname) : pathname, base);
+  const path = withoutBase(pathname.includes('%') ? decodeUrlPath(pathname) : pathname, base);
   return path === undefined
     ? { kind: 'outside-base', path: pathname, fragment }
     : { kind: 'internal', path, fragment, raw };
-}
-
-/**
- * A URL path as the file a host serves for it is named: percent-decoded once, segment by segment
- * (an encoded "/" stays encoded, as hosts do not split on it).
- */
-function decodePath(pathname: string): string {
-  return pathname
-    .split('/')
-    .map((segment) => {
-      try {
-        const decoded = decodeURIComponent(segment);
-        return decoded.includes('/') ? segment : decoded;
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
 }
 
 function originOf(url: string): string {

@@ -3,7 +3,7 @@
  * where readers now land, keeping the link text the writer chose; and a heading that took over
  * another section's published id gets an explicit id of its own.
  */
-import type { SitePath } from '../site-path.ts';
+import { decodeUrlPath, type SitePath } from '../site-path.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import type { PageSource } from '../sources/page-source.ts';
 import { follow, landsOnContent, type RedirectPlan } from '../redirects/follow.ts';
@@ -35,7 +35,7 @@ function locationOf(
   const fragment = hash < 0 ? null : decodeFragment(url.slice(hash + 1));
   if (path === '') return { path: page, fragment };
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('?')) return undefined;
-  return { path: path as SitePath, fragment };
+  return { path: decodeUrlPath(path) as SitePath, fragment };
 }
 
 /** A target as an author writes it on `page`: `#id` on the same page when the link was written so. */
@@ -109,11 +109,17 @@ export function pinEdit(page: PageSource, pin: IdPin): SourceEdit | undefined {
   };
 }
 
-/** A source with its edits applied (edits must not overlap). */
+/**
+ * A source with its edits applied (edits must not overlap), in one pass from the start: the
+ * text between edits is copied once, so a page of many edits costs time linear in its size.
+ */
 export function applySourceEdits(text: string, edits: readonly SourceEdit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
-    out = out.slice(0, edit.offset) + edit.text + out.slice(edit.offset + edit.length);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {
+    parts.push(text.slice(copied, edit.offset), edit.text);
+    copied = edit.offset + edit.length;
   }
-  return out;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }

@@ -4,7 +4,10 @@
  *
  * The comment is posted by a privileged job from the summary of a build it did not make (a fork's
  * pull request builds without secrets), so the summary is parsed field by field, and the
- * Markdown escapes every text and builds every link itself, under the preview's own URL.
+ * Markdown builds every link itself, under the preview's own URL. Every text the pull request
+ * wrote (titles, headings, paths, the base and its reason) goes in a code span, where GitHub makes
+ * no link, autolink, @mention or emphasis; the pull request's number, commit and time come from
+ * the publisher (`CommentIdentity`), never from the summary.
  */
 import { displayLocation, displayTarget, encodeFragment } from '../redirects/locations.ts';
 import { parsePullRequest, parseSha } from './options.ts';
@@ -172,6 +175,18 @@ export function parseChangesSummary(text: string, where: string): ChangesSummary
   };
 }
 
+/**
+ * What the comment says the preview is: the pull request and commit the workflow verified with
+ * GitHub, and the time of the build or publish that wrote the comment.
+ */
+export interface CommentIdentity {
+  pr: number;
+  sha: string;
+  /** An ISO time stamp of this machine's clock. */
+  at: string;
+  event: 'built' | 'published';
+}
+
 /** Rows shown per table in the comment; the rest are on the what-changed page. */
 const MAX_ROWS = 40;
 
@@ -183,35 +198,36 @@ export function changesMarkdown(
   summary: ChangesSummary,
   previewUrl: string,
   mapFile: string,
+  identity: CommentIdentity,
 ): string {
   const url = (location: string) => previewUrl + hrefWithinPreview(location);
   const changesUrl = `${previewUrl}_changes/`;
   const lines = [
-    `### Preview of #${summary.pr} at \`${shortSha(summary.sha)}\``,
+    `### Preview of #${identity.pr} at \`${shortSha(parseSha(identity.sha))}\``,
     '',
-    `**[Open the preview](${previewUrl})** · [What changed](${changesUrl}) · built ${escapeMarkdown(formatBuildTime(summary.builtAt))}`,
+    `**[Open the preview](${previewUrl})** · [What changed](${changesUrl}) · ${identity.event} ${formatBuildTime(identity.at)}`,
     '',
   ];
   if ('reason' in summary.base) {
-    lines.push(`Not compared with a base: ${escapeMarkdown(summary.base.reason)}`, '');
+    lines.push(`Not compared with a base: ${codeSpan(summary.base.reason)}`, '');
   } else {
     const counted = (change: SummaryPage['change']) =>
       summary.pages.filter((page) => page.change === change).length;
     lines.push(
-      `Compared with \`${escapeCode(summary.base.ref)}\`${summary.base.sha === undefined ? '' : ` at \`${shortSha(summary.base.sha)}\``}: ` +
+      `Compared with ${codeSpan(summary.base.ref)}${summary.base.sha === undefined ? '' : ` at \`${shortSha(summary.base.sha)}\``}: ` +
         `${counted('changed')} changed, ${counted('added')} added, ${counted('removed')} removed, ${summary.unchanged} unchanged.`,
       '',
     );
     if (summary.pages.length > 0) {
       lines.push('| Page | Change |', '| --- | --- |');
       for (const page of summary.pages.slice(0, MAX_ROWS)) {
-        const title = escapeMarkdown(page.title);
+        const title = codeSpan(page.title);
         const name = page.change === 'removed' ? title : `[${title}](${url(page.path)})`;
         const what =
           page.change === 'changed'
-            ? `changed: ${page.sections.map(escapeMarkdown).join(', ')}`
+            ? `changed: ${page.sections.map(codeSpan).join(', ')}`
             : page.change;
-        lines.push(`| ${name} \`${escapeCode(page.path)}\` | ${what} |`);
+        lines.push(`| ${name} ${codeSpan(page.path)} | ${what} |`);
       }
       lines.push(...more(summary.pages.length, changesUrl), '');
     }
@@ -219,7 +235,7 @@ export function changesMarkdown(
       lines.push(
         `**Moved and renamed addresses** (${summary.moves.length})`,
         '',
-        `| Address in the base | Lands on now | Entries in \`${escapeCode(mapFile)}\` |`,
+        `| Address in the base | Lands on now | Entries in ${codeSpan(mapFile)} |`,
         '| --- | --- | --- |',
       );
       for (const move of summary.moves.slice(0, MAX_ROWS)) {
@@ -227,10 +243,10 @@ export function changesMarkdown(
           move.to === null
             ? '**breaks**'
             : SUMMARY_PATH.test(move.to)
-              ? `[\`${escapeCode(move.to)}\`](${url(move.to)})`
-              : `\`${escapeCode(move.to)}\``;
+              ? `[${codeSpan(move.to)}](${url(move.to)})`
+              : codeSpan(move.to);
         const entries = move.lines.length === 0 ? 'none' : `line ${move.lines.join(', ')}`;
-        lines.push(`| \`${escapeCode(move.from)}\` | ${to} | ${entries} |`);
+        lines.push(`| ${codeSpan(move.from)} | ${to} | ${entries} |`);
       }
       lines.push(...more(summary.moves.length, `${changesUrl}#addresses`), '');
     }
@@ -250,20 +266,28 @@ function more(total: number, where: string): string[] {
     : [];
 }
 
-/** `/a/b/#x y` as a URL relative to the preview's root: `a/b/#x%20y`. */
+/**
+ * `/a/b/#x y` as a URL relative to the preview's root: `a/b/#x%20y`. Parentheses, brackets and
+ * the like are percent-encoded too, so a path cannot end the link's destination early.
+ */
 function hrefWithinPreview(location: string): string {
   const hashAt = location.indexOf('#');
   const path = hashAt < 0 ? location : location.slice(0, hashAt);
   const fragment = hashAt < 0 ? null : location.slice(hashAt + 1);
-  return encodeURI(path.slice(1)) + (fragment === null ? '' : `#${encodeFragment(fragment)}`);
+  const destination =
+    encodeURI(path.slice(1)) + (fragment === null ? '' : `#${encodeFragment(fragment)}`);
+  return destination.replace(
+    /[()[\]<>'*!]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
-/** Text that Markdown shows as written: no emphasis, links, HTML or table breaks. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]{}()<>#+!|~]/g, '\\$&');
-}
-
-/** Text inside a code span: backticks and pipes cannot end it or the table cell. */
-function escapeCode(text: string): string {
-  return text.replace(/[`|]/g, '').replace(/\s+/g, ' ');
+/**
+ * Text as a code span, shown exactly as written: GitHub makes no link, autolink, @mention,
+ * emphasis or HTML inside one. Backticks (which would end it) and pipes (which would end a table
+ * cell) are left out, and white space is one space.
+ */
+function codeSpan(text: string): string {
+  const inner = text.replace(/[`|]/g, '').replace(/\s+/g, ' ').trim();
+  return inner === '' ? '(empty)' : `\`${inner}\``;
 }

@@ -25,6 +25,8 @@ export type ProblemCode =
   | 'external'
   /** A URL no browser can follow (`//////`). */
   | 'malformed-url'
+  | 'backslash-host'
+  | 'base-elsewhere'
   /** An output file that is a symbolic link: a host may serve what it points to, unchecked. */
   | 'symlink'
   // The redirect map.

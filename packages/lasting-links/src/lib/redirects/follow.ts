@@ -89,6 +89,24 @@ export function follow(
   }
 }
 
+/**
+ * One redirect from `here` as a static host follows it: the entry that applies and where it
+ * leads (with the reader's fragment carried where the redirect carries it), or undefined when
+ * nothing redirects at `here`.
+ */
+export function staticStep(
+  plan: RedirectPlan,
+  index: AnchorIndex,
+  here: SiteLocation,
+): { entry: RedirectEntry; next: RedirectTarget } | undefined {
+  const route = nextRoute(plan, index, here, undefined);
+  if (route === undefined) return undefined;
+  return {
+    entry: route.route.entry,
+    next: route.carries ? carryFragment(route.route.target, here.fragment) : route.route.target,
+  };
+}
+
 /** The redirect that applies at `here`, if any, and whether it carries the reader's fragment. */
 function nextRoute(
   plan: RedirectPlan,

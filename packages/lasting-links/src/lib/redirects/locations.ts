@@ -74,6 +74,23 @@ export function parseSiteLocation(value: string): Parsed<SiteLocation> {
       return { ok: false, reason: `"${value}" has a fragment that is not valid percent-encoding` };
     }
   }
+  // What the address decodes to is what hosts, files and browsers see: a control character or a
+  // NUL names no file and breaks the outputs; a backslash is a "/" to browsers and some hosts.
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  const control = /[\u0000-\u001f\u007f]/.exec(path + (fragment ?? ''));
+  if (control !== null) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      ok: false,
+      reason: `"${value}" decodes to a control character (U+${code}), which no address may hold; remove it`,
+    };
+  }
+  if (path.includes('\\')) {
+    return {
+      ok: false,
+      reason: `"${value}" decodes to a backslash, which hosts and browsers read as "/"; write the path with "/" or without it`,
+    };
+  }
   return { ok: true, value: { path: path as SitePath, fragment } };
 }
 

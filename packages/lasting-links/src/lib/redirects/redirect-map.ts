@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../problems/problem.ts';
+import { locateYamlError } from '../yaml-errors.ts';
 import {
   parseSiteLocation,
   parseTarget,
@@ -52,9 +53,10 @@ export function parseRedirectMap(
     problems.push({ severity: 'error', code: 'redirect-syntax', message, fix, at: { file, line } });
 
   for (const yamlError of document.errors) {
+    const located = locateYamlError(text, yamlError);
     error(
-      lineAt(yamlError.pos[0]),
-      `the file is not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      lineAt(located.offset),
+      `the file is not valid YAML: ${located.message}`,
       `fix the YAML syntax; each entry looks like:\n${EXAMPLE}`,
     );
   }

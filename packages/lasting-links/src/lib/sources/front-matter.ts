@@ -5,6 +5,7 @@
  * collection uses; this module only finds the lines, with the `yaml` parser's own positions.
  */
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { locateYamlError } from '../yaml-errors.ts';
 import type { Problem } from '../problems/problem.ts';
 
 /** One complaint of a schema: the field's path and what to do. */
@@ -44,13 +45,16 @@ export function frontMatterProblems(
   // The block starts on the file's second line.
   const lineOf = (offset: number) => lines.linePos(offset).line + 1;
   if (document.errors.length > 0)
-    return document.errors.map((error) => ({
-      severity: 'error',
-      code: 'front-matter',
-      message: `the front matter is not valid YAML: ${error.message.split('\n')[0]}`,
-      fix: 'Quote values that contain ": " or start with a special character, and indent nested fields by two spaces.',
-      at: { file, line: lineOf(error.pos[0]) },
-    }));
+    return document.errors.map((error) => {
+      const located = locateYamlError(block, error);
+      return {
+        severity: 'error',
+        code: 'front-matter',
+        message: `the front matter is not valid YAML: ${located.message}`,
+        fix: 'Quote values that contain ": " or start with a special character, and indent nested fields by two spaces.',
+        at: { file, line: lineOf(located.offset) },
+      };
+    });
   return validate(document.toJS() ?? {}).map((issue) => {
     const node = nodeAt(document.contents, issue.path);
     return {

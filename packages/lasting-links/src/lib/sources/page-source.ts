@@ -313,12 +313,26 @@ function frontMatterTitle(mdast: TreeNode): string {
  */
 function linksOf(mdast: TreeNode, text: string): SourceLink[] {
   const links: SourceLink[] = [];
+  // Where each line starts, found once: a page of many links costs a search per link, not a
+  // scan of everything before it.
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+    lineStarts.push(at + 1);
+  const lineOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
   const add = (url: string, from: number, to: number) => {
     const at = text.lastIndexOf(url, to);
     if (url === '' || at < from) return;
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    links.push({ url, offset: at, line, column: at - before.lastIndexOf('\n') });
+    const line = lineOf(at);
+    links.push({ url, offset: at, line: line + 1, column: at - lineStarts[line]! + 1 });
   };
   const walk = (node: TreeNode) => {
     const position = node.position;
