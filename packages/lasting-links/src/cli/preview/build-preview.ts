@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { readBuiltSite } from '../../lib/site/read-site.ts';
 import { anchorIndexOf } from '../../lib/site/built-site.ts';
 import type { AnchorIndex } from '../../lib/site/anchor-index.ts';
+import type { SiteContent } from '../../lib/preview/compare-sites.ts';
+import { siteContent } from '../../lib/preview/site-content.ts';
 import { previewBase, type PreviewSettings } from '../../lib/preview/settings.ts';
 import type { BaseBuild } from '../../lib/preview/changes-report.ts';
 import { parseChangesSummary, type ChangesSummary } from '../../lib/preview/changes-summary.ts';
@@ -33,8 +35,11 @@ export interface PreviewBuildOptions {
   hostUrl: string | undefined;
   /** Output folder; emptied first. */
   outDir: string;
-  /** The base to compare with: a ref (default `origin/main`), or a folder holding its build. */
-  base: { ref: string; isDefault: boolean } | { dist: string };
+  /**
+   * The base to compare with: a ref (default `origin/main`), or a folder holding its build; and
+   * where the base's own build is served, if it is (the What-changed page links to it).
+   */
+  base: ({ ref: string; isDefault: boolean } | { dist: string }) & { url?: string | undefined };
   /** The environment a base commit's build runs in. */
   env: Readonly<Record<string, string | undefined>>;
   log: Log;
@@ -83,11 +88,21 @@ async function compareWith(
   base: string,
   log: Log,
 ): Promise<BaseBuild> {
-  const read = async (dir: string): Promise<AnchorIndex> =>
-    anchorIndexOf(await readBuiltSite(dir, { sectionText: true }));
+  const read = async (dir: string): Promise<{ index: AnchorIndex; content: SiteContent }> => {
+    const site = await readBuiltSite(dir, { sectionText: true });
+    const index = anchorIndexOf(site);
+    return { index, content: siteContent(site, index) };
+  };
+  const url = options.base.url;
   if ('dist' in options.base) {
     const dist = options.base.dist;
-    return { kind: 'built', ref: `the build in ${dist}`, sha: undefined, index: await read(dist) };
+    return {
+      kind: 'built',
+      ref: `the build in ${dist}`,
+      sha: undefined,
+      url,
+      ...(await read(dist)),
+    };
   }
   const commit = resolveBaseCommit(options.projectRoot, options.base.ref, options.base.isDefault);
   if ('reason' in commit) {
@@ -112,7 +127,8 @@ async function compareWith(
       kind: 'built',
       ref: commit.ref,
       sha: commit.sha,
-      index: await read(join(scratch, 'out')),
+      url,
+      ...(await read(join(scratch, 'out'))),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
