@@ -59,6 +59,13 @@ export const stages: Stage[] = [
       'lasting-links preview build --pr 7 --sha "$(git rev-parse HEAD 2>/dev/null || echo 0000000)" --out dist-preview --base-dist dist --summary .build/preview/pr-7.md',
     after: ['build (base /pr-123/)'],
   },
+  {
+    // A pull request that moves, renames and rewrites, in a copy of the project: what the
+    // browser suite's review tests read (changes on the What-changed page and on the pages).
+    name: 'build (preview of pull request 8, with changes)',
+    command: 'node tests/e2e/support/changed-preview.ts',
+    after: ['build (base /)'],
+  },
   // The whole Mattermost docs set and its imported 2,166-entry Sphinx map: built (with its own
   // link check and lock proof, as any build) in its own folder, then proven in the browser with
   // the other specs.

@@ -87,7 +87,7 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   assert.match(
     changes,
     new RegExp(
-      `Compared with <code>main</code> at <code>${baseSha.slice(0, 7)}</code>: 1 changed, 1 added, 0 removed`,
+      `Compared with <code>main</code> at <code>${baseSha.slice(0, 7)}</code>: 1 changed, 0 moved, 1 added, 0 removed`,
     ),
   );
   assert.match(
@@ -96,7 +96,7 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   );
   assert.match(
     changes,
-    /<li><a href="\/pr-3\/administration-guide\/scale\/high-availability\/glossary\/">High availability glossary<\/a> <code>[^<]+<\/code>: added<\/li>/,
+    /<li><a href="\/pr-3\/administration-guide\/scale\/high-availability\/glossary\/">High availability glossary<\/a> <code>[^<]+<\/code>: <a href="#page-2">added<\/a><\/li>/,
   );
   assert.match(
     changes,
@@ -104,12 +104,12 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   );
   assert.match(
     changes,
-    /<a href="\/pr-3\/administration-guide\/scale\/high-availability\/troubleshooting\/#websocket-connections-drop">WebSocket connections drop<\/a> <span class="change-tag">was “WebSocket disconnects”, anchor was <code>#websocket-disconnects<\/code><\/span>/,
+    /<a href="\/pr-3\/administration-guide\/scale\/high-availability\/troubleshooting\/#websocket-connections-drop">WebSocket connections drop<\/a> <span class="change-tag">was “WebSocket disconnects”; anchor was <code>#websocket-disconnects<\/code><\/span>/,
   );
   assert.match(
     changes,
     new RegExp(
-      `<tr><td><code>${PAGE}#websocket-disconnects</code></td><td><a href="/pr-3${PAGE}#websocket-connections-drop">${PAGE}#websocket-connections-drop</a></td><td><code>content/redirects\\.yaml:${mapLine}</code>`,
+      `<li><code>${PAGE}#websocket-disconnects</code> → <a href="/pr-3${PAGE}#websocket-connections-drop"><code>${PAGE}#websocket-connections-drop</code></a> <span class="map-entries">\\(<code>content/redirects\\.yaml:${mapLine}</code>\\)</span></li>`,
     ),
   );
   assert.match(changes, /<h2 id="links">Link check<\/h2>\n<p>/);
@@ -151,6 +151,28 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   );
   assert.ok(existsSync(join(out, '_changes/summary.json')));
 
+  // The changed page names its changes, compared with the merge base as it was when the preview
+  // was built; a page that did not change names none.
+  const meta =
+    /<meta name="preview-changes" content="\/pr-3\/(_changes\/pages\/[0-9a-f]{16}\.json)">/.exec(
+      page,
+    );
+  assert.ok(meta, 'the changed page names its changes');
+  const inPlace = JSON.parse(readFileSync(join(out, meta[1]!), 'utf8')) as {
+    base: string;
+    hunks: Array<Array<{ mark: string }>>;
+  };
+  assert.equal(inPlace.base, `main at ${baseSha.slice(0, 7)}`);
+  assert.deepEqual(
+    inPlace.hunks.flat().map((mark) => mark.mark),
+    ['changed', 'moved', 'changed'],
+  );
+  const unchanged = readFileSync(
+    join(out, 'administration-guide/scale/high-availability/deployment/index.html'),
+    'utf8',
+  );
+  assert.ok(!unchanged.includes('<meta name="preview-changes"'), 'an unchanged page names none');
+
   // A second push to the pull request: its base has not moved, so the base is not built again.
   appendFileSync(
     join(copy.dir, GUIDE, 'glossary.mdx'),
@@ -167,7 +189,7 @@ test('the what-changed page shows the reworded text, the renamed anchor with its
   assert.match(
     readFileSync(join(out, '_changes/index.html'), 'utf8'),
     new RegExp(
-      `Compared with <code>main</code> at <code>${baseSha.slice(0, 7)}</code>: 1 changed, 1 added, 0 removed`,
+      `Compared with <code>main</code> at <code>${baseSha.slice(0, 7)}</code>: 1 changed, 0 moved, 1 added, 0 removed`,
     ),
   );
 });

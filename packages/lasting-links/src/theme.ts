@@ -21,6 +21,23 @@ export {
   type PreviewSettings,
 } from './lib/preview/settings.ts';
 export { PREVIEW_SCRIPT_FILE } from './lib/preview/published-files.ts';
+/** A preview page's changes in place: the blocks the build compared, and the marks it found. */
+export {
+  CHANGES_UI_ATTRIBUTE,
+  blockKindOf,
+  blockText,
+  contentRootOf,
+  isInlineElement,
+  isSkippedElement,
+  textHash,
+  type BlockKind,
+} from './lib/preview/block-rules.ts';
+export {
+  CHANGES_META_NAME,
+  planMarks,
+  type PageChanges,
+  type PageMark,
+} from './lib/preview/page-marks.ts';
 export { escapeHtml, scriptJson } from './lib/html/escape.ts';
 /** The class of a heading's "link to this section" anchor, which the anchor index skips. */
 export { HEADING_ANCHOR_CLASS } from './lib/html/markers.ts';

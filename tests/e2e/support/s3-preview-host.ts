@@ -3,8 +3,9 @@
  * temporary folder) with a bucket website endpoint in front, on `PORT`. Before it answers, it
  * does what CI does: publishes the preview build in `DIST_DIR` as pull request `PREVIEW_PR` with
  * `npm run preview:publish`, publishes a second, small preview (`REMOVED_PR`, whose number starts
- * like the first one's) and removes it again with `npm run preview:remove`. It stops with the
- * test run (`DOCS_OWNER_PID`), and its folder goes.
+ * like the first one's) and removes it again with `npm run preview:remove`, and publishes the
+ * preview of a pull request that changes pages (`dist-preview-changes/`, see changed-preview.ts)
+ * beside the first. It stops with the test run (`DOCS_OWNER_PID`), and its folder goes.
  *
  *   PORT=4700 DIST_DIR=dist-preview PREVIEW_PR=7 REMOVED_PR=70 node tests/e2e/support/s3-preview-host.ts
  */
@@ -18,6 +19,7 @@ import { S3Host } from '../../../packages/lasting-links/src/publish/s3-host.ts';
 import { websiteServer } from '../../../scripts/preview/website-server.ts';
 import { stopWithOwner } from '../../../scripts/owner-watch.ts';
 import { shaOf, writeSyntheticBuild } from '../../preview/support/synthetic-build.ts';
+import { CHANGED_DIST, CHANGED_PR } from './changed-preview.ts';
 
 const BUCKET = 'previews';
 
@@ -80,6 +82,20 @@ try {
     join(scratch, 'other.md'),
   ]);
   await command('remove', ['--pr', String(removedPr)]);
+  const changed = resolve(root, CHANGED_DIST);
+  const { sha: changedSha } = JSON.parse(readFileSync(join(changed, '_preview.json'), 'utf8')) as {
+    sha: string;
+  };
+  await command('publish', [
+    '--pr',
+    String(CHANGED_PR),
+    '--sha',
+    changedSha,
+    '--dist',
+    changed,
+    '--summary',
+    join(scratch, 'changed.md'),
+  ]);
 } catch (error) {
   await s3.close();
   cleanUp();

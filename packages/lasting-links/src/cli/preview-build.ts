@@ -4,21 +4,23 @@
  *
  *   lasting-links preview build --pr 12 --sha "$(git rev-parse HEAD)" [--base-ref origin/main]
  *                               [--base-dist DIR] [--out DIR] [--summary FILE] [--host-url URL]
+ *                               [--base-url URL]
  *
  * Writes the site to --out (default .build/preview/pr-N), with `_changes/` comparing it with the
  * base commit (the merge base of HEAD and --base-ref), and the Markdown summary to --summary
- * (default .build/preview/pr-N.md). `--base-dist` compares with a ready build instead.
+ * (default .build/preview/pr-N.md). `--base-dist` compares with a ready build instead; `--base-url`
+ * names where the base's own build is served (its preview), which the What-changed page links to.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePullRequest, parseSha, previewFolder } from '../lib/preview/options.ts';
+import { UsageError, parsePullRequest, parseSha, previewFolder } from '../lib/preview/options.ts';
 import { readFlags, runCommand } from './run-command.ts';
 import { loadSettings } from './settings.ts';
 import type { CommandEnvironment } from './environment.ts';
 import { buildTime } from './preview/build-time.ts';
 import { repositoryOf } from './repository.ts';
 
-const usage = `usage: lasting-links preview build --pr N --sha SHA [--base-ref REF] [--base-dist DIR] [--out DIR] [--summary FILE] [--host-url URL]`;
+const usage = `usage: lasting-links preview build --pr N --sha SHA [--base-ref REF] [--base-dist DIR] [--base-url URL] [--out DIR] [--summary FILE] [--host-url URL]`;
 
 /** Runs `lasting-links preview build` with `args`; returns the exit code. */
 export function run(args: string[], env: CommandEnvironment): Promise<number> {
@@ -34,6 +36,7 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
             sha: { type: 'string' },
             'base-ref': { type: 'string' },
             'base-dist': { type: 'string' },
+            'base-url': { type: 'string' },
             out: { type: 'string' },
             summary: { type: 'string' },
             'host-url': { type: 'string' },
@@ -42,6 +45,11 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
       usage,
     );
     const pr = parsePullRequest(flags.pr);
+    const baseUrl = flags['base-url'];
+    if (baseUrl !== undefined && !/^https?:\/\/[^\s"'<>]+$/.test(baseUrl))
+      throw new UsageError(
+        `--base-url ${JSON.stringify(baseUrl)} is not a URL: give where the base's build is served, e.g. https://previews.example.com/main/`,
+      );
     const sha = parseSha(flags.sha);
     const out = resolve(flags.out ?? `.build/preview/${previewFolder(pr)}`);
     const started = performance.now();
@@ -60,10 +68,15 @@ export function run(args: string[], env: CommandEnvironment): Promise<number> {
       },
       hostUrl,
       outDir: out,
-      base:
-        flags['base-dist'] !== undefined
+      base: {
+        url: baseUrl,
+        ...(flags['base-dist'] !== undefined
           ? { dist: resolve(flags['base-dist']) }
-          : { ref: flags['base-ref'] ?? 'origin/main', isDefault: flags['base-ref'] === undefined },
+          : {
+              ref: flags['base-ref'] ?? 'origin/main',
+              isDefault: flags['base-ref'] === undefined,
+            }),
+      },
       env: env.all,
       log: (line) => console.error(`preview build: ${line}`),
     });

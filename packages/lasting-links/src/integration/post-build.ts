@@ -6,7 +6,8 @@
  * 3. plan the redirect map against the index and prove the anchors lock;
  * 4. edit the pages that need it (cross-reference titles, old-anchor tables and ids), once each;
  * 5. write the redirect outputs: stubs, `_redirects`, nginx rules;
- * 6. in a preview build, compare with the base and fill the What-changed page;
+ * 6. in a preview build, compare with the base, fill the What-changed page and name each changed
+ *    page's changes in its head;
  * 7. check every internal link and fragment (the What-changed page's too), naming the MDX
  *    source line, and write every edited page once.
  * Every problem of every step is returned together, so one build shows all there is to fix.
@@ -129,7 +130,7 @@ export async function postBuild(
   logger.info(`checked ${check.links} links on ${check.pages} pages`);
   // The link check's findings go on the What-changed page as text: no new link to check.
   if (changes !== undefined) await changes.finish(check.problems);
-  await writeEdited(site, edits, changes?.page);
+  await writeEdited(site, edits, changes?.pages ?? []);
   return foldIntoLostAnchors(
     [
       ...crossReferences.problems,
@@ -189,10 +190,9 @@ function applyEdits(site: BuiltSite, edits: ReadonlyMap<SitePath, Insertion[]>):
 async function writeEdited(
   site: BuiltSite,
   edits: ReadonlyMap<SitePath, Insertion[]>,
-  also: SitePath | undefined,
+  also: readonly SitePath[],
 ): Promise<void> {
-  const paths = new Set(edits.keys());
-  if (also !== undefined) paths.add(also);
+  const paths = new Set([...edits.keys(), ...also]);
   for (const path of paths) {
     const page = site.pages.get(path) as BuiltPage;
     await writeFile(join(site.dir, page.file), page.html!);

@@ -12,14 +12,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBuiltSite } from '../../lib/site/read-site.ts';
 import { anchorIndexOf } from '../../lib/site/built-site.ts';
-import type { AnchorIndex } from '../../lib/site/anchor-index.ts';
+import { siteContent } from '../../lib/preview/site-content.ts';
 import { previewBase, type PreviewSettings } from '../../lib/preview/settings.ts';
 import type { BaseBuild } from '../../lib/preview/changes-report.ts';
 import { parseChangesSummary, type ChangesSummary } from '../../lib/preview/changes-summary.ts';
 import { CHANGES_SUMMARY_FILE } from '../../lib/preview/published-files.ts';
 import { previewMode } from '../../integration/preview-mode.ts';
 import { buildCommit, resolveBaseCommit } from './base-build.ts';
-import { readCachedBaseIndex, writeCachedBaseIndex } from '../../lib/preview/base-index-cache.ts';
+import {
+  readCachedBaseIndex,
+  writeCachedBaseIndex,
+  type BaseIndex,
+} from '../../lib/preview/base-index-cache.ts';
 import type { Log } from '../../publish/host.ts';
 import { readFile } from 'node:fs/promises';
 
@@ -34,8 +38,11 @@ export interface PreviewBuildOptions {
   hostUrl: string | undefined;
   /** Output folder; emptied first. */
   outDir: string;
-  /** The base to compare with: a ref (default `origin/main`), or a folder holding its build. */
-  base: { ref: string; isDefault: boolean } | { dist: string };
+  /**
+   * The base to compare with: a ref (default `origin/main`), or a folder holding its build; and
+   * where the base's own build is served, if it is (the What-changed page links to it).
+   */
+  base: ({ ref: string; isDefault: boolean } | { dist: string }) & { url?: string | undefined };
   /** The environment a base commit's build runs in. */
   env: Readonly<Record<string, string | undefined>>;
   log: Log;
@@ -84,11 +91,21 @@ async function compareWith(
   base: string,
   log: Log,
 ): Promise<BaseBuild> {
-  const read = async (dir: string): Promise<AnchorIndex> =>
-    anchorIndexOf(await readBuiltSite(dir, { sectionText: true }));
+  const read = async (dir: string): Promise<BaseIndex> => {
+    const site = await readBuiltSite(dir, { sectionText: true });
+    const index = anchorIndexOf(site);
+    return { index, content: siteContent(site, index) };
+  };
+  const url = options.base.url;
   if ('dist' in options.base) {
     const dist = options.base.dist;
-    return { kind: 'built', ref: `the build in ${dist}`, sha: undefined, index: await read(dist) };
+    return {
+      kind: 'built',
+      ref: `the build in ${dist}`,
+      sha: undefined,
+      url,
+      ...(await read(dist)),
+    };
   }
   const commit = resolveBaseCommit(options.projectRoot, options.base.ref, options.base.isDefault);
   if ('reason' in commit) {
@@ -98,7 +115,7 @@ async function compareWith(
   const cached = readCachedBaseIndex(options.projectRoot, commit.sha, base);
   if (cached !== undefined) {
     log(`the base ${commit.sha.slice(0, 7)} was built before: its index is read from the cache`);
-    return { kind: 'built', ref: commit.ref, sha: commit.sha, index: cached };
+    return { kind: 'built', ref: commit.ref, sha: commit.sha, url, ...cached };
   }
   const scratch = mkdtempSync(join(tmpdir(), 'docs-preview-base-out-'));
   try {
@@ -114,9 +131,9 @@ async function compareWith(
       log(`not comparing with a base: ${failure}`);
       return { kind: 'none', reason: failure };
     }
-    const index = await read(join(scratch, 'out'));
-    writeCachedBaseIndex(options.projectRoot, commit.sha, base, index);
-    return { kind: 'built', ref: commit.ref, sha: commit.sha, index };
+    const built = await read(join(scratch, 'out'));
+    writeCachedBaseIndex(options.projectRoot, commit.sha, base, built);
+    return { kind: 'built', ref: commit.ref, sha: commit.sha, url, ...built };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

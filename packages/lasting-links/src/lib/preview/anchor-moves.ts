@@ -50,18 +50,31 @@ export function anchorMoves(
   return moves;
 }
 
+/** A move as a reviewer reads it: a moved page with the anchors that went with it, or one anchor. */
+export interface MoveRow {
+  move: AnchorMove;
+  /** For a moved page, the moves of its anchors. */
+  anchors: AnchorMove[];
+}
+
 /**
- * Ids renamed within a page (the move stays on the same page), for pairing a renamed section
- * with its old self in the text comparison.
+ * The moves in rows: one per moved page, holding its anchors (a renamed page moves every anchor
+ * it had, and they are one change), and one per anchor moved on a page that stayed.
  */
-export function renamedIds(moves: readonly AnchorMove[]): Map<SitePath, Map<string, string>> {
-  const renamed = new Map<SitePath, Map<string, string>>();
-  for (const { from, to } of moves) {
-    if (from.fragment === null || to?.kind !== 'site' || to.path !== from.path) continue;
-    if (to.fragment === null) continue;
-    const page = renamed.get(from.path) ?? new Map<string, string>();
-    page.set(from.fragment, to.fragment);
-    renamed.set(from.path, page);
+export function moveRows(moves: readonly AnchorMove[]): MoveRow[] {
+  const pages = new Map<SitePath, MoveRow>();
+  const rows: MoveRow[] = [];
+  for (const move of moves) {
+    if (move.from.fragment !== null) continue;
+    const row = { move, anchors: [] };
+    pages.set(move.from.path, row);
+    rows.push(row);
   }
-  return renamed;
+  for (const move of moves) {
+    if (move.from.fragment === null) continue;
+    const page = pages.get(move.from.path);
+    if (page !== undefined) page.anchors.push(move);
+    else rows.push({ move, anchors: [] });
+  }
+  return rows.sort((a, b) => a.move.from.path.localeCompare(b.move.from.path));
 }

@@ -13,7 +13,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import type { SitePath } from '../site-path.ts';
 import type { AnchorIndex, PageAnchors } from '../site/anchor-index.ts';
+import type { SiteContent } from './compare-sites.ts';
+import type { Block } from './page-blocks.ts';
 
 /** Where the cache lives, under the project (as tools' caches do; CI can keep the folder). */
 const BASE_INDEX_CACHE = 'node_modules/.cache/lasting-links/preview-bases';
@@ -22,13 +25,20 @@ const BASE_INDEX_CACHE = 'node_modules/.cache/lasting-links/preview-bases';
 const KEPT = 20;
 
 /** Bump when the index's shape changes: an old file is then a miss, never a wrong base. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CachedIndex {
   format: number;
   sha: string;
   base: string;
   pages: Array<Omit<PageAnchors, 'ids'> & { ids: string[] }>;
+  content: Array<[SitePath, readonly Block[]]>;
+}
+
+/** What a base build gives the comparison. */
+export interface BaseIndex {
+  index: AnchorIndex;
+  content: SiteContent;
 }
 
 function fileOf(projectRoot: string, sha: string, base: string): string {
@@ -40,11 +50,14 @@ export function readCachedBaseIndex(
   projectRoot: string,
   sha: string,
   base: string,
-): AnchorIndex | undefined {
+): BaseIndex | undefined {
   try {
     const cached = JSON.parse(readFileSync(fileOf(projectRoot, sha, base), 'utf8')) as CachedIndex;
     if (cached.format !== FORMAT || cached.sha !== sha || cached.base !== base) return undefined;
-    return new Map(cached.pages.map((page) => [page.path, { ...page, ids: new Set(page.ids) }]));
+    return {
+      index: new Map(cached.pages.map((page) => [page.path, { ...page, ids: new Set(page.ids) }])),
+      content: new Map(cached.content),
+    };
   } catch {
     return undefined; // No cache, or one this version cannot read: build the base.
   }
@@ -55,7 +68,7 @@ export function writeCachedBaseIndex(
   projectRoot: string,
   sha: string,
   base: string,
-  index: AnchorIndex,
+  { index, content }: BaseIndex,
 ): void {
   const file = fileOf(projectRoot, sha, base);
   const cached: CachedIndex = {
@@ -63,6 +76,7 @@ export function writeCachedBaseIndex(
     sha,
     base,
     pages: [...index.values()].map((page) => ({ ...page, ids: [...page.ids] })),
+    content: [...content],
   };
   const dir = join(projectRoot, BASE_INDEX_CACHE);
   mkdirSync(dir, { recursive: true });

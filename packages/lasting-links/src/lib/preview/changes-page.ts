@@ -1,25 +1,33 @@
 /**
- * The body of a preview's `/_changes/` page, rendered from a `ChangesReport`: the pages added,
- * removed and changed (each linked into the preview), the text of each changed section as a
- * word diff, the addresses that moved with the redirect entries that carry them, and the link
- * check. The page itself is built by Astro with the site's layout and holds a placeholder that
- * `fillChangesPage` replaces, so the report looks like the rest of the site.
+ * The body of a preview's `/_changes/` page, rendered from a `ChangesReport`: the pages changed,
+ * moved, added and removed (each linked into the preview), the text of each changed section
+ * block by block (prose as a word diff, code as a line diff, unchanged blocks and long text
+ * folded, never cut), each section linked to its version in the preview, on the published site
+ * and in the base's preview when known; the addresses that moved, one row per moved page; and the
+ * link check. The page itself is built by Astro with the site's layout and holds a placeholder
+ * that `fillChangesPage` replaces, so the report looks like the rest of the site.
  */
 import { escapeHtml } from '../html/escape.ts';
 import { formatProblems, problemCounts } from '../problems/format-problems.ts';
 import { displayLocation, displayTarget, targetHref } from '../redirects/locations.ts';
 import type { Base, SitePath } from '../site-path.ts';
-import type { AnchorMove } from './anchor-moves.ts';
-import type { PageChange, SectionChange } from './compare-sites.ts';
+import { moveRows, type AnchorMove } from './anchor-moves.ts';
+import type { TextPart } from './block-diff.ts';
+import type { BlockChange, PageChange, SectionChange } from './compare-sites.ts';
 import type { ChangesReport } from './changes-report.ts';
+import type { Block } from './page-blocks.ts';
+import { publishedUrl } from './page-changes.ts';
 import { previewBase, shortSha } from './settings.ts';
-import type { DiffPart } from './word-diff.ts';
 
 /** The element in the built page whose content the report replaces. */
 const CHANGES_PLACEHOLDER = '<div data-changes-report>';
 
-/** Longest text shown for a whole added or removed section; the rest is summarised. */
-const WHOLE_SECTION_LIMIT = 1200;
+/** Blocks of added or removed text shown before the rest folds. */
+const SHOWN_BLOCKS = 2;
+/** Characters of added or removed text shown before the rest folds. */
+const SHOWN_CHARACTERS = 600;
+/** Unchanged lines of code kept on each side of a change; longer unchanged runs fold. */
+const CONTEXT_LINES = 3;
 
 /**
  * The built page's HTML with the report in place of the placeholder's content. Throws when the
@@ -36,48 +44,114 @@ export function fillChangesPage(pageHtml: string, reportHtml: string): string {
   return pageHtml.slice(0, start + CHANGES_PLACEHOLDER.length) + reportHtml + pageHtml.slice(end);
 }
 
+/** The id of a page's entry in the report's "Text, section by section". */
+export function pageEntryId(number: number): string {
+  return `page-${number}`;
+}
+
+/** Every page with an entry in "Text, section by section", in the report's order. */
+export function pagesWithText(report: ChangesReport): PageChange[] {
+  const changes = report.changes;
+  if (changes === undefined) return [];
+  return [
+    ...changes.changed,
+    ...changes.moved.filter((page) => page.textChanged),
+    ...changes.added,
+    ...changes.removed,
+  ];
+}
+
+/** How the report writes links: into the preview, to the published site, into the base's preview. */
+interface Links {
+  base: Base;
+  preview(path: SitePath, fragment: string | null, html: string): string;
+  published(path: SitePath, fragment: string | null): string | null;
+  basePreview(path: SitePath, fragment: string | null): string | null;
+  title(path: SitePath): string;
+}
+
 /** The report as HTML, with every link under the preview's base. */
 export function renderChangesReport(report: ChangesReport, mapFile: string): string {
   const base = previewBase(report.preview.pr);
-  const link = (path: SitePath, fragment: string | null, text: string) =>
-    `<a href="${escapeHtml(targetHref({ kind: 'site', path, fragment }, base))}">${text}</a>`;
+  const changes = report.changes;
+  const titles = new Map<string, string>();
+  for (const page of changes === undefined ? [] : pagesWithText(report).concat(changes.moved)) {
+    titles.set(page.path, page.title);
+    if (page.before !== undefined) titles.set(page.before.path, page.before.title);
+  }
+  const baseUrl = report.base.kind === 'compared' ? report.base.url : undefined;
+  const links: Links = {
+    base,
+    preview: (path, fragment, html) =>
+      `<a href="${escapeHtml(targetHref({ kind: 'site', path, fragment }, base))}">${html}</a>`,
+    published: (path, fragment) => publishedUrl(report.preview.productionSite, path, fragment),
+    basePreview: (path, fragment) =>
+      baseUrl === undefined
+        ? null
+        : new URL(
+            targetHref({ kind: 'site', path, fragment }, '/' as Base).slice(1),
+            withSlash(baseUrl),
+          ).href,
+    title: (path) => titles.get(path) ?? path,
+  };
   const out: string[] = [];
-  if (report.base.kind === 'none') {
-    out.push(`<p>Nothing to compare with: ${escapeHtml(report.base.reason)}</p>`);
+  if (report.base.kind === 'none' || changes === undefined) {
+    out.push(
+      `<p>Nothing to compare with: ${escapeHtml(report.base.kind === 'none' ? report.base.reason : 'no base')}</p>`,
+    );
   } else {
-    const changes = report.changes!;
     out.push(
       `<p>Compared with <code>${escapeHtml(report.base.ref)}</code>${report.base.sha === undefined ? '' : ` at <code>${escapeHtml(shortSha(report.base.sha))}</code>`}: ` +
-        `${changes.changed.length} changed, ${changes.added.length} added, ${changes.removed.length} removed, ` +
+        `${changes.changed.length} changed, ${changes.moved.length} moved, ${changes.added.length} added, ${changes.removed.length} removed, ` +
         `${changes.unchanged} unchanged ${changes.unchanged === 1 ? 'page' : 'pages'}.</p>`,
     );
+    const withText = pagesWithText(report);
+    const entry = (page: PageChange) => {
+      const at = withText.indexOf(page);
+      return at < 0 ? undefined : pageEntryId(at + 1);
+    };
     out.push('<h2 id="pages">Pages</h2>');
     const items = [
       ...changes.changed.map(
-        (page, index) =>
-          `<li>${link(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code>: changed, ` +
-          `<a href="#page-${index + 1}">${page.sections.length} ${page.sections.length === 1 ? 'section' : 'sections'}</a></li>`,
+        (page) =>
+          `<li>${links.preview(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code>: changed, ` +
+          `<a href="#${entry(page)}">${count(page.sections.length, 'section')}</a></li>`,
       ),
+      ...changes.moved.map((page) => {
+        const from = `moved from <code>${escapeHtml(page.before!.path)}</code>`;
+        const text = page.textChanged
+          ? `, <a href="#${entry(page)}">${count(page.sections.length, 'section')} changed</a>`
+          : '; text unchanged';
+        return `<li>${links.preview(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code>: ${from}${text}</li>`;
+      }),
       ...changes.added.map(
         (page) =>
-          `<li>${link(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code>: added</li>`,
+          `<li>${links.preview(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code>: <a href="#${entry(page)}">added</a></li>`,
       ),
       ...changes.removed.map(
         (page) =>
-          `<li>${escapeHtml(page.title)} <code>${escapeHtml(page.path)}</code>: removed${movedTo(page.path, report.moves, base)}</li>`,
+          `<li>${escapeHtml(page.title)} <code>${escapeHtml(page.path)}</code>: <a href="#${entry(page)}">removed</a>${movedTo(page.path, report.moves, base)}</li>`,
       ),
     ];
     out.push(items.length === 0 ? '<p>No page changed.</p>' : `<ul>${items.join('')}</ul>`);
-    if (changes.changed.length > 0) {
+    if (withText.length > 0) {
       out.push('<h2 id="text">Text, section by section</h2>');
-      changes.changed.forEach((page, index) => out.push(pageDiff(page, index + 1, link)));
+      withText.forEach((page, index) => out.push(pageDiff(page, pageEntryId(index + 1), links)));
     }
     out.push('<h2 id="addresses">Moved and renamed addresses</h2>');
-    out.push(movesTable(report.moves, mapFile, base));
+    out.push(movesList(report.moves, mapFile, base));
   }
   out.push('<h2 id="links">Link check</h2>');
   out.push(linkCheck(report));
   return out.join('\n');
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function movedTo(path: SitePath, moves: readonly AnchorMove[], base: Base): string {
@@ -86,80 +160,301 @@ function movedTo(path: SitePath, moves: readonly AnchorMove[], base: Base): stri
   return `; its address now leads to <a href="${escapeHtml(targetHref(move.to, base))}">${escapeHtml(displayTarget(move.to))}</a>`;
 }
 
-function pageDiff(
-  page: PageChange,
-  number: number,
-  link: (path: SitePath, fragment: string | null, text: string) => string,
-): string {
-  const sections = page.sections.map((section) => {
-    const title =
-      section.kind === 'removed'
-        ? escapeHtml(section.heading)
-        : link(page.path, section.id, escapeHtml(section.heading));
-    return `<section class="section-diff"><h4>${title} ${sectionNote(section)}</h4>\n${sectionBody(section)}</section>`;
-  });
+function pageDiff(page: PageChange, id: string, links: Links): string {
+  const title =
+    page.kind === 'removed'
+      ? escapeHtml(page.title)
+      : links.preview(page.path, null, escapeHtml(page.title));
+  const note =
+    page.kind === 'moved'
+      ? ` <span class="change-tag">moved from <code>${escapeHtml(page.before!.path)}</code></span>`
+      : page.kind === 'added'
+        ? ' <span class="change-tag">new page</span>'
+        : page.kind === 'removed'
+          ? ' <span class="change-tag">removed page</span>'
+          : '';
+  const basePath = page.kind === 'removed' ? page.path : (page.before?.path ?? page.path);
+  const sections = page.sections.map((section) => sectionDiff(page, basePath, section, links));
   return (
-    `<article class="page-diff" id="page-${number}"><h3>${link(page.path, null, escapeHtml(page.title))} <code>${escapeHtml(page.path)}</code></h3>\n` +
+    `<article class="page-diff" id="${id}"><h3>${title} <code>${escapeHtml(page.path)}</code>${note}</h3>\n` +
     `${sections.join('\n')}</article>`
   );
 }
 
-function sectionNote(section: SectionChange): string {
-  if (section.kind !== 'changed')
-    return `<span class="change-tag">${section.kind === 'added' ? 'new section' : 'section removed'}</span>`;
-  if (section.before === undefined) return '';
-  const renamed = section.before.heading !== section.heading;
-  return `<span class="change-tag">${renamed ? `was “${escapeHtml(section.before.heading)}”` : ''}${
-    section.before.id !== section.id
-      ? `${renamed ? ', ' : ''}anchor was <code>#${escapeHtml(section.before.id)}</code>`
-      : ''
-  }</span>`;
+function sectionDiff(
+  page: PageChange,
+  basePath: SitePath,
+  section: SectionChange,
+  links: Links,
+): string {
+  const name = section.heading === '' ? 'Text before the first heading' : section.heading;
+  const inPreview =
+    section.kind !== 'removed' && section.kind !== 'moved-away' && page.kind !== 'removed';
+  const title = inPreview
+    ? links.preview(page.path, section.id || null, escapeHtml(name))
+    : escapeHtml(name);
+  // The section's old self: where readers find it on the published site and in the base's preview.
+  const old =
+    section.kind === 'changed'
+      ? { path: section.before.path, id: section.before.id }
+      : section.kind === 'added'
+        ? undefined
+        : { path: basePath, id: section.id };
+  return (
+    `<section class="section-diff"><h4>${title} ${sectionNote(basePath, section, links)}</h4>\n` +
+    sectionLinks(name, old, links) +
+    sectionBody(section) +
+    '</section>'
+  );
+}
+
+function sectionNote(basePath: SitePath, section: SectionChange, links: Links): string {
+  const tag = (html: string) => (html === '' ? '' : `<span class="change-tag">${html}</span>`);
+  switch (section.kind) {
+    case 'added':
+      return tag('new section');
+    case 'removed':
+      return tag(
+        section.movedTo === undefined
+          ? 'section removed'
+          : `section removed; its address now leads to <a href="${escapeHtml(targetHref(section.movedTo, links.base))}">${escapeHtml(displayTarget(section.movedTo))}</a>`,
+      );
+    case 'moved-away':
+      return tag(
+        `moved to ${links.preview(section.movedTo.path, section.movedTo.id || null, `${escapeHtml(links.title(section.movedTo.path))} › ${escapeHtml(section.movedTo.heading)}`)}`,
+      );
+    case 'changed': {
+      const notes: string[] = [];
+      const before = section.before;
+      if (before.path !== basePath) {
+        notes.push(
+          `moved from <code>${escapeHtml(displayLocation({ path: before.path, fragment: before.id || null }))}</code> (${escapeHtml(links.title(before.path))} › ${escapeHtml(before.heading)})`,
+        );
+      } else {
+        if (before.heading !== section.heading) notes.push(`was “${escapeHtml(before.heading)}”`);
+        if (before.id !== section.id)
+          notes.push(`anchor was <code>#${escapeHtml(before.id)}</code>`);
+      }
+      if (!section.textChanged) notes.push('text unchanged');
+      return tag(notes.join('; '));
+    }
+  }
+}
+
+function sectionLinks(
+  name: string,
+  old: { path: SitePath; id: string } | undefined,
+  links: Links,
+): string {
+  if (old === undefined) return '';
+  const fragment = old.id === '' ? null : old.id;
+  const about = `<span class="sr-only"> version of “${escapeHtml(name)}”</span>`;
+  const found = [
+    ['published', links.published(old.path, fragment)],
+    ['base preview', links.basePreview(old.path, fragment)],
+  ].filter((entry): entry is [string, string] => entry[1] !== null);
+  if (found.length === 0) return '';
+  return `<p class="section-links">Before: ${found.map(([what, url]) => `<a href="${escapeHtml(url)}">${what}${about}</a>`).join(' · ')}</p>\n`;
 }
 
 function sectionBody(section: SectionChange): string {
-  if (section.kind === 'changed') return `<p class="diff">${diffHtml(section.diff)}</p>`;
-  const tag = section.kind === 'added' ? 'ins' : 'del';
-  const text =
-    section.text.length > WHOLE_SECTION_LIMIT
-      ? `${section.text.slice(0, WHOLE_SECTION_LIMIT)}…`
-      : section.text;
-  return text === '' ? '' : `<p class="diff"><${tag}>${escapeHtml(text)}</${tag}></p>`;
+  if (section.kind === 'moved-away') return '';
+  if (section.kind === 'added' || section.kind === 'removed')
+    return wholeBlocks(
+      section.blocks.map((change) => change.block),
+      section.kind,
+    );
+  if (!section.textChanged) return '';
+  return changedBlocks(section.blocks);
 }
 
-/** A word diff as inline HTML: `<del>` and `<ins>`, elided runs as a muted note. */
-export function diffHtml(parts: readonly DiffPart[]): string {
+/** Blocks all added or all removed: the first shown, the rest folded. */
+function wholeBlocks(blocks: readonly Block[], kind: 'added' | 'removed'): string {
+  if (blocks.length === 0) return '';
+  const rendered = blocks.map((block) => blockHtml(block, kind));
+  let shown = 0;
+  let characters = 0;
+  while (
+    shown < blocks.length &&
+    shown < SHOWN_BLOCKS &&
+    (shown === 0 || characters + blocks[shown]!.text.length <= SHOWN_CHARACTERS)
+  ) {
+    characters += blocks[shown]!.text.length;
+    shown += 1;
+  }
+  const rest = blocks.slice(shown);
+  return (
+    rendered.slice(0, shown).join('\n') +
+    (rest.length === 0
+      ? ''
+      : `\n<details class="fold"><summary>${count(rest.length, 'more block')} (${count(words(rest), 'word')})</summary>\n${rendered.slice(shown).join('\n')}</details>`)
+  );
+}
+
+function words(blocks: readonly Block[]): number {
+  return blocks.reduce((sum, block) => sum + (block.text.match(/\S+/g)?.length ?? 0), 0);
+}
+
+/** A compared section's blocks: changes shown, runs of unchanged blocks folded. */
+function changedBlocks(changes: readonly BlockChange[]): string {
+  const out: string[] = [];
+  let same: Block[] = [];
+  const flush = () => {
+    if (same.length === 0) return;
+    out.push(
+      `<details class="fold"><summary>${count(same.length, 'unchanged block')}</summary>\n${same.map((block) => blockHtml(block, 'same')).join('\n')}</details>`,
+    );
+    same = [];
+  };
+  for (const change of changes) {
+    if (change.op === 'same') {
+      same.push(change.block);
+      continue;
+    }
+    flush();
+    if (change.op === 'changed') out.push(changedBlockHtml(change.block, change.parts));
+    else out.push(blockHtml(change.block, change.op));
+  }
+  flush();
+  return out.join('\n');
+}
+
+/** A block shown whole, as unchanged, added or removed text. */
+function blockHtml(block: Block, kind: 'same' | 'added' | 'removed'): string {
+  if (block.kind === 'code') {
+    return codeHtml(
+      block.text.split('\n').map((line) => ({ kind, text: line })),
+      kind,
+    );
+  }
+  const text = escapeHtml(block.text);
+  const marked =
+    kind === 'same' ? text : kind === 'added' ? `<ins>${text}</ins>` : `<del>${text}</del>`;
+  const html = block.kind === 'heading' ? `<strong>${marked}</strong>` : marked;
+  if (kind !== 'same' && block.text.length > 2 * SHOWN_CHARACTERS) {
+    // A long block folds after its first words, which stay whole.
+    const cut = block.text.slice(0, SHOWN_CHARACTERS).replace(/\s+\S*$/, '');
+    return `<details class="fold diff-block"><summary>${escapeHtml(cut)} … (${count(block.text.match(/\S+/g)?.length ?? 0, 'word')}, ${kind})</summary><p class="diff">${html}</p></details>`;
+  }
+  return `<p class="diff${kind === 'same' ? '' : ` diff-${kind}`}">${html}</p>`;
+}
+
+/** A changed block: prose word by word, code line by line. */
+function changedBlockHtml(block: Block, parts: readonly TextPart[]): string {
+  if (block.kind === 'code') return codeHtml(linesOf(parts), 'changed');
+  const html = diffHtml(parts);
+  return `<p class="diff">${block.kind === 'heading' ? `<strong>${html}</strong>` : html}</p>`;
+}
+
+/** A word diff as inline HTML: `<del>` and `<ins>`. */
+export function diffHtml(parts: readonly TextPart[]): string {
   return parts
     .map((part) => {
-      if (part.kind === 'elided')
-        return ` <span class="elided">[… ${part.words} unchanged words …]</span> `;
       const text = escapeHtml(part.text);
       return part.kind === 'same'
         ? text
-        : `<${part.kind === 'added' ? 'ins' : 'del'}>${text}</${part.kind === 'added' ? 'ins' : 'del'}>`;
+        : part.kind === 'added'
+          ? `<ins>${text}</ins>`
+          : `<del>${text}</del>`;
     })
     .join('');
 }
 
-function movesTable(moves: readonly AnchorMove[], mapFile: string, base: Base): string {
+/** A line diff's parts as lines (each part of a line diff is whole lines, each ending in `\n`). */
+function linesOf(parts: readonly TextPart[]): TextPart[] {
+  return parts.flatMap((part) =>
+    part.text
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ kind: part.kind, text })),
+  );
+}
+
+/**
+ * Lines of code as a diff: removed lines in `<del>`, added in `<ins>`, each a line of its own
+ * with a sign before it; runs of unchanged lines longer than the context fold.
+ */
+function codeHtml(
+  lines: readonly TextPart[],
+  kind: 'same' | 'added' | 'removed' | 'changed',
+): string {
+  const line = (part: TextPart) => {
+    const text = escapeHtml(part.text);
+    return part.kind === 'same'
+      ? `<span class="line"> ${text}</span>`
+      : part.kind === 'added'
+        ? `<ins class="line">+${text}</ins>`
+        : `<del class="line">-${text}</del>`;
+  };
+  // Each line is a block of its own (see the page's styles), so nothing joins them.
+  // A box that scrolls is one a keyboard can reach.
+  const pre = (group: readonly TextPart[]) =>
+    `<pre tabindex="0"><code>${group.map(line).join('')}</code></pre>`;
+  const out: string[] = [];
+  let run: TextPart[] = [];
+  let segment: TextPart[] = [];
+  const flush = (last: boolean) => {
+    const first = out.length === 0 && segment.length === 0;
+    const keepBefore = first ? 0 : CONTEXT_LINES;
+    const keepAfter = last ? 0 : CONTEXT_LINES;
+    if (kind !== 'changed' || run.length <= keepBefore + keepAfter + 2) {
+      segment.push(...run);
+    } else {
+      segment.push(...run.slice(0, keepBefore));
+      if (segment.length > 0) out.push(pre(segment));
+      const folded = run.slice(keepBefore, run.length - keepAfter);
+      out.push(
+        `<details class="fold"><summary>${count(folded.length, 'unchanged line')}</summary>${pre(folded)}</details>`,
+      );
+      segment = run.slice(run.length - keepAfter);
+    }
+    run = [];
+  };
+  for (const part of lines) {
+    if (part.kind === 'same') {
+      run.push(part);
+      continue;
+    }
+    flush(false);
+    segment.push(part);
+  }
+  flush(true);
+  if (segment.length > 0) out.push(pre(segment));
+  const label =
+    kind === 'changed' ? 'code, changed lines' : kind === 'same' ? 'code' : `code, ${kind}`;
+  return `<div class="code-diff" role="group" aria-label="${label}">${out.join('\n')}</div>`;
+}
+
+function movesList(moves: readonly AnchorMove[], mapFile: string, base: Base): string {
   if (moves.length === 0)
     return '<p>Every page and heading anchor of the base is where it was.</p>';
-  const rows = moves.map((move) => {
-    const to =
-      move.to === undefined
-        ? '<strong>nowhere: this address breaks</strong>'
-        : `<a href="${escapeHtml(targetHref(move.to, base))}">${escapeHtml(displayTarget(move.to))}</a>`;
-    const entries =
-      move.entries.length === 0
-        ? 'none'
-        : move.entries
-            .map(
-              (entry) =>
-                `<code>${escapeHtml(mapFile)}:${entry.line}</code> ${escapeHtml(displayLocation(entry.from))} → ${escapeHtml(displayTarget(entry.to))}`,
-            )
-            .join('<br>');
-    return `<tr><td><code>${escapeHtml(displayLocation(move.from))}</code></td><td>${to}</td><td>${entries}</td></tr>`;
+  const to = (move: AnchorMove) =>
+    move.to === undefined
+      ? '<strong>nowhere: this address breaks</strong>'
+      : `<a href="${escapeHtml(targetHref(move.to, base))}"><code>${escapeHtml(displayTarget(move.to))}</code></a>`;
+  const entries = (move: AnchorMove, except: readonly number[] = []) => {
+    const own = move.entries.filter((entry) => !except.includes(entry.line));
+    return own.length === 0
+      ? ''
+      : ` <span class="map-entries">(${own.map((entry) => `<code>${escapeHtml(mapFile)}:${entry.line}</code>`).join(', ')})</span>`;
+  };
+  const rows = moveRows(moves).map(({ move, anchors }) => {
+    const head = `<code>${escapeHtml(displayLocation(move.from))}</code> → ${to(move)}${move.entries.length === 0 ? ' <span class="map-entries">(no redirect entry)</span>' : entries(move)}`;
+    if (anchors.length === 0) return `<li>${head}</li>`;
+    const pageLines = move.entries.map((entry) => entry.line);
+    const newPage = move.to?.kind === 'site' ? move.to.path : undefined;
+    // An anchor that went with its page is named by its fragment alone on both sides.
+    const toAnchor = (anchor: AnchorMove) =>
+      anchor.to?.kind === 'site' && anchor.to.path === newPage && anchor.to.fragment !== null
+        ? `<a href="${escapeHtml(targetHref(anchor.to, base))}"><code>#${escapeHtml(anchor.to.fragment)}</code></a>`
+        : to(anchor);
+    const items = anchors.map(
+      (anchor) =>
+        `<li><code>#${escapeHtml(anchor.from.fragment ?? '')}</code> → ${toAnchor(anchor)}${entries(anchor, pageLines)}</li>`,
+    );
+    return `<li>${head}<details class="fold"><summary>and its ${count(anchors.length, 'anchor')}</summary><ul>${items.join('')}</ul></details></li>`;
   });
-  return `<table><thead><tr><th scope="col">Address in the base</th><th scope="col">Lands on now</th><th scope="col">Redirect entries</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<ul class="moves">${rows.join('')}</ul>`;
 }
 
 function linkCheck(report: ChangesReport): string {
@@ -167,6 +462,6 @@ function linkCheck(report: ChangesReport): string {
     return '<p>Every internal link and anchor resolves: no errors, no warnings.</p>';
   return (
     `<p>${escapeHtml(problemCounts(report.linkProblems))}.</p>\n` +
-    `<pre class="link-problems">${escapeHtml(formatProblems(report.linkProblems, 'human'))}</pre>`
+    `<pre class="link-problems" tabindex="0">${escapeHtml(formatProblems(report.linkProblems, 'human'))}</pre>`
   );
 }

@@ -6,13 +6,14 @@
 import type { Problem } from '../problems/problem.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import type { RedirectPlan } from '../redirects/follow.ts';
-import { anchorMoves, renamedIds, type AnchorMove } from './anchor-moves.ts';
-import { compareSites, type SiteChanges } from './compare-sites.ts';
+import { anchorMoves, type AnchorMove } from './anchor-moves.ts';
+import { compareSites, type SiteChanges, type SiteContent } from './compare-sites.ts';
 import type { PreviewSettings } from './settings.ts';
 
 /** The commit the preview was compared with, or why there was none. */
 type BaseComparison =
-  { kind: 'compared'; ref: string; sha: string | undefined } | { kind: 'none'; reason: string };
+  | { kind: 'compared'; ref: string; sha: string | undefined; url: string | undefined }
+  | { kind: 'none'; reason: string };
 
 /** What the report holds. */
 export interface ChangesReport {
@@ -29,12 +30,24 @@ export interface ChangesReport {
 export interface ComparedBuild {
   index: AnchorIndex;
   plan: RedirectPlan;
+  /** Its content pages as blocks (see `page-blocks.ts`). */
+  content: SiteContent;
 }
 
 /** The base build, or why there is none. */
 export type BaseBuild =
-  /** `sha` is undefined for a base given as a ready build. */
-  | { kind: 'built'; ref: string; sha: string | undefined; index: AnchorIndex }
+  /**
+   * `sha` is undefined for a base given as a ready build; `url` is where the base's own build is
+   * served (its preview), when known.
+   */
+  | {
+      kind: 'built';
+      ref: string;
+      sha: string | undefined;
+      url?: string;
+      index: AnchorIndex;
+      content: SiteContent;
+    }
   | { kind: 'none'; reason: string };
 
 /** Compares the preview's build with its base's: pages, sections and addresses. */
@@ -50,8 +63,8 @@ export function buildChangesReport(
   const moves = anchorMoves(base.index, pr.index, pr.plan);
   return {
     preview,
-    base: { kind: 'compared', ref: base.ref, sha: base.sha },
-    changes: compareSites(base.index, pr.index, renamedIds(moves)),
+    base: { kind: 'compared', ref: base.ref, sha: base.sha, url: base.url },
+    changes: compareSites(base.content, pr.content, moves),
     moves,
     linkProblems,
   };

@@ -10,6 +10,7 @@
  * the publisher (`CommentIdentity`), never from the summary.
  */
 import { displayLocation, displayTarget, encodeFragment } from '../redirects/locations.ts';
+import { moveRows } from './anchor-moves.ts';
 import { parsePullRequest, parseSha } from './options.ts';
 import type { ChangesReport } from './changes-report.ts';
 import { formatBuildTime, shortSha } from './settings.ts';
@@ -18,18 +19,22 @@ import { formatBuildTime, shortSha } from './settings.ts';
 interface SummaryPage {
   path: string;
   title: string;
-  change: 'changed' | 'added' | 'removed';
+  change: 'changed' | 'moved' | 'added' | 'removed';
+  /** A moved page's path in the base. */
+  from?: string;
   /** Headings of the changed sections. */
   sections: string[];
 }
 
-/** An address of the base that moved. */
+/** An address of the base that moved: a page (with the anchors that went with it) or an anchor. */
 interface SummaryMove {
   from: string;
   /** Where it lands, as written in the map (`/b/#y` or an https URL); null when it breaks. */
   to: string | null;
   /** Lines of the redirect map entries that carry it. */
   lines: number[];
+  /** For a moved page, how many of its anchors moved with it. */
+  anchors: number;
 }
 
 /** The short form of a `ChangesReport`. */
@@ -61,24 +66,34 @@ export function summarizeChanges(report: ChangesReport): ChangesSummary {
         path: page.path,
         title: page.title,
         change: 'changed' as const,
-        sections: page.sections.map((section) => section.heading),
+        sections: page.sections.map((section) => section.heading || page.title),
+      })),
+      ...(changes?.moved ?? []).map((page) => ({
+        path: page.path,
+        title: page.title,
+        change: 'moved' as const,
+        from: page.before!.path,
+        sections: page.sections.map((section) => section.heading || page.title),
       })),
       ...(changes?.added ?? []).map((page) => ({
-        ...page,
+        path: page.path,
+        title: page.title,
         change: 'added' as const,
         sections: [],
       })),
       ...(changes?.removed ?? []).map((page) => ({
-        ...page,
+        path: page.path,
+        title: page.title,
         change: 'removed' as const,
         sections: [],
       })),
     ],
     unchanged: changes?.unchanged ?? 0,
-    moves: report.moves.map((move) => ({
+    moves: moveRows(report.moves).map(({ move, anchors }) => ({
       from: displayLocation(move.from),
       to: move.to === undefined ? null : displayTarget(move.to),
       lines: move.entries.map((entry) => entry.line),
+      anchors: anchors.length,
     })),
     links: { errors, warnings: report.linkProblems.length - errors },
   };
@@ -145,12 +160,13 @@ export function parseChangesSummary(text: string, where: string): ChangesSummary
     pages: list(root['pages'], 'pages').map((item, at) => {
       const page = record(item, `pages[${at}]`);
       const change = page['change'];
-      if (change !== 'changed' && change !== 'added' && change !== 'removed')
-        return fail(`pages[${at}].change is not changed, added or removed`);
+      if (change !== 'changed' && change !== 'moved' && change !== 'added' && change !== 'removed')
+        return fail(`pages[${at}].change is not changed, moved, added or removed`);
       return {
         path: path(page['path'], `pages[${at}].path`),
         title: string(page['title'], `pages[${at}].title`),
         change,
+        ...(change === 'moved' ? { from: path(page['from'], `pages[${at}].from`) } : {}),
         sections: list(page['sections'], `pages[${at}].sections`).map((heading, n) =>
           string(heading, `pages[${at}].sections[${n}]`),
         ),
@@ -166,6 +182,8 @@ export function parseChangesSummary(text: string, where: string): ChangesSummary
         lines: list(move['lines'], `moves[${at}].lines`).map((line, n) =>
           count(line, `moves[${at}].lines[${n}]`),
         ),
+        // A summary from before anchors were grouped under their page has none.
+        anchors: move['anchors'] === undefined ? 0 : count(move['anchors'], `moves[${at}].anchors`),
       };
     }),
     links: {
@@ -215,7 +233,7 @@ export function changesMarkdown(
       summary.pages.filter((page) => page.change === change).length;
     lines.push(
       `Compared with ${codeSpan(summary.base.ref)}${summary.base.sha === undefined ? '' : ` at \`${shortSha(summary.base.sha)}\``}: ` +
-        `${counted('changed')} changed, ${counted('added')} added, ${counted('removed')} removed, ${summary.unchanged} unchanged.`,
+        `${counted('changed')} changed, ${counted('moved')} moved, ${counted('added')} added, ${counted('removed')} removed, ${summary.unchanged} unchanged.`,
       '',
     );
     if (summary.pages.length > 0) {
@@ -223,10 +241,13 @@ export function changesMarkdown(
       for (const page of summary.pages.slice(0, MAX_ROWS)) {
         const title = codeSpan(page.title);
         const name = page.change === 'removed' ? title : `[${title}](${url(page.path)})`;
+        const sections = page.sections.map(codeSpan).join(', ');
         const what =
           page.change === 'changed'
-            ? `changed: ${page.sections.map(codeSpan).join(', ')}`
-            : page.change;
+            ? `changed: ${sections}`
+            : page.change === 'moved'
+              ? `moved from ${codeSpan(page.from ?? '')}${sections === '' ? '; text unchanged' : `, changed: ${sections}`}`
+              : page.change;
         lines.push(`| ${name} ${codeSpan(page.path)} | ${what} |`);
       }
       lines.push(...more(summary.pages.length, changesUrl), '');
@@ -246,7 +267,11 @@ export function changesMarkdown(
               ? `[${codeSpan(move.to)}](${url(move.to)})`
               : codeSpan(move.to);
         const entries = move.lines.length === 0 ? 'none' : `line ${move.lines.join(', ')}`;
-        lines.push(`| ${codeSpan(move.from)} | ${to} | ${entries} |`);
+        const anchors =
+          move.anchors === 0
+            ? ''
+            : ` and its ${move.anchors} ${move.anchors === 1 ? 'anchor' : 'anchors'}`;
+        lines.push(`| ${codeSpan(move.from)}${anchors} | ${to} | ${entries} |`);
       }
       lines.push(...more(summary.moves.length, `${changesUrl}#addresses`), '');
     }
