@@ -15,6 +15,8 @@ export default tseslint.config(
       'dist/',
       'packages/*/dist/',
       'dist-*/',
+      'manual/dist/',
+      'manual/.astro/',
       '.astro/',
       '.build/',
       'node_modules/',

@@ -11,6 +11,10 @@ import { chromiumPath } from './tests/e2e/support/chromium.ts';
  * real preview (`dist-preview/`, pull request 7, built by `npm test` too) as a bucket serves it:
  * published with `npm run preview:publish` to a local S3 API, read through a website endpoint.
  *
+ * The authoring manual, a site of its own (`npm run manual:build`, in `manual/dist/`), is proven by
+ * `manual.spec.ts` in the `manual-static` project: accessibility and layout on the pages that
+ * show every feature of the theme.
+ *
  * The scale test site (`npm run scale:build`, in `.build/scale/`) is proven by `scale.spec.ts`
  * on both servers, in projects of its own: `SCALE_SITE=only` runs just those, `SCALE_SITE=off`
  * none; unset, they run when the scale site has been built.
@@ -32,9 +36,11 @@ const removedPr = 70;
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx,s3').split(',');
 const scaleDist = '.build/scale/dist';
+/** The authoring manual, a site of its own (`npm run manual:build`). */
+const manualDist = 'manual/dist';
 const scaleSite = process.env.SCALE_SITE ?? (existsSync(`${scaleDist}/_build.json`) ? 'on' : 'off');
 
-const ports = freePorts(7);
+const ports = freePorts(8);
 // The servers watch the runner: set once, here, in the runner, and inherited by every server.
 process.env.DOCS_OWNER_PID ??= String(process.pid);
 
@@ -75,6 +81,13 @@ const allServers = [
     command: 'node tests/e2e/support/s3-preview-host.ts',
   },
   {
+    name: 'manual-static',
+    port: ports[7]!,
+    distDir: manualDist,
+    base: '/',
+    command: 'node scripts/serve-static.ts',
+  },
+  {
     name: 'scale-static',
     port: ports[5]!,
     distDir: scaleDist,
@@ -91,7 +104,9 @@ const allServers = [
 ] as const;
 const isScale = (name: string) => name.startsWith('scale-');
 const servers = allServers
-  .filter((server) => modes.some((mode) => server.name.replace(/^scale-/, '').startsWith(mode)))
+  .filter((server) =>
+    modes.some((mode) => server.name.replace(/^(scale|manual)-/, '').startsWith(mode)),
+  )
   .filter((server) => (isScale(server.name) ? scaleSite !== 'off' : scaleSite !== 'only'));
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
@@ -118,6 +133,8 @@ const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
 /** Specs of the preview only, and the specs the preview project runs. */
 const PREVIEW_ONLY = '**/preview.spec.ts';
 const ON_PREVIEW = ['**/redirects.spec.ts', '**/links.spec.ts', PREVIEW_ONLY];
+/** The authoring manual's own spec, run on its own site only. */
+const MANUAL_ONLY = '**/manual.spec.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -153,24 +170,27 @@ export default defineConfig({
     name: server.name,
     ...(isScale(server.name)
       ? { testMatch: '**/scale.spec.ts' }
-      : server.name === 's3-preview'
-        ? { testMatch: ON_PREVIEW }
-        : // Accessibility, layout and the checker's fixtures depend on the markup, not on the
-          // server or base: proven once.
-          {
-            testIgnore:
-              server.name === 'static-root'
-                ? [PREVIEW_ONLY, '**/scale.spec.ts']
-                : [
-                    '**/a11y.spec.ts',
-                    '**/layout.spec.ts',
-                    '**/reader.spec.ts',
-                    '**/checker-parity.spec.ts',
-                    '**/hostile-input.spec.ts',
-                    '**/scale.spec.ts',
-                    PREVIEW_ONLY,
-                  ],
-          }),
+      : server.name === 'manual-static'
+        ? { testMatch: MANUAL_ONLY }
+        : server.name === 's3-preview'
+          ? { testMatch: ON_PREVIEW }
+          : // Accessibility, layout and the checker's fixtures depend on the markup, not on the
+            // server or base: proven once.
+            {
+              testIgnore:
+                server.name === 'static-root'
+                  ? [PREVIEW_ONLY, MANUAL_ONLY, '**/scale.spec.ts']
+                  : [
+                      '**/a11y.spec.ts',
+                      '**/layout.spec.ts',
+                      '**/reader.spec.ts',
+                      '**/checker-parity.spec.ts',
+                      '**/hostile-input.spec.ts',
+                      '**/scale.spec.ts',
+                      PREVIEW_ONLY,
+                      MANUAL_ONLY,
+                    ],
+            }),
     // Page behaviour that no server can change is proven on the static server only (see smoke.spec.ts).
     grepInvert: server.name.startsWith('nginx') || server.name === 's3-preview' ? /@ui/ : undefined,
     metadata: {

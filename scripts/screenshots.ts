@@ -5,11 +5,14 @@
  * the top of the page and at the parts that are hardest to lay out (a settings table, the
  * architecture diagram, a long command line), plus the mobile menu and table of contents open.
  *
- *   npm run build && npm run screenshots [-- --out screenshots] [-- --writing]
+ *   npm run build && npm run screenshots [-- --out screenshots]
+ *   npm run manual:build && npm run screenshots -- --manual
  *
- * `--writing` adds the "Writing these docs" pages, whole, which show every component and code
- * block feature: the site's visual test fixture.
- * Serves the build in `DIST_DIR` (default `dist`) with the static server on a free port.
+ * `--manual` takes the authoring manual's pages instead ("Writing these docs", a site of its own
+ * in `manual/dist`), whole: they show every component and code block feature, the theme's
+ * visual test fixture.
+ * Serves the build in `DIST_DIR` (default `dist`, or `manual/dist` with `--manual`) with the
+ * static server on a free port.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -23,18 +26,19 @@ import { readManifest } from '../packages/lasting-links/src/lib/site/build-manif
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'screenshots' },
-    writing: { type: 'boolean', default: false },
+    manual: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
   console.log(
-    'usage: npm run screenshots -- [--out screenshots] [--writing]   (reads the build in DIST_DIR, default dist)',
+    'usage: npm run screenshots -- [--out screenshots] [--manual]   (reads the build in DIST_DIR, default dist, or manual/dist with --manual)',
   );
   process.exit(0);
 }
 const outDir = values.out;
-const distDir = outputDir();
+const distDir =
+  values.manual && process.env['DIST_DIR'] === undefined ? 'manual/dist' : outputDir();
 const base = readManifest(distDir).base;
 
 /** A place on a page worth a picture: the top, or the first element matching a selector. */
@@ -47,7 +51,7 @@ interface Shot {
   fullPage?: boolean;
 }
 const guide = 'administration-guide/scale/high-availability';
-const pages: { name: string; path: string; shots: Shot[] }[] = [
+const readerPages: { name: string; path: string; shots: Shot[] }[] = [
   { name: 'home', path: '', shots: [{ name: 'top' }] },
   {
     name: 'deployment',
@@ -93,7 +97,7 @@ async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator('dialog[open] [data-search-input]').fill(query);
   await page.locator('dialog[open] .search-results a').first().waitFor({ timeout: 20_000 });
 }
-const writingPages = [
+const manualPages = [
   '',
   'front-matter/',
   'code-blocks/',
@@ -103,15 +107,13 @@ const writingPages = [
   'site-settings/',
   'hidden-pages/',
 ];
-if (values.writing) {
-  for (const page of writingPages) {
-    pages.push({
+const pages = values.manual
+  ? manualPages.map((page) => ({
       name: `writing-${page.replace(/\/$/, '') || 'index'}`,
       path: `writing/${page}`,
-      shots: [{ name: 'page', fullPage: true }],
-    });
-  }
-}
+      shots: [{ name: 'page', fullPage: true }] as Shot[],
+    }))
+  : readerPages;
 const viewports = {
   desktop: { width: 1440, height: 900 },
   mobile: { width: 390, height: 844 },

@@ -60,6 +60,12 @@ export const stages: Stage[] = [
     after: ['build (base /pr-123/)'],
   },
   {
+    // The authoring manual, a site of its own with the same theme: what manual.spec.ts reads.
+    name: 'build (authoring manual)',
+    command: 'astro build --root manual',
+    after: ['build (preview of pull request 7)'],
+  },
+  {
     // A pull request that moves, renames and rewrites, in a copy of the project: what the
     // browser suite's review tests read (changes on the What-changed page and on the pages).
     name: 'build (preview of pull request 8, with changes)',

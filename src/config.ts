@@ -8,6 +8,11 @@ import type { ThemeSettings } from './integration/theme-settings.ts';
 /** What the theme shows: the title, "Edit this page", and the site-wide notice. */
 export const themeSettings: ThemeSettings = {
   title: 'Mattermost Docs',
+  home: {
+    description: 'Documentation for administrators: deploy, scale, upgrade and operate Mattermost.',
+    tagline:
+      'Run Mattermost, and keep it running: guides for the people who deploy, scale, upgrade and troubleshoot it. Links to these pages are permanent; when a page or a section moves, its old address keeps working.',
+  },
   /**
    * "Edit this page": the web address of the repository holding this project, and the branch
    * to edit. Left unset, the repository comes from the CI's (`GITHUB_SERVER_URL` and

@@ -5,6 +5,7 @@
  * settings the pages are written for. `astro.config.mjs` calls it with what the environment
  * says; the theme's files are always this project's own (`srcDir`, `publicDir`).
  */
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
@@ -33,6 +34,10 @@ export interface DocsSiteOptions {
   outDir?: string | undefined;
   /** Astro's cache folder, for a second site built beside this one. */
   cacheDir?: string;
+  /** The site's name in the header and in page titles; the reader's site's when absent. */
+  title?: string;
+  /** The home page's description and tagline; the reader's site's when absent. */
+  home?: { description: string; tagline: string };
   /** The site-wide notice; `null` for none (a site whose content is not this guide). */
   announcement?: Announcement | null;
   /** The repository a CI run builds, for "Edit this page". */
@@ -60,11 +65,14 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
       sitemap(),
       docsTheme({
         ...themeSettings,
+        title: options.title ?? themeSettings.title,
+        home: options.home ?? themeSettings.home,
         announcement:
           options.announcement === null
             ? undefined
             : (options.announcement ?? themeSettings.announcement),
         ciRepository: options.ciRepository,
+        siteDirectory: relative(projectDir(''), root).split(sep).join('/'),
       }),
       lastingLinks({
         ...linkSettings,

@@ -14,7 +14,10 @@ interface PagefindResultData {
   sub_results?: PagefindSubResult[];
 }
 interface Pagefind {
-  options(options: { baseUrl: string; ranking?: { termSaturation?: number } }): Promise<void>;
+  options(options: {
+    baseUrl: string;
+    ranking?: { termSaturation?: number; pageLength?: number };
+  }): Promise<void>;
   debouncedSearch(
     query: string,
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
@@ -45,10 +48,11 @@ const UNAVAILABLE = import.meta.env.DEV
 function loadPagefind(base: string): Promise<Pagefind> {
   pagefind ??= window.docsImportModule(`${base}pagefind/pagefind.js`).then(async (loaded) => {
     const module = loaded as Pagefind;
-    // A guide page that explains a subject at length uses its words many times; Pagefind's
-    // default (1.4) stops counting early, so a reference page that names the words once in a
-    // setting's key outranked the page about them ("replica lag" found the reference first).
-    await module.options({ baseUrl: base, ranking: { termSaturation: 2 } });
+    // A guide page that explains a subject at length uses its words many times: Pagefind's
+    // defaults stop counting them early (termSaturation 1.4) and mark long pages down
+    // (pageLength 0.75), so the configuration reference, which names the words once in a
+    // setting's key, outranked the page about them ("replica lag" found the reference first).
+    await module.options({ baseUrl: base, ranking: { termSaturation: 2, pageLength: 0 } });
     return module;
   });
   return pagefind;

@@ -44,6 +44,7 @@ export function editUrl(
   settings: {
     editLink: { repository: string | false | undefined; branch: string };
     ciRepository: string | undefined;
+    siteDirectory?: string;
   },
 ): string | undefined {
   const repository = editRepository(
@@ -51,5 +52,6 @@ export function editUrl(
     settings.ciRepository,
     (packageJson as { repository?: RepositoryField }).repository,
   );
-  return repository && editUrlOf(repository, settings.editLink.branch, sourceFile);
+  const file = [settings.siteDirectory, sourceFile].filter(Boolean).join('/');
+  return repository && editUrlOf(repository, settings.editLink.branch, file);
 }

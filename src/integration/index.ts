@@ -16,6 +16,11 @@ const SETTINGS_MODULE = 'virtual:docs-theme/settings';
 /** What components read: the settings, and the repository a CI run says it builds. */
 export interface ThemeModule extends ThemeSettings {
   ciRepository: string | undefined;
+  /**
+   * The site's folder inside this project, `''` for the project's own site (`manual` for the
+   * authoring manual): page sources are relative to the site, "Edit this page" to the repository.
+   */
+  siteDirectory?: string;
 }
 
 function settingsModule(settings: ThemeModule): VitePlugin {

@@ -16,6 +16,8 @@ export interface Announcement {
 
 export interface ThemeSettings {
   title: string;
+  /** The home page: its description (for search engines and link previews) and its tagline. */
+  home: { description: string; tagline: string };
   /** "Edit this page": the repository's web address (else the CI's, else package.json's), or `false`. */
   editLink: { repository: string | false | undefined; branch: string };
   announcement: Announcement | undefined;

@@ -1,14 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
 import { contentPagePaths } from './support/site.ts';
-
-/**
- * axe in the page itself ("legacy mode"): the site has no frames, and the default frame-by-frame
- * run, finished in a second page, took three to four times as long on a page of code blocks.
- * Only violations are collected; passes are not needed.
- */
-const axe = (page: Page) =>
-  new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+import { axe, blockingViolations } from './support/axe.ts';
 
 /** Every page in both themes, each loaded once and scanned in each: no serious or critical axe violation. */
 for (const path of [...contentPagePaths(), '/404.html']) {
@@ -21,18 +13,7 @@ for (const path of [...contentPagePaths(), '/404.html']) {
       // The site follows the system until the reader chooses: switching it restyles this page.
       await page.emulateMedia({ colorScheme: theme });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      const results = await axe(page).analyze();
-      const blocking = results.violations.filter(
-        (v) => v.impact === 'serious' || v.impact === 'critical',
-      );
-      expect
-        .soft(
-          blocking.map(
-            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-          ),
-          `${theme} theme`,
-        )
-        .toEqual([]);
+      expect.soft(await blockingViolations(page), `${theme} theme`).toEqual([]);
     }
   });
 }
@@ -49,7 +30,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: theme });
     test.setTimeout(120_000);
-    await page.goto('writing/code-blocks/');
+    await page.goto('administration-guide/scale/high-availability/deployment/');
     const scan = async (what: string, region: string) => {
       const results = await axe(page).include(region).analyze();
       expect(

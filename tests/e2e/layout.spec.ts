@@ -171,7 +171,7 @@ for (const viewport of screens) {
       'each heading sits closer to its own text than to what comes before it',
       UI,
       async ({ page }) => {
-        for (const path of [deployment, '/writing/front-matter/']) {
+        for (const path of [deployment, `${guide}/operations/`]) {
           await go(page, path);
           for (const theme of themes) {
             await inTheme(page, theme);

@@ -1,14 +1,14 @@
 /**
  * What a reader meets besides the layout itself: the sidebar's design and size, the home page,
  * the diagram in both themes and on a phone, print, the layout's ids, the
- * announcement, the page-level front matter the "Writing these docs" pages show off, and pages
- * that do not move while they load. Page behaviour, so static server only (`@ui`).
+ * announcement, and pages that do not move while they load; and that the authoring manual (a site
+ * of its own, proven by manual.spec.ts) is nowhere in it. Page behaviour, so static server only (`@ui`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { builtPages, contentPagePaths, projectBase, projectDistDir } from './support/site.ts';
-import { LAYOUT_ID } from '../../src/components/layout-ids.ts';
+import { cumulativeLayoutShift, layoutIdProblems, sidebarDesign } from './support/page-checks.ts';
 import { withBase, type SitePath } from '../../packages/lasting-links/src/lib/site-path.ts';
 
 const UI = { tag: '@ui' };
@@ -24,29 +24,11 @@ test.describe('sidebar', () => {
     'looks designed: no disclosure triangles, every entry named once, chevrons on the right, groups nested as the pages are',
     UI,
     async ({ page }) => {
-      for (const path of [deployment, '/writing/code-blocks/']) {
+      for (const path of [deployment, reference]) {
         await go(page, path);
         const sidebar = page.locator('.sidebar');
         await expect(sidebar.locator('details, summary')).toHaveCount(0);
-        const report = await sidebar.evaluate((nav) => {
-          const labels = [...nav.querySelectorAll('.sidebar-label')].map((l) => l.textContent);
-          const markers = [...nav.querySelectorAll('li')].filter(
-            (li) => getComputedStyle(li).listStyleType !== 'none',
-          ).length;
-          const chevronsLeftOfLabels = [...nav.querySelectorAll('.sidebar-chevron')].filter(
-            (chevron) =>
-              chevron.getBoundingClientRect().left <
-              chevron.parentElement!.querySelector('.sidebar-label')!.getBoundingClientRect().right,
-          ).length;
-          const depth = (list: Element): number =>
-            1 + Math.max(0, ...[...list.querySelectorAll(':scope > li > ul')].map(depth));
-          return {
-            labels,
-            markers,
-            chevronsLeftOfLabels,
-            depth: depth(nav.querySelector('ul')!),
-          };
-        });
+        const report = await sidebarDesign(page);
         expect(new Set(report.labels).size, `${path}: labels ${report.labels.join(', ')}`).toBe(
           report.labels.length,
         );
@@ -63,27 +45,25 @@ test.describe('sidebar', () => {
       }
     },
   );
-
-  test(
-    'holds the current branch open and every other section one click away',
-    UI,
-    async ({ page }) => {
-      await go(page, deployment);
-      const writing = page.locator('.sidebar a[data-group="closed"]', {
-        hasText: 'Writing these docs',
-      });
-      await expect(writing).toBeVisible();
-      await expect(page.locator('.sidebar a', { hasText: 'Code blocks' })).toHaveCount(0);
-      await writing.click();
-      await expect(page).toHaveURL(/\/writing\/$/);
-      await expect(
-        page.locator('.sidebar a[data-group="open"]', { hasText: 'Writing these docs' }),
-      ).toBeVisible();
-      await expect(page.locator('.sidebar a', { hasText: 'Code blocks' })).toBeVisible();
-      await expect(page.locator('.sidebar a', { hasText: 'Deployment' })).toHaveCount(0);
-    },
-  );
 });
+
+test(
+  'the authoring manual is no part of the reader’s site: no page, link or sitemap entry',
+  UI,
+  async () => {
+    const pages = await builtPages(test.info());
+    expect(pages.length).toBeGreaterThan(5);
+    expect(pages.filter((built) => built.path.startsWith('/writing/')).map((b) => b.path)).toEqual(
+      [],
+    );
+    expect(
+      pages.filter((built) => built.html.includes('/writing/')).map((built) => built.path),
+    ).toEqual([]);
+    const sitemap = readFileSync(join(projectDistDir(test.info()), 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`${guide}/deployment/`);
+    expect(sitemap).not.toContain('/writing/');
+  },
+);
 
 test(
   'the home page introduces the docs, offers cards and ends with a footer',
@@ -94,13 +74,10 @@ test(
     await expect(page.locator('h1')).toHaveText('Mattermost Docs');
     await expect(page.locator('.hero-tagline')).toContainText('Links to these pages are permanent');
     expect(await page.locator('.card').count()).toBeGreaterThanOrEqual(4);
-    await expect(page.locator('.link-card', { hasText: 'Writing these docs' })).toBeVisible();
+    await expect(page.locator('.link-card', { hasText: 'Administration guide' })).toBeVisible();
     const footer = page.locator('.site-footer');
     await expect(footer).toBeVisible();
-    await expect(footer.locator('nav a')).toHaveText([
-      'Administration guide',
-      'Writing these docs',
-    ]);
+    await expect(footer.locator('nav a')).toHaveText(['Administration guide']);
     await page.locator('.hero-actions a', { hasText: 'Start with high availability' }).click();
     await expect(page).toHaveURL(new RegExp(`${guide}/$`));
   },
@@ -169,22 +146,9 @@ for (const viewport of [
     );
 
     test('pages do not move while they load', UI, async ({ page }) => {
-      for (const path of [deployment, reference, '/writing/components/']) {
+      for (const path of [deployment, reference]) {
         await go(page, path);
-        const shift = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              let total = 0;
-              new PerformanceObserver((list) => {
-                for (const entry of list.getEntries() as (PerformanceEntry & {
-                  value: number;
-                  hadRecentInput: boolean;
-                })[])
-                  if (!entry.hadRecentInput) total += entry.value;
-              }).observe({ type: 'layout-shift', buffered: true });
-              setTimeout(() => resolve(total), 500);
-            }),
-        );
+        const shift = await cumulativeLayoutShift(page);
         expect(shift, `${path}: cumulative layout shift`).toBeLessThan(0.01);
       }
     });
@@ -246,35 +210,9 @@ test(
   'layout ids cannot collide with heading ids: every id outside the content starts with _ and a capital',
   UI,
   async ({ page }) => {
-    for (const path of ['/', deployment, '/writing/components/', '/no-such-page/']) {
+    for (const path of ['/', deployment, reference, '/no-such-page/']) {
       await go(page, path);
-      const report = await page.evaluate((pattern) => {
-        const layout = new RegExp(pattern);
-        const bad: string[] = [];
-        for (const element of document.querySelectorAll('[id]')) {
-          const id = element.id;
-          if (id === '_top') continue;
-          const content = element.closest('.prose') !== null;
-          const heading =
-            /^H[2-6]$/.test(element.tagName) || element.hasAttribute('data-legacy-anchor');
-          if (content && heading ? layout.test(id) : !layout.test(id))
-            bad.push(`${element.tagName} #${id}`);
-        }
-        // Every reference to an id finds it.
-        for (const element of document.querySelectorAll(
-          '[aria-controls], [aria-labelledby], label[for]',
-        )) {
-          for (const id of (
-            element.getAttribute('aria-controls') ??
-            element.getAttribute('aria-labelledby') ??
-            element.getAttribute('for') ??
-            ''
-          ).split(' '))
-            if (id && !document.getElementById(id))
-              bad.push(`${element.tagName} refers to missing #${id}`);
-        }
-        return bad;
-      }, LAYOUT_ID.source);
+      const report = await layoutIdProblems(page);
       expect(report, path).toEqual([]);
     }
     await go(page, deployment);
@@ -327,51 +265,5 @@ test(
     // A page that sets nothing says nothing.
     await go(page, '/administration-guide/');
     await expect(page.locator('.applies-to')).toHaveCount(0);
-  },
-);
-
-test(
-  'front matter reaches the page: table of contents depth, banner, version, head tags, badges, links, previous and next',
-  UI,
-  async () => {
-    const pages = new Map(
-      (await builtPages(test.info())).map((built) => [built.path as string, built.html]),
-    );
-    const page = (path: string) => {
-      const html = pages.get(path);
-      expect(html, `${path} is built`).toBeDefined();
-      return html!;
-    };
-    const sidebarOf = (html: string) => /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
-
-    const frontMatter = page('/writing/front-matter/');
-    expect(frontMatter).toMatch(/<nav class="toc"[\s\S]*?href="#a-level-4-heading"/);
-    expect(frontMatter).toMatch(
-      /<p class="page-banner"[^>]*>This page shows each field it describes/,
-    );
-    expect(frontMatter).toMatch(/Applies to v10\.11 and later/);
-    expect(frontMatter).toMatch(/<meta name="robots" content="max-snippet:200">/);
-    expect(sidebarOf(frontMatter)).toMatch(
-      /Front matter<\/span><span class="badge badge-tip badge-small">Reference<\/span>/,
-    );
-    expect(sidebarOf(frontMatter)).toMatch(
-      /<a class="sidebar-link" href="https:\/\/mdxjs\.com\/docs\/what-is-mdx\/"><span class="sidebar-label">MDX syntax<\/span>/,
-    );
-    // Default depth elsewhere: no level 4 headings listed.
-    expect(page(deployment)).not.toMatch(/<li class="toc-depth-4">/);
-
-    expect(page('/writing/code-blocks/')).toMatch(/rel="prev"[\s\S]*?All the front matter fields/);
-
-    const hidden = page('/writing/hidden-pages/');
-    expect(hidden).not.toContain('data-pagefind-body');
-    expect(hidden).not.toContain('class="prev-next"');
-    expect(hidden).toContain('class="breadcrumbs"');
-    for (const [path, html] of pages)
-      expect(sidebarOf(html), `${path}: sidebar`).not.toContain('/writing/hidden-pages/"');
-
-    const landing = page('/writing/landing-pages/');
-    expect(landing).not.toContain('class="sidebar"');
-    expect(landing.match(/class="button button-(primary|secondary)"/g)).toHaveLength(2);
-    expect(contentPagePaths()).toContain('/writing/landing-pages/');
   },
 );

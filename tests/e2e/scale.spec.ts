@@ -7,7 +7,7 @@
  * all the hashes that reach it (support/prove-arrivals.ts). A sample of every kind of address
  * is also typed into a real address bar in each server mode.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkSettings } from '../../src/config.ts';
@@ -133,3 +133,33 @@ test('a sample of every kind of address lands by real navigation', async ({ page
   );
   info.annotations.push({ type: 'navigated', description: `${sample.length} arrivals` });
 });
+
+test('the sidebar holds the current branch open and every other group one click away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('administration-guide/administration-guide-index/');
+  const closed = page.locator('.sidebar a[data-group="closed"]');
+  expect(await closed.count(), 'groups, closed').toBeGreaterThan(1);
+  const label = async (link: Locator) => (await link.locator('.sidebar-label').textContent())!;
+  const group = (text: string, state: 'open' | 'closed') =>
+    page.locator(`.sidebar a[data-group="${state}"]`, {
+      has: page.locator('.sidebar-label', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }),
+    });
+  const [first, second] = [await label(closed.nth(0)), await label(closed.nth(1))];
+  for (const [opened, left] of [
+    [first, undefined],
+    [second, first],
+  ] as const) {
+    const link = group(opened, 'closed');
+    const href = (await link.getAttribute('href'))!;
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${escapeRegExp(href)}$`));
+    await expect(group(opened, 'open')).toHaveCount(1);
+    await expect(page.locator('.sidebar [aria-current="page"]')).toHaveCount(1);
+    // The branch left behind is closed again, one click away.
+    if (left !== undefined) await expect(group(left, 'closed')).toHaveCount(1);
+  }
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

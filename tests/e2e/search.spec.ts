@@ -169,3 +169,22 @@ test.describe('on a phone', () => {
     expect(outside).toEqual([]);
   });
 });
+
+test(
+  'the authoring manual is not in the reader’s search: its title finds none of its pages',
+  UI,
+  async ({ page }) => {
+    await page.goto(operations.slice(1));
+    await page.locator('.site-header [data-search-open]').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('[data-search-input]').fill('Writing these docs front matter');
+    await expect(dialog.locator('[data-search-status]')).toHaveText(
+      /pages? found|No results/,
+      searchTimeout,
+    );
+    const targets = await dialog
+      .locator('.search-results a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(targets.filter((href) => href.includes('/writing/'))).toEqual([]);
+  },
+);

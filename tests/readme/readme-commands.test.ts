@@ -4,7 +4,7 @@
  * commands of "Set up on a fresh machine", then each script of the "npm scripts" table.
  *
  * How each is proven, when it is not simply run to its end:
- * - servers (`npm start`, `dev`, `serve`, `serve:previews`, `serve:s3`, `serve:nginx`) are
+ * - servers (`npm start`, `dev`, `manual`, `serve`, `serve:previews`, `serve:s3`, `serve:nginx`) are
  *   started on a free port, must answer, and are stopped with everything they started;
  *   `npm start` is also run with its port taken, and must answer with one line naming `PORT`;
  * - `npm ci` is a dry run on the lock file (an install needs the registry and a minute; the
@@ -12,7 +12,8 @@
  * - `bash .ci/run` is `npm ci && npm test` plus two Debian packages: it cannot run inside the
  *   `npm test` it runs, so its syntax and its two commands are checked;
  * - a script that is exactly a stage of `npm test` (the test runners, the type check, the format
- *   check, the scale site) is proven by that stage of this same run, not run twice;
+ *   check, the scale site, the authoring manual's build) is proven by that stage of this same
+ *   run, not run twice;
  * - the benchmarks, `scale:build` and `preview:build` answer `--help` (each takes from a build to
  *   tens of minutes; `preview:publish`, run here, builds a preview the same way), and
  *   `bench:weight` measures the build without installing Starlight (`--no-starlight`);
@@ -153,6 +154,8 @@ const checks: Record<string, (command: string) => unknown> = {
     }
   },
   'npm run serve': serves(guide),
+  'npm run manual': serves('writing/', { portFlag: true }),
+  'npm run manual:build': isStage('manual:build'),
   'npm test': (command) => {
     // This is that run: here only its start and its last line, with no stage chosen.
     const result = runs(' -- "no stage has this name"')(command);

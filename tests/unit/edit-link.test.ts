@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editRepository, editUrlOf } from '../../src/data/edit-link.ts';
+import { editRepository, editUrl, editUrlOf } from '../../src/data/edit-link.ts';
 import { repositoryWebUrl } from 'lasting-links/theme';
 import { ciRepositoryOf } from '../../src/lib/ci-repository.ts';
 
@@ -53,6 +53,22 @@ test('the edit link opens the page’s own source file, inside the project’s f
   assert.equal(
     editUrlOf({ web: 'https://gitlab.com/group/docs', directory: '' }, 'main', file),
     'https://gitlab.com/group/docs/-/edit/main/content/docs/writing/front-matter.mdx',
+  );
+});
+
+test('a site in a folder of the project (the authoring manual) links to its sources in that folder', () => {
+  const settings = {
+    editLink: { repository: 'https://github.com/owner/docs', branch: 'main' },
+    ciRepository: undefined,
+  };
+  const file = 'content/docs/writing/front-matter.mdx';
+  assert.equal(
+    editUrl(file, { ...settings, siteDirectory: 'manual' }),
+    'https://github.com/owner/docs/edit/main/manual/content/docs/writing/front-matter.mdx',
+  );
+  assert.equal(
+    editUrl(file, { ...settings, siteDirectory: '' }),
+    'https://github.com/owner/docs/edit/main/content/docs/writing/front-matter.mdx',
   );
 });
 
