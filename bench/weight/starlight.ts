@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The content a comparison uses: the guide as readers have it, not this site's own writing section. */
+/** The content a comparison uses: the guide as readers have it. */
 const copiedSections = ['administration-guide'];
 
 /** The versions measured, for the report. */
