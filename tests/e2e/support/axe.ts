@@ -4,7 +4,7 @@
  * code blocks. Only violations are collected; passes are not needed.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const axe = (page: Page) =>
   new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
@@ -15,4 +15,36 @@ export async function blockingViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * What only shows after a click, scanned where it shows: the phone menu, "On this page" open, and
+ * search with the results of `query`. (While the menu is open the page behind it is inert on
+ * purpose, as behind a modal dialog, so each part is scanned alone.) Call at a phone's width.
+ */
+export async function openedPartsViolations(page: Page, query: string): Promise<string[]> {
+  const found: string[] = [];
+  const scan = async (what: string, region: string) => {
+    const results = await axe(page).include(region).analyze();
+    for (const v of results.violations)
+      found.push(
+        `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+  };
+  await page.locator('[data-menu-button]').click();
+  await expect(page.locator('.sidebar')).toBeVisible();
+  await scan('menu', '.sidebar');
+  await page.keyboard.press('Escape');
+  await page.locator('.toc-mobile summary').click();
+  await expect(page.locator('.toc-mobile nav')).toBeVisible();
+  await scan('table of contents', '.toc-mobile');
+  await page.locator('.toc-mobile summary').click();
+  await page.locator('[data-search-open]').first().click();
+  await page.locator('dialog[open] [data-search-input]').fill(query);
+  await expect(page.locator('dialog[open] .search-result').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await scan('search', 'dialog[open]');
+  await page.keyboard.press('Escape');
+  return found;
 }

@@ -8,6 +8,7 @@
  */
 import { Tokenizer } from 'htmlparser2';
 import { lineLocator, type LineColumn } from './line-locator.ts';
+import { VOID_ELEMENTS } from './void-elements.ts';
 import {
   POSITIONED_ATTRIBUTES,
   documentCollector,
@@ -105,23 +106,6 @@ export function scanPage(html: string, options: ScanOptions = {}): PageScan {
         }),
   };
 }
-
-/** Elements that never have content or a closing tag. */
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 /**
  * Runs one pass of htmlparser2's tokenizer over `html`, telling every collector about every tag

@@ -8,6 +8,7 @@
  * page leave out (`</p>` before a block, `</li>`, `</td>`, …) are closed as a browser closes them.
  */
 import { Tokenizer } from 'htmlparser2';
+import { VOID_ELEMENTS } from '../html/void-elements.ts';
 import {
   blockKindOf,
   blockText,
@@ -28,23 +29,6 @@ export interface Block {
   /** A heading's level, 1 to 6. */
   level?: number;
 }
-
-/** Elements that never have content or an end tag. */
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 /** Start tags that close an open `<p>` first. */
 const CLOSES_P = new Set([
