@@ -191,7 +191,10 @@ test('a lost page is reported with the page its text went to; without text, a qu
   const unknown: AnchorsLock = { pages: [{ url: path('/gone/'), source: 'x', anchors: [] }] };
   const asked = compareLock(unknown, index, { plan: plan('', index).plan, entries: [] }, context);
   assert.match(asked[0]!.message, /candidates: /);
-  assert.match(asked[0]!.fix!, /^run `npx lasting-links moves` to see the candidates/);
+  assert.match(
+    asked[0]!.fix!,
+    /^run `npx lasting-links moves --write` and choose among its candidates \(in a terminal, or with --choose \/gone\/=NEW\)/,
+  );
 });
 
 test('the consequences of a lost address fold into its problem: map entries, links and empty cross-references', () => {
