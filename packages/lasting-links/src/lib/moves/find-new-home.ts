@@ -50,7 +50,7 @@ const PART = 0.25;
  * The least share of a section's old text a new home must hold for `moves` to redirect there by
  * itself; below it, `moves` asks (the README states it).
  */
-export const MIN_CONFIDENCE = PART;
+const MIN_CONFIDENCE = PART;
 /** Scores closer than this are a tie. */
 const TIE = 0.1;
 
