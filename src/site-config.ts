@@ -35,6 +35,8 @@ export interface DocsSiteOptions {
   cacheDir?: string;
   /** The site-wide notice; `null` for none (a site whose content is not this guide). */
   announcement?: Announcement | null;
+  /** The home page's cards into this guide; `false` for none (a site whose content is not this guide). */
+  commonTasks?: boolean;
   /** The repository a CI run builds, for "Edit this page". */
   ciRepository?: string | undefined;
   /** Overrides of the `lastingLinks` options. */
@@ -65,6 +67,7 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
             ? undefined
             : (options.announcement ?? themeSettings.announcement),
         ciRepository: options.ciRepository,
+        commonTasks: options.commonTasks ?? themeSettings.commonTasks,
       }),
       lastingLinks({
         ...linkSettings,

@@ -3,11 +3,11 @@
  * node_modules through a symlink and builds into its own `out/`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
+export const projectRoot = resolve(import.meta.dirname, '../../..');
 
 const SKIP = new Set([
   'node_modules',
@@ -18,16 +18,21 @@ const SKIP = new Set([
   'playwright-report',
 ]);
 
-/** A fresh copy of the project's sources in a temporary folder; `remove()` deletes it. */
-export function copyProject(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  cpSync(projectRoot, dir, {
-    recursive: true,
-    filter: (source) => {
-      const top = relative(projectRoot, source).split(/[\\/]/)[0] ?? '';
-      return !SKIP.has(top) && !top.startsWith('dist');
-    },
-  });
+/**
+ * A fresh copy of the project's sources in a temporary folder (in `parent`, the system's by
+ * default; a copy whose `.astro` pages are built with their styles belongs in the project's
+ * `.build/`); `remove()` deletes it.
+ */
+export function copyProject(
+  prefix: string,
+  parent: string = tmpdir(),
+): { dir: string; remove: () => void } {
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, prefix));
+  // Entry by entry, so that the copy may sit inside the project's own `.build/`.
+  for (const top of readdirSync(projectRoot))
+    if (!SKIP.has(top) && !top.startsWith('dist'))
+      cpSync(join(projectRoot, top), join(dir, top), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -36,11 +36,13 @@ import {
 import { oldHomeResolver, planMoves } from '../lib/moves/plan-moves.ts';
 import {
   applySourceEdits,
+  layoutLinks,
   linkEdits,
   pinEdit,
   type SourceEdit,
 } from '../lib/moves/source-edits.ts';
 import { refreshLock } from '../lib/moves/refresh-lock.ts';
+import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { editMapFile } from '../lib/moves/edit-map-file.ts';
 import { lostAnchorProblems } from '../lib/moves/lost-anchors.ts';
 import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
@@ -166,7 +168,20 @@ export async function run(args: string[]): Promise<number> {
     return edit === undefined ? [] : [edit];
   });
   const oldHome = oldHomeResolver(published, result.found);
-  const links = pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome));
+  // Pages written in `.astro` (the home page's cards), layouts and settings name content pages
+  // by their address too: those follow a move like the pages' own links.
+  const layouts = readLayoutSources(root, settings.srcDir, settings.contentDir);
+  const layoutEdits = layouts.flatMap((source) =>
+    linkEdits(
+      { file: source.file, path: '/' as SitePath, links: layoutLinks(source.text) },
+      result.plan,
+      result.site.index,
+    ),
+  );
+  const links = [
+    ...pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome)),
+    ...layoutEdits,
+  ];
   const edited = applyEdits(pages, [...pinEdits, ...links], settings.syntax);
   const refreshed = refreshLock(lockRead.lock, edited);
 
@@ -199,6 +214,11 @@ export async function run(args: string[]): Promise<number> {
       const original = pages.find((item) => item.file === page.file)!;
       if (page.text !== original.text)
         writes.push({ path: join(root, page.file), text: page.text });
+    }
+    for (const source of layouts) {
+      const mine = layoutEdits.filter((edit) => edit.file === source.file);
+      if (mine.length > 0)
+        writes.push({ path: join(root, source.file), text: applySourceEdits(source.text, mine) });
     }
     writes.push({
       path: join(root, settings.anchorsLockFile),
