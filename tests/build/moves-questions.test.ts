@@ -83,6 +83,30 @@ test(
       assert.match(asked.output, /--choose OLD=NEW/);
       assert.doesNotMatch(asked.output, /#plugins → /, 'no redirect proposed by itself');
 
+      // In a terminal, the same questions are asked there: `script` gives the command a
+      // terminal of its own, where the first candidate is chosen for the plugins and the top of
+      // the page (the fourth) for the deleted section.
+      const rewritten = readFileSync(join(dir, OPERATIONS), 'utf8');
+      const terminal = spawnSync(
+        'script',
+        [
+          '-qec',
+          `${process.execPath} node_modules/lasting-links/bin/lasting-links.js moves --write`,
+          '/dev/null',
+        ],
+        { cwd: dir, input: '1\n4\n', encoding: 'utf8', timeout: 120_000 },
+      );
+      assert.equal(terminal.status, 0, `${terminal.stdout}\n${terminal.stderr}`);
+      assert.match(terminal.stdout, /Where should .*#plugins lead\? \[1-4/);
+      const chosen = readFileSync(join(dir, 'content/redirects.yaml'), 'utf8');
+      assert.match(
+        chosen,
+        new RegExp(`- from: ${URL}#plugins\\n  to: ${URL}#extend-the-cluster-with-plugins\\n`),
+      );
+      assert.match(chosen, new RegExp(`- from: ${URL}#cli-versus-mmctl\\n  to: ${URL}\\n`));
+      git(dir, 'checkout', '-q', '--', '.');
+      writeFileSync(join(dir, OPERATIONS), rewritten);
+
       const answered = moves(
         dir,
         '--write',

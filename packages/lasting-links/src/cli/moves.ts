@@ -294,17 +294,19 @@ function answerProblem(
 async function askQuestions(
   questions: readonly MoveQuestion[],
 ): Promise<Map<string, SiteLocation>> {
-  const { createInterface } = await import('node:readline/promises');
+  const { createInterface } = await import('node:readline');
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines are read through one iterator, so none typed ahead of its question is lost.
+  const lines = terminal[Symbol.asyncIterator]();
   const answers = new Map<string, SiteLocation>();
   try {
     for (const question of questions) {
-      process.stdout.write(`\n${formatQuestion(question)}\n`);
-      const reply = (
-        await terminal.question(
-          `Where should ${displayLocation(question.from)} lead? [1-${question.choices.length}, Enter to leave it open] `,
-        )
-      ).trim();
+      process.stdout.write(
+        `\n${formatQuestion(question)}\nWhere should ${displayLocation(question.from)} lead? [1-${question.choices.length}, Enter to leave it open] `,
+      );
+      const line = await lines.next();
+      if (line.done === true) break;
+      const reply = String(line.value).trim();
       const choice = question.choices[Number(reply) - 1];
       if (reply !== '' && choice !== undefined) answers.set(locationKey(question.from), choice.to);
     }

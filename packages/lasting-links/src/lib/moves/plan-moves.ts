@@ -95,7 +95,7 @@ export function planMoves(input: {
         heading: question.heading,
         to,
         confidence: 1,
-        reason: `chosen with --choose ${displayLocation(question.from)}=${displayLocation(to)}`,
+        reason: 'chosen by the writer (in the terminal, or with --choose)',
       });
     }
     return { moves, open };
