@@ -227,3 +227,20 @@ test('addresses a page written in .astro names as quoted strings follow a move; 
       .replace('href="/a/#old-name"', 'href="/a/#new-name"'),
   );
 });
+
+test("links in a page's front matter (a landing page's hero actions, a block-style prev or next) follow a move", () => {
+  const before = {
+    '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`),
+    '/b/': mdx('B', 'Nothing here.'),
+  };
+  const after = { ...before, '/a/': before['/a/'].replace('## Old name', '## New name') };
+  const result = movesBetween(before, after);
+  const text =
+    "---\ntitle: B\ndescription: d\nhero:\n  actions:\n    - text: Go\n      link: /a/#old-name\n    - link: '/a/#old-name'\n      text: Again\nnext: { link: /a/#old-name, label: A }\n---\n\nBody.\n";
+  const b = page('/b/', text);
+  const edits = linkEdits(b, result.plan, currentSite(after).index);
+  assert.deepEqual(
+    edits.map((edit) => `${edit.line}:${edit.column} ${edit.now}`),
+    ['7:13 /a/#new-name', '8:14 /a/#new-name'],
+  );
+});
