@@ -9,10 +9,11 @@
  *   lasting-links moves --init --write   create the anchors lock of a new site
  *   lasting-links moves --write --choose OLD=NEW   answer a question (repeatable)
  *
- * When no section holds enough of a lost section's old text (`MIN_CONFIDENCE`), `moves` redirects
- * nothing by itself: it asks, with the best candidates, in a terminal; without one it exits 1
- * naming each question and the `--choose` that answers it. `--write` writes nothing while a
- * question is open.
+ * When no section holds enough of a lost section's old text (a quarter, `MIN_CONFIDENCE` in
+ * find-new-home.ts), `moves` redirects nothing by itself: it asks, with the best candidates, in a
+ * terminal; without one it exits 1 naming each question and the `--choose` that answers it.
+ * `--write` writes nothing while a question is open.
+ *
  * "Published" is the anchors lock (every address ever published, with a fingerprint of what
  * each section said) plus the pages' sources at REF when git has them. Sections are recognised
  * by their text, so a heading renamed with its text intact is found whatever its new words.
