@@ -285,4 +285,9 @@ test('a link to a section of a lost page folds into the page, once, and the lint
     '1 published address moved and nothing redirects it yet: run `npx lasting-links moves --write`; it adds the redirects, rewrites the 1 link to it listed below and updates the lock.',
   );
   assert.equal(movedAddressesLead([missing]), undefined);
+  const { suggestion: _, ...unsure } = lost;
+  assert.equal(
+    movedAddressesLead([{ ...lost, target: '/x/' }, unsure]),
+    '2 published addresses moved and nothing redirects them yet: run `npx lasting-links moves --write`; it adds the redirects and updates the lock, once you choose where 1 of them leads (it asks: too little of its text is left to tell).',
+  );
 });

@@ -91,8 +91,15 @@ export function movedAddressesLead(problems: readonly Problem[]): string | undef
       LINK_CODES.has(problem.code) && problem.fix?.startsWith(`run \`${MOVES_COMMAND}\``),
   ).length;
   const them = lost === 1 ? 'it' : 'them';
+  // An address whose text was not found anywhere (rewritten, or deleted) is asked about.
+  const asked = problems.filter(
+    (problem) => problem.code === 'lost-anchor' && problem.suggestion === undefined,
+  ).length;
   return (
     `${lost} published address${lost === 1 ? '' : 'es'} moved and nothing redirects ${them} yet: run \`${MOVES_COMMAND}\`; ` +
-    `it adds the redirects${links === 0 ? '' : `, rewrites the ${links} link${links === 1 ? '' : 's'} to ${them} listed below`} and updates the lock.`
+    `it adds the redirects${links === 0 ? '' : `, rewrites the ${links} link${links === 1 ? '' : 's'} to ${them} listed below`} and updates the lock` +
+    (asked === 0
+      ? '.'
+      : `, once you choose where ${asked === lost ? (lost === 1 ? 'it leads' : 'they lead') : `${asked} of them lead${asked === 1 ? 's' : ''}`} (it asks: too little of ${asked === 1 ? 'its' : 'their'} text is left to tell).`)
   );
 }
