@@ -22,6 +22,8 @@ export default defineConfig(
     outDir: env.OUT_DIR,
     // The reader's notice links into the HA guide, which this site does not have.
     announcement: null,
+    // Nor the home page's cards into the guide's tasks.
+    commonTasks: false,
     ciRepository: ciRepositoryOf(env),
     // The names and words the docs lint checks are the docs' own.
     links: { terms: '../content/terms.yaml' },

@@ -2,7 +2,7 @@
  * A site of generated content built with this project's theme and integrations (the scale test
  * site, the build benchmark): a folder of its own with `content/`, and an Astro config that calls
  * this project's `docsSiteConfig` with that folder as the root, its own Astro cache, and no
- * announcement (it links into this guide). Configured, never a patched copy of the project.
+ * announcement nor home page task cards (they link into this guide). Configured, never a patched copy of the project.
  * The caller writes `content/docs/`.
  */
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,8 @@ export default defineConfig(
     root: ${JSON.stringify(dir)},
     cacheDir: ${JSON.stringify(join(dir, '.cache', 'astro'))},
     outDir: ${JSON.stringify(options.outDir ?? join(dir, 'dist'))},
-${options.announcement === true ? '' : '    announcement: null,\n'}  }),
+${options.announcement === true ? '' : '    announcement: null,\n'}    commonTasks: false,
+  }),
 );
 `,
   );

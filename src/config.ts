@@ -32,6 +32,12 @@ export const themeSettings: ThemeSettings = {
     content:
       'The high availability guide has a new home; old links to it still work. [Start here](/administration-guide/scale/high-availability/).',
   },
+  /**
+   * The home page's "Common tasks" cards. Each names its page in src/pages/index.astro, where the
+   * build checks the link (a card whose page is gone fails the build at its line) and
+   * `npm run moves -- --write` rewrites it when the page moves.
+   */
+  commonTasks: true,
   contentDir: 'content/docs',
 };
 

@@ -40,6 +40,8 @@ export interface DocsSiteOptions {
   home?: { description: string; tagline: string };
   /** The site-wide notice; `null` for none (a site whose content is not this guide). */
   announcement?: Announcement | null;
+  /** The home page's cards into this guide; `false` for none (a site whose content is not this guide). */
+  commonTasks?: boolean;
   /** The repository a CI run builds, for "Edit this page". */
   ciRepository?: string | undefined;
   /** Overrides of the `lastingLinks` options. */
@@ -73,6 +75,7 @@ export function docsSiteConfig(options: DocsSiteOptions = {}): AstroUserConfig {
             : (options.announcement ?? themeSettings.announcement),
         ciRepository: options.ciRepository,
         siteDirectory: relative(projectDir(''), root).split(sep).join('/'),
+        commonTasks: options.commonTasks ?? themeSettings.commonTasks,
       }),
       lastingLinks({
         ...linkSettings,

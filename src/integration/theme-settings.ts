@@ -21,6 +21,11 @@ export interface ThemeSettings {
   /** "Edit this page": the repository's web address (else the CI's, else package.json's), or `false`. */
   editLink: { repository: string | false | undefined; branch: string };
   announcement: Announcement | undefined;
+  /**
+   * The home page's "Common tasks" cards (src/pages/index.astro), which name this guide's pages;
+   * `false` for a site of other content, which does not have them.
+   */
+  commonTasks: boolean;
   /** The folder of the page sources, relative to the project root (for "Edit this page" and dates). */
   contentDir: string;
 }

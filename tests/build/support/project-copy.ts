@@ -3,11 +3,11 @@
  * node_modules through a symlink and builds into its own `out/`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const projectRoot = resolve(import.meta.dirname, '../../..');
+export const projectRoot = resolve(import.meta.dirname, '../../..');
 
 const SKIP = new Set([
   'node_modules',
@@ -18,20 +18,24 @@ const SKIP = new Set([
   'playwright-report',
 ]);
 
+/** Leaves out what a build or an install makes inside a folder of the project (the manual's). */
+const notBuilt = (source: string) => !/[\\/](dist|node_modules|\.astro)$/.test(source);
+
 /**
- * A fresh copy of the project's sources in a temporary folder (in `parent`, the system's
- * temporary folder unless given); `remove()` deletes it.
+ * A fresh copy of the project's sources in a temporary folder (in `parent`, the system's by
+ * default; a copy whose `.astro` pages are built with their styles belongs in the project's
+ * `.build/`); `remove()` deletes it.
  */
 export function copyProject(
   prefix: string,
   parent: string = tmpdir(),
 ): { dir: string; remove: () => void } {
+  mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, prefix));
-  // Entry by entry, so that the copy may live inside the project (in `.build/`, which it skips).
-  for (const entry of readdirSync(projectRoot)) {
-    if (SKIP.has(entry) || entry.startsWith('dist')) continue;
-    cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
-  }
+  // Entry by entry, so that the copy may sit inside the project's own `.build/`.
+  for (const top of readdirSync(projectRoot))
+    if (!SKIP.has(top) && !top.startsWith('dist'))
+      cpSync(join(projectRoot, top), join(dir, top), { recursive: true, filter: notBuilt });
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -18,7 +18,7 @@ import { listOutputFiles, readBuiltSite } from '../lib/site/read-site.ts';
 import { fileOfSitePath } from '../lib/site/output-paths.ts';
 import { loadLock, missingLockProblem } from '../lib/anchors-lock/load-lock.ts';
 import { compareLock } from '../lib/anchors-lock/compare-lock.ts';
-import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
+import { foldIntoLostAnchors, movedAddressesLead } from '../lib/moves/fold-problems.ts';
 import { anchorIndexOf } from '../lib/site/built-site.ts';
 import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
 import { loadRedirects } from '../lib/redirects/load-redirects.ts';
@@ -161,8 +161,9 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
     [...redirects.problems, ...lockProblems, ...result.problems],
     mapFile,
   );
+  const lead = values.format === 'human' ? movedAddressesLead(problems) : undefined;
   process.stdout.write(
-    formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' }),
+    `${lead === undefined ? '' : `${lead}\n\n`}${formatProblems(problems, values.format, { outputDir: relative(process.cwd(), dist) || '.' })}`,
   );
   if (values.format !== 'json') {
     const seconds = (performance.now() - started) / 1000;

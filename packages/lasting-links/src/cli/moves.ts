@@ -7,6 +7,12 @@
  *   lasting-links moves --since REF      compare with the sources at REF too (default HEAD)
  *   lasting-links moves --format json    the findings for tools
  *   lasting-links moves --init --write   create the anchors lock of a new site
+ *   lasting-links moves --write --choose OLD=NEW   answer a question (repeatable)
+ *
+ * When no section holds enough of a lost section's old text (a quarter, `MIN_CONFIDENCE` in
+ * find-new-home.ts), `moves` redirects nothing by itself: it asks, with the best candidates, in a
+ * terminal; without one it exits 1 naming each question and the `--choose` that answers it.
+ * `--write` writes nothing while a question is open.
  *
  * "Published" is the anchors lock (every address ever published, with a fingerprint of what
  * each section said) plus the pages' sources at REF when git has them. Sections are recognised
@@ -31,21 +37,31 @@ import {
 import { oldHomeResolver, planMoves } from '../lib/moves/plan-moves.ts';
 import {
   applySourceEdits,
+  layoutLinks,
   linkEdits,
   pinEdit,
   type SourceEdit,
 } from '../lib/moves/source-edits.ts';
 import { refreshLock } from '../lib/moves/refresh-lock.ts';
+import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { editMapFile } from '../lib/moves/edit-map-file.ts';
 import { lostAnchorProblems } from '../lib/moves/lost-anchors.ts';
-import { formatMovesReport } from '../lib/moves/summary.ts';
+import { foldIntoLostAnchors } from '../lib/moves/fold-problems.ts';
+import { formatMovesReport, formatQuestion } from '../lib/moves/summary.ts';
+import type { MoveQuestion } from '../lib/moves/find-moves.ts';
+import {
+  displayLocation,
+  locationKey,
+  parseSiteLocation,
+  type SiteLocation,
+} from '../lib/redirects/locations.ts';
 import { formatProblems, isReportFormat, problemCounts } from '../lib/problems/format-problems.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import type { SitePath } from '../lib/site-path.ts';
 import type { SiteSettings } from '../lib/settings.ts';
 
 const usage =
-  'usage: lasting-links moves [--write] [--since REF] [--format human|json|github] [--init]';
+  'usage: lasting-links moves [--write] [--choose OLD=NEW]... [--since REF] [--format human|json|github] [--init]';
 
 /** Runs `lasting-links moves` with `args`; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -58,6 +74,7 @@ export async function run(args: string[]): Promise<number> {
         since: { type: 'string', default: 'HEAD' },
         format: { type: 'string', default: 'human' },
         init: { type: 'boolean', default: false },
+        choose: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -72,6 +89,15 @@ export async function run(args: string[]): Promise<number> {
   if (!isReportFormat(values.format)) {
     console.error(`--format must be human, json or github, not "${values.format}".\n${usage}`);
     return 2;
+  }
+  const answers = new Map<string, SiteLocation>();
+  for (const value of values.choose) {
+    const answer = parseChoice(value);
+    if (typeof answer === 'string') {
+      console.error(`moves: --choose ${value}: ${answer}\n${usage}`);
+      return 2;
+    }
+    answers.set(locationKey(answer.from), answer.to);
   }
   const settings = await loadSettings(process.cwd());
   const root = settings.projectRoot;
@@ -116,12 +142,25 @@ export async function run(args: string[]): Promise<number> {
   for (const path of astroPageRoutes(root, settings.pagesDir))
     if (!index.has(path)) index.set(path, { path, ids: new Set(), headings: [] });
   const site = { index, candidates: currentCandidates(pages) };
-  const result = planMoves({
-    published,
-    site,
-    entries: map.entries,
-    mapFile: settings.redirectsFile,
-  });
+  const plan = () =>
+    planMoves({ published, site, entries: map.entries, mapFile: settings.redirectsFile, answers });
+  let result = plan();
+  const wrongAnswer = answerProblem(result, answers);
+  if (wrongAnswer !== undefined) {
+    console.error(`moves: ${wrongAnswer}`);
+    return 2;
+  }
+  // In a terminal, the writer answers here; scripts and CI answer with --choose.
+  if (
+    result.found.questions.length > 0 &&
+    values.format === 'human' &&
+    process.stdin.isTTY &&
+    process.stdout.isTTY
+  ) {
+    for (const [key, to] of await askQuestions(result.found.questions)) answers.set(key, to);
+    result = plan();
+  }
+  const open = result.found.questions;
 
   // Source edits: pins first (they change ids), then links, against the final map.
   const pinEdits = result.found.pins.flatMap((pin) => {
@@ -130,25 +169,41 @@ export async function run(args: string[]): Promise<number> {
     return edit === undefined ? [] : [edit];
   });
   const oldHome = oldHomeResolver(published, result.found);
-  const links = pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome));
+  // Pages written in `.astro` (the home page's cards), layouts and settings name content pages
+  // by their address too: those follow a move like the pages' own links.
+  const layouts = readLayoutSources(root, settings.srcDir, settings.contentDir);
+  const layoutEdits = layouts.flatMap((source) =>
+    linkEdits(
+      { file: source.file, path: '/' as SitePath, links: layoutLinks(source.text) },
+      result.plan,
+      result.site.index,
+    ),
+  );
+  const links = [
+    ...pages.flatMap((page) => linkEdits(page, result.plan, result.site.index, oldHome)),
+    ...layoutEdits,
+  ];
   const edited = applyEdits(pages, [...pinEdits, ...links], settings.syntax);
   const refreshed = refreshLock(lockRead.lock, edited);
 
-  const remaining: Problem[] = [
-    ...result.problems.filter((problem) => problem.severity === 'error'),
-    ...lostAnchorProblems(published, result.site, result.plan, map.entries, {
-      lockFile: settings.anchorsLockFile,
-      mapFile: settings.redirectsFile,
-      sourceFileOf: (path) => pages.find((page) => page.path === path)?.file,
-    }),
-  ];
+  const remaining: Problem[] = foldIntoLostAnchors(
+    [
+      ...result.problems.filter((problem) => problem.severity === 'error'),
+      ...lostAnchorProblems(published, result.site, result.plan, map.entries, {
+        lockFile: settings.anchorsLockFile,
+        mapFile: settings.redirectsFile,
+        sourceFileOf: (path) => pages.find((page) => page.path === path)?.file,
+      }),
+    ],
+    settings.redirectsFile,
+  );
   const work =
     result.edits.length +
     pinEdits.length +
     links.length +
     refreshed.added.length +
     refreshed.updated;
-  if (values.write && work > 0) {
+  if (values.write && work > 0 && open.length === 0) {
     // The map, the pages and the lock change together or not at all.
     const writes: FileWrite[] = [];
     if (result.edits.length > 0)
@@ -160,6 +215,11 @@ export async function run(args: string[]): Promise<number> {
       const original = pages.find((item) => item.file === page.file)!;
       if (page.text !== original.text)
         writes.push({ path: join(root, page.file), text: page.text });
+    }
+    for (const source of layouts) {
+      const mine = layoutEdits.filter((edit) => edit.file === source.file);
+      if (mine.length > 0)
+        writes.push({ path: join(root, source.file), text: applySourceEdits(source.text, mine) });
     }
     writes.push({
       path: join(root, settings.anchorsLockFile),
@@ -185,7 +245,8 @@ export async function run(args: string[]): Promise<number> {
     lockUpdated: refreshed.updated,
     mapFile: settings.redirectsFile,
     lockFile: settings.anchorsLockFile,
-    written: values.write,
+    written: values.write && open.length === 0,
+    writeAsked: values.write,
   };
   if (values.format === 'json') {
     process.stdout.write(JSON.stringify({ ...report, problems: remaining }, null, 2) + '\n');
@@ -196,7 +257,64 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(formatProblems(remaining, values.format));
     }
   }
-  return remaining.length > 0 || (!values.write && work > 0) ? 1 : 0;
+  return remaining.length > 0 || open.length > 0 || (!values.write && work > 0) ? 1 : 0;
+}
+
+/** `OLD=NEW` of `--choose`, or what is wrong with it. */
+function parseChoice(value: string): { from: SiteLocation; to: SiteLocation } | string {
+  const at = value.indexOf('=/');
+  if (at < 0)
+    return 'write the old address, "=", and its new home, both from the site root: --choose /a/#old=/a/#new';
+  const from = parseSiteLocation(value.slice(0, at));
+  if (!from.ok) return `the old address ${from.reason}`;
+  const to = parseSiteLocation(value.slice(at + 1));
+  if (!to.ok) return `the new home ${to.reason}`;
+  return { from: from.value, to: to.value };
+}
+
+/** What is wrong with the answers: one to no question, or one naming no live page or heading. */
+function answerProblem(
+  result: ReturnType<typeof planMoves>,
+  answers: ReadonlyMap<string, SiteLocation>,
+): string | undefined {
+  const questions = result.found.questions.map((question) => displayLocation(question.from));
+  const unused = result.unusedAnswers[0];
+  if (unused !== undefined)
+    return `--choose ${unused}=…: ${unused} is not a question of this run, so there is nothing to choose for it; ${questions.length === 0 ? 'this run asks nothing' : `the questions are: ${questions.join(', ')}`}`;
+  for (const [key, to] of answers) {
+    const page = result.site.index.get(to.path);
+    if (page === undefined)
+      return `--choose ${key}=${displayLocation(to)}: no page is served at ${to.path}; choose one of the candidates \`npx lasting-links moves\` lists`;
+    if (to.fragment !== null && !page.ids.has(to.fragment))
+      return `--choose ${key}=${displayLocation(to)}: ${to.path} has no heading #${to.fragment}; choose one of the candidates \`npx lasting-links moves\` lists`;
+  }
+  return undefined;
+}
+
+/** Asks each question in the terminal; the answers given, by old address. */
+async function askQuestions(
+  questions: readonly MoveQuestion[],
+): Promise<Map<string, SiteLocation>> {
+  const { createInterface } = await import('node:readline');
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines are read through one iterator, so none typed ahead of its question is lost.
+  const lines = terminal[Symbol.asyncIterator]();
+  const answers = new Map<string, SiteLocation>();
+  try {
+    for (const question of questions) {
+      process.stdout.write(
+        `\n${formatQuestion(question)}\nWhere should ${displayLocation(question.from)} lead? [1-${question.choices.length}, Enter to leave it open] `,
+      );
+      const line = await lines.next();
+      if (line.done === true) break;
+      const reply = String(line.value).trim();
+      const choice = question.choices[Number(reply) - 1];
+      if (reply !== '' && choice !== undefined) answers.set(locationKey(question.from), choice.to);
+    }
+  } finally {
+    terminal.close();
+  }
+  return answers;
 }
 
 /**

@@ -2,7 +2,8 @@
  * Cross-references while rendering, so `astro dev` shows what the build shows: an empty-text
  * link `[](/page/#section)` gets its target's title (in sentence case when the link stands
  * inside a sentence), from the pages' sources and the redirect map. In dev it also warns, at the
- * link's file:line, about internal links whose target does not exist, as they are typed.
+ * link's file:line, about internal links whose target does not exist (or is an old address), as
+ * they are typed, in the terminal and on the page itself, beside the link.
  *
  * A build reads the sources once, in its one pass (source-pass.ts); dev, whenever a page source
  * changes.
@@ -129,11 +130,21 @@ export function crossReferencePlugin(
       const at = `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
       if (warn !== undefined) {
         const broken = brokenTarget(node.url, page, context);
-        if (broken !== undefined) warn(`${at}: ${broken}`);
+        if (broken !== undefined) {
+          warn(`${at}: ${broken}`);
+          // On the page too, where the writer is looking: a broken link must not pass for one
+          // that works. Only in dev; a build reports it and fails instead.
+          ctx.insertAfter(node, devMarker(`${at}: ${broken}`));
+        }
       }
       if (!empty) return;
       const title = crossReferenceTitle(node.url, page, ROOT, context.index, context.plan);
-      if (title === undefined) return;
+      if (title === undefined) {
+        // An empty link to nothing would show nothing at all: in dev it shows its address.
+        if (warn !== undefined)
+          ctx.setProperty(node, 'children', [{ type: 'text', value: node.url }]);
+        return;
+      }
       const parent = ctx.parent(node);
       const position = ctx.indexOf(node) ?? 0;
       const before = parent.children
@@ -146,6 +157,26 @@ export function crossReferencePlugin(
       ctx.setProperty(node, 'children', [{ type: 'text', value: text }]);
     },
   });
+}
+
+/** The attribute that marks a problem shown on a page in `astro dev` (never in a build). */
+const DEV_MARKER_ATTRIBUTE = 'data-lasting-links-problem';
+
+/** A visible note after a broken or old link, in `astro dev`: what is wrong, at which file:line. */
+function devMarker(problem: string) {
+  return {
+    type: 'lastingLinksProblem',
+    data: {
+      hName: 'mark',
+      hProperties: {
+        [DEV_MARKER_ATTRIBUTE]: '',
+        role: 'note',
+        style:
+          'background:#fde68a;color:#7c2d12;border:1px solid #b45309;border-radius:3px;padding:0 0.3em;margin-left:0.3em;font:0.8em/1.4 ui-monospace,monospace;white-space:normal',
+      },
+    },
+    children: [{ type: 'text', value: `⚠ ${problem}` }],
+  };
 }
 
 /** Why an internal link's target does not exist, or undefined when it does (or is not internal). */

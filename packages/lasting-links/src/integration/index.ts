@@ -24,6 +24,7 @@ import { previewBuildOf, type PreviewBuild } from './preview-mode.ts';
 import { virtualModules } from './virtual-modules.ts';
 import { writeSettingsFile } from './settings-file.ts';
 import { reportProblems } from './report.ts';
+import { foldIntoLostAnchors, movedAddressesLead } from '../lib/moves/fold-problems.ts';
 
 export type { LastingLinksUserOptions } from './options.ts';
 
@@ -140,18 +141,24 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const problems = [
-          ...(await postBuild(
-            settings!,
-            distDir,
-            logger,
-            preview && previewSettings && { settings: previewSettings, base: preview.base },
-            pages ?? [],
-          )),
-          ...((await pass?.lint()) ?? []),
-        ];
+        // The lint's notes on links join the link check's findings, so that a link to a moved
+        // address is one problem with one fix, under one line naming the command.
+        const problems = foldIntoLostAnchors(
+          [
+            ...(await postBuild(
+              settings!,
+              distDir,
+              logger,
+              preview && previewSettings && { settings: previewSettings, base: preview.base },
+              pages ?? [],
+            )),
+            ...((await pass?.lint()) ?? []),
+          ],
+          settings!.redirectsFile,
+        );
         reportProblems(problems, 'after the build', {
           outputDir: relative(settings!.projectRoot, distDir) || '.',
+          lead: movedAddressesLead(problems),
         });
       },
     },

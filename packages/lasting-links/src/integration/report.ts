@@ -15,11 +15,11 @@ import {
 export function reportProblems(
   problems: readonly Problem[],
   stage: 'before rendering' | 'after the build',
-  options: FormatOptions = {},
+  options: FormatOptions & { lead?: string | undefined } = {},
 ): void {
   if (problems.length === 0) return;
   process.stderr.write(
-    `\n${formatProblems(problems, 'human', options)}\n${problemCounts(problems)}\n`,
+    `\n${options.lead === undefined ? '' : `${options.lead}\n\n`}${formatProblems(problems, 'human', options)}\n${problemCounts(problems)}\n`,
   );
   const errors = errorsOf(problems).length;
   if (errors === 0) {

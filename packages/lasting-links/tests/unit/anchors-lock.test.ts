@@ -7,7 +7,7 @@ import {
   type AnchorsLock,
 } from '../../src/lib/anchors-lock/lock-file.ts';
 import { compareLock } from '../../src/lib/anchors-lock/compare-lock.ts';
-import { foldIntoLostAnchors } from '../../src/lib/moves/fold-problems.ts';
+import { foldIntoLostAnchors, movedAddressesLead } from '../../src/lib/moves/fold-problems.ts';
 import { shingles } from '../../src/lib/moves/fingerprint.ts';
 import { serializeIdentity } from '../../src/lib/moves/identity.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
@@ -191,7 +191,10 @@ test('a lost page is reported with the page its text went to; without text, a qu
   const unknown: AnchorsLock = { pages: [{ url: path('/gone/'), source: 'x', anchors: [] }] };
   const asked = compareLock(unknown, index, { plan: plan('', index).plan, entries: [] }, context);
   assert.match(asked[0]!.message, /candidates: /);
-  assert.match(asked[0]!.fix!, /^run `npx lasting-links moves` to see the candidates/);
+  assert.match(
+    asked[0]!.fix!,
+    /^run `npx lasting-links moves --write` and choose among its candidates \(in a terminal, or with --choose \/gone\/=NEW\)/,
+  );
 });
 
 test('the consequences of a lost address fold into its problem: map entries, links and empty cross-references', () => {
@@ -238,4 +241,53 @@ test('the consequences of a lost address fold into its problem: map entries, lin
     /^run `npx lasting-links moves --write`: \/a\/#x was published and moved to \/a\/#y, and it rewrites this link$/,
   );
   assert.equal(folded[2], other);
+});
+
+test('a link to a section of a lost page folds into the page, once, and the lint note on it goes', () => {
+  const lost: Problem = {
+    severity: 'error',
+    code: 'lost-anchor',
+    message: '/old/ was published and no longer resolves',
+    target: '/old/',
+    suggestion: '/new/',
+    at: { file: 'old.mdx' },
+  };
+  const missing: Problem = {
+    severity: 'error',
+    code: 'missing-page',
+    message: '/old/ does not exist',
+    target: '/old/#part',
+    url: '/old/#part',
+    page: path('/a/'),
+    at: { file: 'a.mdx', line: 3, column: 4 },
+  };
+  const empty: Problem = {
+    ...missing,
+    code: 'cross-reference',
+    message: 'empty link',
+    fix: 'point it at an existing page or heading, or write the link text',
+  };
+  const again: Problem = { ...empty, output: { file: 'a/index.html', line: 90, column: 1 } };
+  const lint: Problem = {
+    severity: 'warning',
+    code: 'docs-lint',
+    message: 'link-text: [](/old/#part) has no text, so it shows its target’s title',
+    at: { file: 'a.mdx', line: 3, column: 1 },
+  };
+  const folded = foldIntoLostAnchors([lost, missing, empty, again, lint], 'r.yaml');
+  assert.deepEqual(
+    folded.map((problem) => problem.code),
+    ['lost-anchor', 'missing-page'],
+  );
+  assert.match(folded[1]!.fix!, /^run `npx lasting-links moves --write`: \/old\/ was published/);
+  assert.equal(
+    movedAddressesLead(folded),
+    '1 published address moved and nothing redirects it yet: run `npx lasting-links moves --write`; it adds the redirects, rewrites the 1 link to it listed below and updates the lock.',
+  );
+  assert.equal(movedAddressesLead([missing]), undefined);
+  const { suggestion: _, ...unsure } = lost;
+  assert.equal(
+    movedAddressesLead([{ ...lost, target: '/x/' }, unsure]),
+    '2 published addresses moved and nothing redirects them yet: run `npx lasting-links moves --write`; it adds the redirects and updates the lock, once you choose where 1 of them leads (it asks: too little of its text is left to tell).',
+  );
 });

@@ -7,7 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SitePath } from '../../src/lib/site-path.ts';
 import { parsePageSource } from '../../src/lib/sources/page-source.ts';
-import { applySourceEdits, linkEdits, pinEdit } from '../../src/lib/moves/source-edits.ts';
+import {
+  applySourceEdits,
+  layoutLinks,
+  linkEdits,
+  pinEdit,
+} from '../../src/lib/moves/source-edits.ts';
 import { editMapFile } from '../../src/lib/moves/edit-map-file.ts';
 import { refreshLock } from '../../src/lib/moves/refresh-lock.ts';
 import { parseRedirectMap } from '../../src/lib/redirects/redirect-map.ts';
@@ -193,4 +198,49 @@ test('rewriting N links in one page takes time linear in N (2,500 to 20,000 link
   assert.ok(seconds[20000]! / seconds[5000]! < 8, `times grow faster than the links: ${report}`);
   assert.ok(seconds[20000]! < 5, `20,000 links in one page: ${report}`);
   console.log(`moves, links rewritten in one page: ${report}`);
+});
+
+test('addresses a page written in .astro names as quoted strings follow a move; template strings and other URLs stay', () => {
+  const before = {
+    '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`),
+    '/b/': mdx('B', 'Nothing here.'),
+  };
+  const after = { ...before, '/a/': before['/a/'].replace('## Old name', '## New name') };
+  const result = movesBetween(before, after);
+  const astro =
+    "---\nconst card = { path: sitePath('/a/#old-name') };\nconst other = `${guide}/a/#old-name`;\n---\n" +
+    '<a href="/a/#old-name">x</a> <a href="//a/#old-name">y</a> <a href="/b/">z</a>\n';
+  const links = layoutLinks(astro);
+  assert.deepEqual(
+    links.map((link) => `${link.url} ${link.line}:${link.column}`),
+    ['/a/#old-name 2:32', '/a/#old-name 5:10', '/b/ 5:69'],
+  );
+  const edits = linkEdits(
+    { file: 'src/pages/index.astro', path: '/' as SitePath, links },
+    result.plan,
+    currentSite(after).index,
+  );
+  assert.equal(
+    applySourceEdits(astro, edits),
+    astro
+      .replace("sitePath('/a/#old-name')", "sitePath('/a/#new-name')")
+      .replace('href="/a/#old-name"', 'href="/a/#new-name"'),
+  );
+});
+
+test("links in a page's front matter (a landing page's hero actions, a block-style prev or next) follow a move", () => {
+  const before = {
+    '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`),
+    '/b/': mdx('B', 'Nothing here.'),
+  };
+  const after = { ...before, '/a/': before['/a/'].replace('## Old name', '## New name') };
+  const result = movesBetween(before, after);
+  const text =
+    "---\ntitle: B\ndescription: d\nhero:\n  actions:\n    - text: Go\n      link: /a/#old-name\n    - link: '/a/#old-name'\n      text: Again\nnext: { link: /a/#old-name, label: A }\n---\n\nBody.\n";
+  const b = page('/b/', text);
+  const edits = linkEdits(b, result.plan, currentSite(after).index);
+  assert.deepEqual(
+    edits.map((edit) => `${edit.line}:${edit.column} ${edit.now}`),
+    ['7:13 /a/#new-name', '8:14 /a/#new-name'],
+  );
 });

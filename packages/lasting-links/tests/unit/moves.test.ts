@@ -17,8 +17,15 @@ import { findNewHome } from '../../src/lib/moves/find-new-home.ts';
 import { landingEverywhere } from '../../src/lib/redirects/follow.ts';
 import { displayLocation, displayTarget } from '../../src/lib/redirects/locations.ts';
 import type { SitePath } from '../../src/lib/site-path.ts';
-import { currentSite, mdx, movesBetween, prose, type MdxSite } from './support/source-sites.ts';
-import type { MovesPlan } from '../../src/lib/moves/plan-moves.ts';
+import {
+  currentSite,
+  mdx,
+  movesBetween,
+  prose,
+  publishedOf,
+  type MdxSite,
+} from './support/source-sites.ts';
+import { planMoves, type MovesPlan } from '../../src/lib/moves/plan-moves.ts';
 
 const INTRO = prose('guide intro overview of this whole guide');
 const INSTALL = prose('install the package with your package manager');
@@ -162,7 +169,7 @@ for (const record of ['lock', 'lock-and-sources'] as const) {
     });
   });
 
-  test(`a section deleted whose text now lives elsewhere lands there; one whose text is gone lands on its page (${record})`, () => {
+  test(`a section deleted whose text now lives elsewhere lands there; one whose text is gone is a question, never a redirect by itself (${record})`, () => {
     const after = {
       '/guide/': guide(
         `${INTRO}\n\n## Install\n\n${INSTALL}\n\n## Configure the proxy\n\n${PROXY}`,
@@ -174,10 +181,16 @@ for (const record of ['lock', 'lock-and-sources'] as const) {
     const result = movesBetween(BEFORE, after, record);
     assert.deepEqual(landings(result, ['/guide/#upgrade', '/guide/#proxy-timeouts']), {
       '/guide/#upgrade': '/guide/ops/#backups',
-      '/guide/#proxy-timeouts': '/guide/',
+      '/guide/#proxy-timeouts': 'LOST',
     });
-    const gone = result.found.sections.find((move) => move.from.fragment === 'proxy-timeouts')!;
-    assert.match(gone.reason, /text is no longer on the site.*top of \/guide\//);
+    const gone = result.found.questions.find(
+      (question) => question.from.fragment === 'proxy-timeouts',
+    )!;
+    assert.match(gone.reason, /text is no longer on the site/);
+    assert.ok(
+      gone.choices.some((choice) => displayLocation(choice.to) === '/guide/'),
+      'the top of its page is one of the answers',
+    );
   });
 }
 
@@ -298,7 +311,7 @@ test('fingerprints: exact containment for a full text, an estimate from the samp
   assert.equal(containment(shingles(''), candidate), 0);
 });
 
-test('new homes are content sections only, and a weak match never beats the page itself', () => {
+test('new homes are content sections only, and a weak match is a question, never a redirect by itself', () => {
   const site = currentSite(BEFORE);
   const lost = {
     path: '/guide/' as SitePath,
@@ -311,11 +324,64 @@ test('new homes are content sections only, and a weak match never beats the page
     site.candidates.sections,
     site.candidates.pageTops.get('/guide/' as SitePath),
   );
-  assert.ok(decision.kind === 'found');
-  assert.equal(decision.home.id, null, 'the page itself, not a random section');
+  assert.ok(decision.kind === 'ask');
+  assert.equal(decision.choices.at(-1)!.home.id, null, 'the top of the page is an answer');
   assert.ok(
     site.candidates.sections.every(
       (candidate) => !['_top', 'search-dialog', 'sidebar', 'content'].includes(candidate.id!),
     ),
   );
+});
+
+const PLUGINS = prose('installing or upgrading a plugin on one node propagates to every node');
+const REWORDED = prose('when you put a new plugin on any server the shared storage copies it over');
+const CLI = prose('two command line tools and only one of them is cluster aware');
+const OPS_BEFORE: MdxSite = {
+  '/ops/': mdx(
+    'Operations',
+    `Running it.\n\n## Monitoring\n\n${MONITORING}\n\n## Plugins\n\n${PLUGINS}\n\n## CLI versus mmctl\n\n${CLI}\n\n## Backups\n\n${BACKUPS}`,
+  ),
+};
+const OPS_AFTER: MdxSite = {
+  '/ops/': mdx(
+    'Operations',
+    `Running it.\n\n## Monitoring\n\n${MONITORING}\n\n## Extend the cluster with plugins\n\n${REWORDED}\n\n## Backups\n\n${BACKUPS}`,
+  ),
+};
+
+test('a section renamed and reworded is a question; its renamed heading, in its place, leads the candidates', () => {
+  const result = movesBetween(OPS_BEFORE, OPS_AFTER);
+  assert.deepEqual(
+    result.found.questions.map((question) => displayLocation(question.from)),
+    ['/ops/#plugins', '/ops/#cli-versus-mmctl'],
+  );
+  assert.deepEqual(result.found.sections, [], 'nothing redirected by itself');
+  assert.deepEqual(result.edits, [], 'and nothing to write');
+  const plugins = result.found.questions[0]!;
+  assert.deepEqual(
+    plugins.choices.map((choice) => displayLocation(choice.to)),
+    ['/ops/#extend-the-cluster-with-plugins', '/ops/#monitoring', '/ops/#backups', '/ops/'],
+  );
+  assert.match(plugins.choices[0]!.reason, /100% of its heading's words, 83% near where it stood/);
+});
+
+test('an answer (--choose) to a question is written like a move; an answer to no question is named', () => {
+  const answers = new Map([
+    ['/ops/#plugins', { path: '/ops/' as SitePath, fragment: 'extend-the-cluster-with-plugins' }],
+    ['/ops/#cli-versus-mmctl', { path: '/ops/' as SitePath, fragment: null }],
+    ['/ops/#monitoring', { path: '/ops/' as SitePath, fragment: null }],
+  ]);
+  const result = planMoves({
+    published: publishedOf(OPS_BEFORE, 'lock-and-sources'),
+    site: currentSite(OPS_AFTER),
+    entries: [],
+    mapFile: 'redirects.yaml',
+    answers,
+  });
+  assert.deepEqual(result.found.questions, []);
+  assert.deepEqual(landings(result, ['/ops/#plugins', '/ops/#cli-versus-mmctl']), {
+    '/ops/#plugins': '/ops/#extend-the-cluster-with-plugins',
+    '/ops/#cli-versus-mmctl': '/ops/',
+  });
+  assert.deepEqual(result.unusedAnswers, ['/ops/#monitoring']);
 });

@@ -39,17 +39,22 @@ test('a link on many pages is one problem, at the line of the file that writes i
   assert.equal(read, 1);
 });
 
-test('a link on one page, or one traced to a page source, is left as it is', () => {
+test('a link on one page without a page source (a page written in .astro) is placed at the file that writes it; one traced to a page source is left as it is', () => {
   const traced: Problem = { ...broken('/b/'), at: { file: 'content/docs/b.mdx', line: 4 } };
-  const problems = [broken('/a/'), traced, { ...traced, page: '/c/' as SitePath }];
-  let read = 0;
+  const home = broken('/');
+  const problems = [home, traced, { ...traced, page: '/c/' as SitePath }];
   const byPage = (list: Problem[]) => [...list].sort((a, b) => a.page!.localeCompare(b.page!));
-  const kept = foldSiteWideLinks(problems, parseBase('/pr-1/'), () => {
-    read += 1;
-    return layout;
-  });
-  assert.deepEqual(byPage(kept), byPage(problems));
-  assert.equal(read, 0, 'the layout is not read when nothing repeats');
+  const kept = foldSiteWideLinks(problems, parseBase('/pr-1/'), () => layout);
+  assert.deepEqual(
+    byPage(kept),
+    byPage([{ ...home, at: { file: 'src/config.ts', line: 2, column: 29 } }, ...problems.slice(1)]),
+  );
+  const unwritten = broken('/', '/pr-1/nowhere/');
+  assert.deepEqual(
+    foldSiteWideLinks([unwritten], parseBase('/pr-1/'), () => layout),
+    [unwritten],
+    'a link no project file writes keeps its place in the output',
+  );
 });
 
 test('a repeated link no project file writes is still one problem, saying where it comes from', () => {

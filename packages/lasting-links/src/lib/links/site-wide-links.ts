@@ -21,7 +21,8 @@ const PAGES_FOR_ONE_PROBLEM = 2;
 
 /**
  * `problems` with every link problem that repeats on several pages, and was not traced to a
- * page's own source, folded into one. `layoutSources` is read only when there is one to place.
+ * page's own source, folded into one; one on a single page is placed at the project file that
+ * writes its URL, when one does. `layoutSources` is read only when there is one to place.
  */
 export function foldSiteWideLinks(
   problems: readonly Problem[],
@@ -43,13 +44,17 @@ export function foldSiteWideLinks(
   let sources: readonly LayoutSource[] | undefined;
   for (const group of groups.values()) {
     const pages = new Set(group.map((problem) => problem.page));
-    if (pages.size < PAGES_FOR_ONE_PROBLEM) {
-      kept.push(...group);
-      continue;
-    }
     const first = group[0]!;
     sources ??= layoutSources();
     const writer = findWriter(first.url!, base, sources);
+    if (pages.size < PAGES_FOR_ONE_PROBLEM) {
+      // A page written in `.astro` (the home page, the 404 page) has no MDX source: its link is
+      // reported at the line of the `.astro` file (or settings file) that writes it.
+      kept.push(
+        ...group.map((problem) => (writer === undefined ? problem : { ...problem, at: writer })),
+      );
+      continue;
+    }
     kept.push({
       ...first,
       message: `${first.message} (a link on ${pages.size} pages${writer === undefined ? ', written by the layout or an integration rather than a page' : ''})`,

@@ -290,7 +290,13 @@ export function findSectionMoves(
       const landing = movedTo.get(page.path) ?? pageLanding(plan, site, page.path);
       const pageItself = landing === undefined ? undefined : site.candidates.pageTops.get(landing);
       const decision = findNewHome(
-        { path: page.path, id: section.id, heading: section.heading, identity: section.identity },
+        {
+          path: page.path,
+          id: section.id,
+          heading: section.heading,
+          identity: section.identity,
+          position: positionOf(page, section),
+        },
         site.candidates.sections,
         pageItself,
       );
@@ -332,7 +338,13 @@ export function judgeDeferred(
     const landing = pageLanding(plan, site, page.path);
     const pageItself = landing === undefined ? undefined : site.candidates.pageTops.get(landing);
     const decision = findNewHome(
-      { path: page.path, id: section.id, heading: section.heading, identity: undefined },
+      {
+        path: page.path,
+        id: section.id,
+        heading: section.heading,
+        identity: undefined,
+        position: positionOf(page, section),
+      },
       site.candidates.sections,
       pageItself,
     );
@@ -349,6 +361,12 @@ export function judgeDeferred(
     }
   }
   return { moves, questions };
+}
+
+/** Where `section` stood on its published page, from 0 (first) to 1 (last). */
+function positionOf(page: PublishedPage, section: PublishedSection): number {
+  const at = page.sections.indexOf(section);
+  return page.sections.length <= 1 ? 0 : at / (page.sections.length - 1);
 }
 
 function pageLanding(plan: RedirectPlan, site: CurrentSite, path: SitePath): SitePath | undefined {

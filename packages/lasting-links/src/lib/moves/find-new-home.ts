@@ -1,13 +1,15 @@
 /**
  * Where a section that is no longer at its old address went, decided by what it says. Every
  * content section of the site is a candidate; the one holding most of the old section's text
- * wins, heading similarity only breaks ties, and a section holding less than a quarter of it
- * is never proposed: then the page itself is the better landing. When two candidates hold the
- * text about equally and their headings do not tell them apart, the question goes to the writer.
+ * wins, heading similarity only breaks ties. When two candidates hold the text about equally and
+ * their headings do not tell them apart, or when no section holds at least `MIN_CONFIDENCE` of
+ * it (a section rewritten in new words, or deleted), nothing is decided: the question goes to the
+ * writer, with the best candidates ranked by their text, their heading's words and their place
+ * on the page, and the top of the page the address now lands on.
  */
 import type { SitePath } from '../site-path.ts';
 import { containment, type Shingles } from './fingerprint.ts';
-import { headingSimilarity, normalizeHeading } from './headings.ts';
+import { headingSimilarity, headingWordShare, normalizeHeading } from './headings.ts';
 import type { Identity } from './identity.ts';
 
 /** A place a section may have gone: a heading, or the top of a page (`id` null). */
@@ -25,6 +27,8 @@ export interface LostSection {
   id: string;
   heading: string;
   identity: Identity | undefined;
+  /** Where it stood on its page, from 0 (first section) to 1 (last), when known. */
+  position?: number;
 }
 
 /** One proposed home, with how sure and why. */
@@ -42,6 +46,11 @@ export type HomeDecision =
 /** Shares of the old text that count as "most of it" and as "a real part of it". */
 const CLEAR = 0.5;
 const PART = 0.25;
+/**
+ * The least share of a section's old text a new home must hold for `moves` to redirect there by
+ * itself; below it, `moves` asks (the README states it).
+ */
+const MIN_CONFIDENCE = PART;
 /** Scores closer than this are a tie. */
 const TIE = 0.1;
 
@@ -84,19 +93,17 @@ export function findNewHome(
     reason: textReason(lost, entry.candidate, entry.score),
   });
   const [best, second] = scored;
-  if (best === undefined || best.score < PART) {
-    if (pageItself !== undefined) {
-      return {
-        kind: 'found',
-        home: pageItself,
-        confidence: 0.2,
-        reason: `its text is no longer on the site${best === undefined ? '' : ` (at most ${percent(best.score)} of it in one section)`}, so readers land at the top of ${pageItself.path}`,
-      };
-    }
+  if (best === undefined || best.score < MIN_CONFIDENCE) {
+    const choices = rankWeak(lost, candidates, pageItself?.path ?? lost.path).slice(0, 3);
+    if (pageItself !== undefined)
+      choices.push({ home: pageItself, confidence: 0, reason: `the top of ${pageItself.path}` });
     return {
       kind: 'ask',
-      choices: scored.slice(0, 3).map(choice),
-      reason: 'its text is no longer on the site and its page is gone',
+      choices,
+      reason:
+        best === undefined || best.score === 0
+          ? `its text is no longer on the site${pageItself === undefined ? ' and its page is gone' : ''}`
+          : `at most ${percent(best.score)} of its text is in any one section, too little to decide`,
     };
   }
   const contested =
@@ -149,12 +156,50 @@ function byHeading(
       reason: `same heading "${best.candidate.heading}" (its text was not recorded)`,
     };
   }
-  const choices: HomeChoice[] = scored.slice(0, 3).map((entry) => ({
-    home: entry.candidate,
-    confidence: 0,
-    reason: `heading ${percent(entry.alike)} alike`,
-  }));
+  const choices = rankWeak(lost, candidates, pageItself?.path ?? lost.path).slice(0, 3);
   if (pageItself !== undefined)
     choices.push({ home: pageItself, confidence: 0, reason: `the top of ${pageItself.path}` });
   return { kind: 'ask', choices, reason: 'its text was not recorded and no heading has its words' };
+}
+
+/**
+ * Candidates for a section whose text is mostly gone (rewritten or deleted), best first: by how
+ * much of its old text each holds, how many of its heading's words each heading keeps, and how
+ * close each stands to the old section's place on `page` (the page the address lands on now).
+ */
+function rankWeak(
+  lost: LostSection,
+  candidates: readonly HomeCandidate[],
+  page: SitePath,
+): HomeChoice[] {
+  const onPage = candidates.filter((candidate) => candidate.path === page && candidate.id !== null);
+  const placeOf = (candidate: HomeCandidate) => {
+    const at = onPage.indexOf(candidate);
+    return at < 0 ? undefined : onPage.length === 1 ? 0 : at / (onPage.length - 1);
+  };
+  return candidates
+    .filter((candidate) => candidate.id !== null)
+    .map((candidate) => {
+      const text =
+        lost.identity === undefined
+          ? 0
+          : containment(
+              lost.identity.text,
+              lost.identity.scope === 'own' ? candidate.own : candidate.whole,
+            );
+      const heading = headingWordShare(lost.heading, candidate.heading);
+      const place = placeOf(candidate);
+      const near =
+        place === undefined || lost.position === undefined
+          ? 0
+          : 1 - Math.abs(place - lost.position);
+      return {
+        home: candidate,
+        confidence: text,
+        score: 0.5 * text + 0.3 * heading + 0.2 * near,
+        reason: `${percent(text)} of its text, ${percent(heading)} of its heading's words${place === undefined ? '' : near >= 0.9 ? ', where it stood on the page' : `, ${percent(near)} near where it stood`}`,
+      };
+    })
+    .sort((a, b) => b.score - a.score)
+    .map(({ home, confidence, reason }) => ({ home, confidence, reason }));
 }

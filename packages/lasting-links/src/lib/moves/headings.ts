@@ -1,4 +1,4 @@
-/** How alike two headings read: a tie-breaker only, never the reason a section is chosen over its text. */
+/** How alike two headings read: a tie-breaker, or one hint among others when a section's text is gone. */
 import { distance } from 'fastest-levenshtein';
 import { words } from './fingerprint.ts';
 
@@ -13,4 +13,14 @@ export function headingSimilarity(a: string, b: string): number {
   const right = normalizeHeading(b);
   const longest = Math.max(left.length, right.length);
   return longest === 0 ? 0 : 1 - distance(left, right) / longest;
+}
+
+/** The share of `old`'s words that `now` still has: "Plugins" in "Extend the cluster with plugins" is 1. */
+export function headingWordShare(old: string, now: string): number {
+  const before = new Set(words(old));
+  if (before.size === 0) return 0;
+  const after = new Set(words(now));
+  let kept = 0;
+  for (const word of before) if (after.has(word)) kept += 1;
+  return kept / before.size;
 }

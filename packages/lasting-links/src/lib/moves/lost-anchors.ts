@@ -138,7 +138,7 @@ export function lostAnchorProblems(
         `${also.length === 0 ? '' : `; ${also.length} other published address${also.length === 1 ? '' : 'es'} depend${also.length === 1 ? 's' : ''} on it (${also.slice(0, 3).join(', ')}${also.length > 3 ? ', …' : ''})`}`,
       fix:
         verdict?.to === undefined
-          ? `run \`npx lasting-links moves\` to see the candidates, then add the right one to ${context.mapFile}:\n${yaml}`
+          ? `run \`${MOVES_COMMAND}\` and choose among its candidates (in a terminal, or with --choose ${key}=NEW), or add the right one to ${context.mapFile}:\n${yaml}`
           : `run \`${MOVES_COMMAND}\` (it adds the redirect, rewrites links to it and refreshes the lock), or add to ${context.mapFile}:\n${yaml}`,
     });
   }

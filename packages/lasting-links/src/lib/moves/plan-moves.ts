@@ -25,6 +25,7 @@ import {
   judgeDeferred,
   type CurrentSite,
   type FoundMoves,
+  type MoveQuestion,
   type SectionMove,
 } from './find-moves.ts';
 import type { PublishedPage } from './published.ts';
@@ -45,6 +46,8 @@ export interface MovesPlan {
   site: CurrentSite;
   /** Problems the new map still has (the same the build would report). */
   problems: Problem[];
+  /** Answers given for addresses that raised no question. */
+  unusedAnswers: string[];
 }
 
 /** One entry of the map being edited. */
@@ -63,6 +66,8 @@ export function planMoves(input: {
   site: CurrentSite;
   entries: readonly RedirectEntry[];
   mapFile: string;
+  /** The writer's answers to questions (`--choose OLD=NEW`), by the old address's key. */
+  answers?: ReadonlyMap<string, SiteLocation>;
 }): MovesPlan {
   const { pins, site } = findIdPins(input.published, input.site);
   const drafts: Draft[] = input.entries.map((entry) => ({
@@ -72,30 +77,70 @@ export function planMoves(input: {
   }));
   const planOf = () => planRedirects(toEntries(drafts), site.index, input.mapFile);
 
+  const answers = input.answers ?? new Map<string, SiteLocation>();
+  const answered = new Set<string>();
+  /** The questions the writer answered, as moves; the others stay questions. */
+  const settle = (questions: readonly MoveQuestion[]) => {
+    const moves: SectionMove[] = [];
+    const open: MoveQuestion[] = [];
+    for (const question of questions) {
+      const to = answers.get(locationKey(question.from));
+      if (to === undefined) {
+        open.push(question);
+        continue;
+      }
+      answered.add(locationKey(question.from));
+      moves.push({
+        from: question.from,
+        heading: question.heading,
+        to,
+        confidence: 1,
+        reason: 'chosen by the writer (in the terminal, or with --choose)',
+      });
+    }
+    return { moves, open };
+  };
+
   const pages = findPageMoves(input.published, site, planOf().plan);
-  for (const move of pages.moves)
+  const pageAnswers = settle(pages.questions);
+  const pageMoves = [
+    ...pages.moves,
+    ...pageAnswers.moves.map((move) => ({
+      from: move.from.path,
+      to: move.to.path,
+      confidence: move.confidence,
+      reason: move.reason,
+    })),
+  ];
+  for (const move of pageMoves)
     apply(
       drafts,
       { path: move.from, fragment: null },
       { kind: 'site', path: move.to, fragment: null },
       `moved: ${move.reason}`,
     );
-  const sections = findSectionMoves(input.published, site, planOf().plan, pages.moves);
-  for (const move of sections.moves)
+  const sections = findSectionMoves(input.published, site, planOf().plan, pageMoves);
+  const sectionAnswers = settle(sections.questions);
+  for (const move of [...sections.moves, ...sectionAnswers.moves])
     apply(drafts, move.from, { kind: 'site', ...move.to }, noteOf(move));
   const later = judgeDeferred(sections.deferred, site, planOf().plan);
-  for (const move of later.moves)
+  const laterAnswers = settle(later.questions);
+  for (const move of [...later.moves, ...laterAnswers.moves])
     apply(drafts, move.from, { kind: 'site', ...move.to }, noteOf(move));
 
   dropLiveSources(drafts, site.index);
   const planned = flatten(drafts, site.index, input.mapFile);
   return {
     found: {
-      pages: pages.moves,
-      sections: [...sections.moves, ...later.moves],
+      pages: pageMoves,
+      sections: [...sections.moves, ...sectionAnswers.moves, ...later.moves, ...laterAnswers.moves],
       pins,
-      questions: [...pages.questions, ...sections.questions, ...later.questions],
+      questions: withoutFollowers(
+        [...pageAnswers.open, ...sectionAnswers.open, ...laterAnswers.open],
+        input.entries,
+      ),
     },
+    unusedAnswers: [...answers.keys()].filter((key) => !answered.has(key)),
     edits: editsOf(input.entries, drafts),
     plan: planned.plan,
     site,
@@ -183,6 +228,40 @@ function editsOf(entries: readonly RedirectEntry[], drafts: readonly Draft[]): M
       edits.push({ kind: 'retarget', entry: draft.origin, to: draft.to, why: draft.why ?? '' });
   }
   return edits;
+}
+
+/**
+ * The questions left once those whose address the map already sends to another question's
+ * address are set aside: the answer to that one decides where they lead (the entries are pointed
+ * straight at it), so asking about them too would be asking the same thing twice.
+ */
+function withoutFollowers(
+  questions: readonly MoveQuestion[],
+  entries: readonly RedirectEntry[],
+): MoveQuestion[] {
+  const asked = new Set(questions.map((question) => locationKey(question.from)));
+  const next = new Map(
+    entries.flatMap((entry) =>
+      entry.to.kind === 'site'
+        ? [
+            [
+              locationKey(entry.from),
+              locationKey({ path: entry.to.path, fragment: entry.to.fragment }),
+            ],
+          ]
+        : [],
+    ),
+  );
+  const follows = (key: string): boolean => {
+    const seen = new Set([key]);
+    for (let step = next.get(key); step !== undefined; step = next.get(step)) {
+      if (seen.has(step)) return false;
+      if (asked.has(step)) return true;
+      seen.add(step);
+    }
+    return false;
+  };
+  return questions.filter((question) => !follows(locationKey(question.from)));
 }
 
 /**

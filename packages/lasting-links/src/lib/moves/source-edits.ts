@@ -57,7 +57,7 @@ export type OldHomeOf = (page: SitePath, fragment: string) => SitePath | undefin
 
 /** Every link of `page` that only reaches its target through a redirect, rewritten to the target. */
 export function linkEdits(
-  page: PageSource,
+  page: Pick<PageSource, 'file' | 'path' | 'links'>,
   plan: RedirectPlan,
   index: AnchorIndex,
   oldHomeOf?: OldHomeOf,
@@ -88,6 +88,32 @@ export function linkEdits(
     });
   }
   return edits;
+}
+
+/**
+ * The site addresses a layout, component or page written in `.astro` (or a settings file) names
+ * as quoted strings from the site root (`'/a/b/'`, `"/a/#c"`, `` `/a/` ``), as links `linkEdits`
+ * can rewrite: a home page card names its page so, and must follow it when it moves.
+ */
+export function layoutLinks(text: string): PageSource['links'] {
+  const links: PageSource['links'] = [];
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  for (const match of text.matchAll(/(["'`])(\/(?!\/)[^"'`\s<>{}$\\]*)\1/g)) {
+    const offset = match.index + 1;
+    for (
+      let at = text.indexOf('\n', counted);
+      at !== -1 && at < offset;
+      at = text.indexOf('\n', at + 1)
+    ) {
+      line += 1;
+      lineStart = at + 1;
+    }
+    counted = offset;
+    links.push({ url: match[2]!, offset, line, column: offset - lineStart + 1 });
+  }
+  return links;
 }
 
 /** The `{#id}` that gives a pinned heading its own id. */

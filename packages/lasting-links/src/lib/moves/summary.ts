@@ -4,7 +4,7 @@
  * lock's new anchors, and every question it could not decide with its best candidates.
  */
 import { displayLocation, displayTarget } from '../redirects/locations.ts';
-import type { FoundMoves } from './find-moves.ts';
+import type { FoundMoves, MoveQuestion } from './find-moves.ts';
 import type { MapEdit } from './plan-moves.ts';
 import type { SourceEdit } from './source-edits.ts';
 
@@ -21,6 +21,8 @@ export interface MovesReport {
   mapFile: string;
   lockFile: string;
   written: boolean;
+  /** `--write` was given (nothing is written while a question is open). */
+  writeAsked?: boolean;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
@@ -72,25 +74,13 @@ export function formatMovesReport(report: MovesReport): string {
       `${report.lockFile}: ${report.lockAdded.length} published address(es) added, ${report.lockUpdated} fingerprint(s) recorded or updated; nothing removed.`,
     );
   }
-  if (report.found.questions.length > 0) {
+  const questions = report.found.questions;
+  if (questions.length > 0) {
     lines.push(
       '',
-      `Questions (${report.found.questions.length}): not written; choose a home and add its entry to ${report.mapFile}.`,
+      `Questions (${questions.length}): too little of the old text was found to decide where ${questions.length === 1 ? 'this address leads' : 'these addresses lead'}; choose a home for each.`,
     );
-    for (const question of report.found.questions) {
-      lines.push(`  ${displayLocation(question.from)} ("${question.heading}"): ${question.reason}`);
-      question.choices.slice(0, 3).forEach((choice, index) => {
-        lines.push(
-          `     ${index + 1}. ${displayLocation(choice.to)}  ${percent(choice.confidence)}  ${choice.reason}`,
-        );
-      });
-      const first = question.choices[0];
-      if (first !== undefined)
-        lines.push(
-          `     - from: ${displayLocation(question.from)}`,
-          `       to: ${displayLocation(first.to)}`,
-        );
-    }
+    for (const question of questions) lines.push(indent(formatQuestion(question)));
   }
   const work =
     report.edits.length +
@@ -99,11 +89,33 @@ export function formatMovesReport(report: MovesReport): string {
     report.lockAdded.length +
     report.lockUpdated;
   lines.push('');
-  if (work === 0 && report.found.questions.length === 0)
-    lines.push('Nothing to do: every published address lands on its content.');
+  if (questions.length > 0) {
+    const first = questions[0]!;
+    const example = first.choices[0]?.to ?? { path: first.from.path, fragment: null };
+    lines.push(
+      `Nothing was written: ${questions.length === 1 ? 'a question is' : `${questions.length} questions are`} open. Answer in a terminal, or on the command line with --choose OLD=NEW, once per question; to send ${displayLocation(first.from)} to its first candidate:`,
+      `  npx lasting-links moves --write --choose ${displayLocation(first.from)}=${displayLocation(example)}`,
+    );
+  } else if (work === 0) lines.push('Nothing to do: every published address lands on its content.');
   else if (report.written)
     lines.push(`Written. Review the changes above, then build (astro build).`);
   else if (work > 0)
     lines.push('Nothing was written: run `npx lasting-links moves --write` to apply.');
   return lines.join('\n') + '\n';
+}
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+
+/** One question: the old address, why it is asked, and its candidates, best first. */
+export function formatQuestion(question: MoveQuestion): string {
+  return [
+    `${displayLocation(question.from)} ("${question.heading}"): ${question.reason}`,
+    ...question.choices.map(
+      (choice, index) => `   ${index + 1}. ${displayLocation(choice.to)}  ${choice.reason}`,
+    ),
+  ].join('\n');
 }

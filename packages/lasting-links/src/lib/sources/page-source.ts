@@ -307,9 +307,14 @@ function frontMatterTitle(mdast: TreeNode): string {
   }
 }
 
+/** A `link: /a/b/` line of front matter (quoted or not, in a list or not): its URL is group 3. */
+const FRONT_MATTER_LINK =
+  /^([ \t]*(?:-[ \t]+)?link:[ \t]*(["']?))(\/(?!\/)[^\s"'#]*(?:#[^\s"']*)?)\2[ \t]*$/gm;
+
 /**
- * Every link URL written in the page, outside code: Markdown links, link definitions, and
- * `href` attributes of JSX elements. The URL's offset is found in the node's own source text.
+ * Every link URL written in the page, outside code: Markdown links, link definitions, `href`
+ * attributes of JSX elements, and `link:` values of the front matter. The URL's offset is found
+ * in the node's own source text.
  */
 function linksOf(mdast: TreeNode, text: string): SourceLink[] {
   const links: SourceLink[] = [];
@@ -352,6 +357,20 @@ function linksOf(mdast: TreeNode, text: string): SourceLink[] {
           const tagEnd = text.indexOf('>', position.start.offset);
           add(attribute.value, position.start.offset, tagEnd < 0 ? position.end.offset : tagEnd);
         }
+      }
+    }
+    if (node.type === 'yaml' && position !== undefined) {
+      // Front matter links: a landing page's hero actions, a page's prev and next.
+      const block = text.slice(position.start.offset, position.end.offset);
+      for (const match of block.matchAll(FRONT_MATTER_LINK)) {
+        const at = position.start.offset + match.index + match[1]!.length;
+        const line = lineOf(at);
+        links.push({
+          url: match[3]!,
+          offset: at,
+          line: line + 1,
+          column: at - lineStarts[line]! + 1,
+        });
       }
     }
     for (const child of node.children ?? []) walk(child);

@@ -1,0 +1,79 @@
+/**
+ * In `astro dev` a broken link must not look like a working one: the page itself shows, beside
+ * the link, what is wrong and where it is written (file:line), for a link to a missing page or
+ * section and for a link to an old address; an empty-text cross-reference to nothing shows its
+ * address instead of nothing. Astro's own `dev()`, in this process, on a small site; the server
+ * is stopped with the test. A production build of the same pages never carries the marker.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dev } from 'astro';
+import { buildSite, page, smallSite } from './support/small-site.ts';
+
+const FILE = 'content/docs/guide/upgrade.mdx';
+const MARKER = 'data-lasting-links-problem';
+
+/** The text of every dev marker on a page, in order. */
+function markers(html: string): string[] {
+  return [...html.matchAll(new RegExp(`<mark ${MARKER}[\\s>=][^>]*>([^<]*)</mark>`, 'g'))].map(
+    (match) => match[1]!,
+  );
+}
+
+test(
+  'astro dev marks a broken or old link on the page, with the problem and its file:line; a build never does',
+  { timeout: 400_000 },
+  async () => {
+    const site = smallSite({
+      'content/docs/guide/install.mdx': page('Install', '## Prepare the server\n\nWords.'),
+      'content/docs/guide/upgrade.mdx': page(
+        'Upgrade',
+        'First [prepare it](/guide/install/#prepare-the-server).\n\n' +
+          'Then [the gone page](/guide/no-such-page/) and [](/guide/install/#no-such-section).\n\n' +
+          'And [the old name](/guide/setup/).',
+      ),
+      'content/redirects.yaml': '- from: /guide/setup/\n  to: /guide/install/\n',
+    });
+    let server: Awaited<ReturnType<typeof dev>> | undefined;
+    try {
+      let html: string;
+      try {
+        server = await dev({
+          root: site.dir,
+          server: { port: 0, host: '127.0.0.1' },
+          logLevel: 'silent',
+        });
+        const { address, port } = server.address;
+        const answer = await fetch(`http://${address}:${port}/guide/upgrade/`);
+        assert.equal(answer.status, 200);
+        html = await answer.text();
+      } finally {
+        await server?.stop();
+      }
+      assert.deepEqual(
+        markers(html).map((text) => text.replace(/:\d+: /, ': ')),
+        [
+          `⚠ ${FILE}:8: /guide/no-such-page/: no page at /guide/no-such-page/`,
+          `⚠ ${FILE}:8: /guide/install/#no-such-section: /guide/install/ has no section #no-such-section`,
+          `⚠ ${FILE}:10: /guide/setup/ is an old address; link to /guide/install/ instead (npx lasting-links moves --write rewrites it)`,
+        ],
+      );
+      assert.match(
+        html,
+        /<a href="\/guide\/install\/#no-such-section"[^>]*>\/guide\/install\/#no-such-section<\/a>/,
+        'the empty cross-reference to nothing shows its address',
+      );
+      assert.doesNotMatch(html, />prepare it<\/a>\s*<mark/, 'a link that lands is not marked');
+
+      const build = buildSite(site.dir);
+      assert.equal(build.status, 1, 'the build fails on the broken links instead');
+      const built = readFileSync(join(site.dir, 'dist/guide/upgrade/index.html'), 'utf8');
+      assert.ok(built.includes('href="/guide/no-such-page/"'), 'the page was built');
+      assert.ok(!built.includes(MARKER), 'and carries no marker');
+    } finally {
+      site.remove();
+    }
+  },
+);
