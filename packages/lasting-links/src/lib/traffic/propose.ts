@@ -6,7 +6,8 @@
  * 2. Its Sphinx-era name: `/a/b/c.html` was the page now at `/a/b/c/` (as `import-sphinx`
  *    reads old addresses), live or redirected by the map.
  * 3. The anchors lock published it: `moves` finds where its text went, as for any moved page.
- * 4. Its words against the current pages' titles and section headings.
+ * 4. Its words against the current pages' titles and section headings, and against the map's
+ *    former names; and where the map sends its anchors, when it has entries for them.
  *
  * Proposals at or above `CONFIDENT` with a clear lead are written by `--write`; anything else is
  * a question with the three best candidates, written only when answered (`--choose OLD=NEW`).
@@ -26,6 +27,8 @@ import { findPageMoves } from '../moves/find-moves.ts';
 import type { PublishedPage } from '../moves/published.ts';
 import type { SitePath } from '../site-path.ts';
 import { rankByWords } from './rank-by-words.ts';
+import { anchorsLanding, rankByFormerNames, type FormerName } from './map-history.ts';
+import type { RedirectEntry } from '../redirects/redirect-map.ts';
 
 /** A proposal is written without asking at this confidence or above (stated in the README). */
 export const CONFIDENT = 0.75;
@@ -70,6 +73,9 @@ export interface ProposalContext {
   plan: RedirectPlan;
   /** Every page the anchors lock (and the sources at the compared revision) published. */
   published: readonly PublishedPage[];
+  /** The map's entries, and the former names of pages they hold (`formerNames`). */
+  entries: readonly RedirectEntry[];
+  formerNames: readonly FormerName[];
 }
 
 /**
@@ -148,13 +154,29 @@ export function proposeHome(loggedPath: string, context: ProposalContext): Propo
     }
   }
 
-  // 4. Its words.
-  const ranked = rankByWords(from.path, site.candidates);
-  const candidates: Candidate[] = ranked.map((match) => ({
-    to: { kind: 'site', ...match.to },
-    confidence: round(match.score),
-    reason: match.reason,
-  }));
+  // 4. Its words, its former names' words, where the map sends its anchors: the best per page.
+  const found: Candidate[] = [
+    ...rankByWords(from.path, site.candidates).map((match) => ({
+      to: { kind: 'site' as const, ...match.to },
+      confidence: match.score,
+      reason: match.reason,
+    })),
+    ...rankByFormerNames(from.path, context.formerNames).map((match) => ({
+      to: match.to,
+      confidence: match.score,
+      reason: match.reason,
+    })),
+  ];
+  for (const path of new Set([from.path, page ?? from.path])) {
+    const anchors = anchorsLanding(path, context.entries, plan, site.index);
+    if (anchors !== undefined)
+      found.push({
+        to: anchors.to,
+        confidence: 0.95 * (anchors.agree / anchors.of),
+        reason: `the map sends ${anchors.agree} of the ${anchors.of} anchors of ${path} there`,
+      });
+  }
+  const candidates = bestPerPage(found).slice(0, 3);
   const [best, second] = candidates;
   if (best === undefined)
     return {
@@ -186,6 +208,21 @@ export function proposeHome(loggedPath: string, context: ProposalContext): Propo
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The best candidate of each page, best first, confidences rounded as they are shown. */
+function bestPerPage(found: readonly Candidate[]): Candidate[] {
+  const pageOf = (target: RedirectTarget) =>
+    target.kind === 'site' ? target.path : target.url.split('#')[0]!;
+  const best = new Map<string, Candidate>();
+  for (const candidate of found) {
+    const seen = best.get(pageOf(candidate.to));
+    if (seen === undefined || candidate.confidence > seen.confidence)
+      best.set(pageOf(candidate.to), candidate);
+  }
+  return [...best.values()]
+    .sort((a, b) => b.confidence - a.confidence)
+    .map((candidate) => ({ ...candidate, confidence: round(candidate.confidence) }));
+}
 
 /** Whether an answer `--choose OLD=NEW` may be written: NEW must land on content now. */
 export function landsNow(target: RedirectTarget, index: AnchorIndex): boolean {

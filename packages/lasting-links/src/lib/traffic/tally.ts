@@ -20,6 +20,8 @@ export interface TrafficTally {
   used: Map<string, number>;
   /** Page requests read, and the ones left out. */
   requests: number;
+  /** The first and last time of any request: the window the counts cover. */
+  window: { first: number; last: number } | undefined;
   skipped: Record<SkipReason, number>;
   /** Lines no parser could read. */
   unreadLines: number;
@@ -39,6 +41,7 @@ export function emptyTally(): TrafficTally {
     notFound: new Map(),
     used: new Map(),
     requests: 0,
+    window: undefined,
     skipped: { asset: 0, probe: 0, bot: 0 },
     unreadLines: 0,
     dropped: 0,
@@ -56,6 +59,11 @@ export function countRequest(
   limit = MAX_NOT_FOUND_PATHS,
 ): void {
   tally.requests += 1;
+  if (tally.window === undefined) tally.window = { first: request.time, last: request.time };
+  else {
+    tally.window.first = Math.min(tally.window.first, request.time);
+    tally.window.last = Math.max(tally.window.last, request.time);
+  }
   const reason = skipReason(request.path, request.userAgent);
   if (reason !== undefined) {
     tally.skipped[reason] += 1;
