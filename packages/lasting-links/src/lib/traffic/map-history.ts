@@ -22,10 +22,13 @@ export function anchorsLanding(
   plan: RedirectPlan,
   index: AnchorIndex,
 ): { to: RedirectTarget; agree: number; of: number } | undefined {
+  // Each entry's own target, followed: a map with anchors but no page entry is one the build
+  // refuses, and its planned redirects leave those entries out.
   const targets = entries
     .filter((entry) => entry.from.path === path && entry.from.fragment !== null)
     .flatMap((entry) => {
-      const landing = landingEverywhere(plan, index, entry.from);
+      const landing =
+        entry.to.kind === 'external' ? entry.to : landingEverywhere(plan, index, entry.to);
       return landing === undefined ? [] : [landing];
     });
   if (targets.length === 0) return undefined;
