@@ -48,15 +48,21 @@ function context(published = publishedOf({}, 'lock')) {
   return { site, plan, published, entries, formerNames: formerNames(entries, plan, site.index) };
 }
 
-const summary = (proposal: Proposal) => {
-  if (proposal.kind === 'unusable') return proposal;
-  if (proposal.kind === 'covered') return { kind: proposal.kind, to: displayTarget(proposal.to) };
+/** A proposal as the paths it names. */
+function summary(proposal: Proposal): {
+  kind: Proposal['kind'];
+  to?: string;
+  candidates: string[];
+} {
+  if (proposal.kind === 'unusable') return { kind: proposal.kind, candidates: [] };
+  if (proposal.kind === 'covered')
+    return { kind: proposal.kind, to: displayTarget(proposal.to), candidates: [] };
   return {
     kind: proposal.kind,
-    to: proposal.kind === 'proposed' ? displayTarget(proposal.to) : undefined,
+    ...(proposal.kind === 'proposed' ? { to: displayTarget(proposal.to) } : {}),
     candidates: proposal.candidates.map((candidate) => displayTarget(candidate.to)),
   };
-};
+}
 
 test('the name of an old path: its last segment as words, an index page named by its folder', () => {
   assert.deepEqual(oldPathName('/install/config-ssl.html'), {
@@ -86,6 +92,7 @@ test('a path the map already covers is not a proposal', () => {
   assert.deepEqual(summary(proposeHome('/install/install-rhel.html', context())), {
     kind: 'covered',
     to: '/deploy/server/deploy-linux/',
+    candidates: [],
   });
   assert.equal(proposeHome('/ancient', context()).kind, 'covered');
 });
@@ -99,7 +106,7 @@ test('a page whose anchors the map moved lands where they went', () => {
       '/reference/config-settings/',
       '/deploy/server/setup-tls/',
       '/deploy/server/deploy-linux/',
-    ].slice(0, summary(proposal).candidates!.length),
+    ].slice(0, summary(proposal).candidates.length),
   });
 });
 
@@ -114,7 +121,7 @@ test('the words of an old path find a renamed page: confident for the same words
   // One word fewer: the right page first, but under the threshold, so a question.
   const close = proposeHome('/messaging/managing-members.html', context());
   assert.equal(close.kind, 'question');
-  assert.equal(summary(close).candidates![0], '/users/manage-channel-members/');
+  assert.equal(summary(close).candidates[0], '/users/manage-channel-members/');
   // A sibling of old addresses the map already sends somewhere goes the same way: confident
   // when only a version differs, the first candidate when a word differs.
   const sibling = proposeHome('/install/install-rhel-8.html', context());
@@ -124,13 +131,13 @@ test('the words of an old path find a renamed page: confident for the same words
   );
   const cousin = proposeHome('/install/install-ubuntu.html', context());
   assert.equal(cousin.kind, 'question');
-  assert.equal(summary(cousin).candidates![0], '/deploy/server/deploy-linux/');
+  assert.equal(summary(cousin).candidates[0], '/deploy/server/deploy-linux/');
 });
 
 test('two pages of the same name, or words that match nothing well, are questions with three candidates', () => {
   const tie = proposeHome('/guide/overview.html', context());
   assert.equal(tie.kind, 'question');
-  assert.deepEqual(summary(tie).candidates!.slice(0, 2).sort(), [
+  assert.deepEqual(summary(tie).candidates.slice(0, 2).sort(), [
     '/admin/overview/',
     '/users/overview/',
   ]);

@@ -5,6 +5,7 @@
  * reader who followed an old link; these would only fill the list the docs team reviews.
  */
 import { isbot } from 'isbot';
+import { ownCopy } from './log-request.ts';
 
 /** Why a request is left out. */
 export type SkipReason = 'asset' | 'probe' | 'bot';
@@ -46,7 +47,7 @@ function isBotAgent(userAgent: string): boolean {
   if (answer === undefined) {
     if (known.size >= KNOWN_AGENTS) known.clear();
     answer = isbot(userAgent);
-    known.set(userAgent, answer);
+    known.set(ownCopy(userAgent), answer);
   }
   return answer;
 }

@@ -43,10 +43,7 @@ export async function readLogs(options: ReadLogsOptions): Promise<void> {
   const every = options.progressEvery ?? 200_000;
   for (const [at, file] of options.files.entries()) {
     const gzipped = await isGzip(file);
-    // The stream is made once it can be piped at once: its byte counter starts it flowing.
     const raw = createReadStream(file);
-    let fileBytes = 0;
-    raw.on('data', (chunk) => (fileBytes += chunk.length));
     const input = gzipped ? raw.pipe(createGunzip()) : raw;
     raw.on('error', (error) => input.destroy(error));
     const reader = createInterface({ input, crlfDelay: Infinity });
@@ -61,20 +58,38 @@ export async function readLogs(options: ReadLogsOptions): Promise<void> {
       }
       countRequest(options.tally, request, options.watched);
     };
-    for await (const line of reader) {
+    const onLine = (line: string) => {
       lines += 1;
       if (parse === undefined) {
         // The format is recognised from the first lines, which are then read like the rest.
         pending.push(line);
-        if (pending.length < DETECT_LINES) continue;
+        if (pending.length < DETECT_LINES) return;
         parse = parserFor(pending, file);
         for (const held of pending.splice(0)) take(held);
-        continue;
+        return;
       }
       take(line);
       if (options.onProgress !== undefined && lines % every === 0)
-        options.onProgress({ file, bytesRead: doneBytes + fileBytes, totalBytes, lines });
-    }
+        options.onProgress({ file, bytesRead: doneBytes + raw.bytesRead, totalBytes, lines });
+    };
+    // Each line is handled in readline's own event, never queued for an async loop, so a
+    // line's text is garbage as soon as it is counted.
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => {
+        reader.close();
+        input.destroy();
+        reject(error);
+      };
+      reader.on('line', (line) => {
+        try {
+          onLine(line);
+        } catch (error) {
+          fail(error as Error);
+        }
+      });
+      reader.on('close', resolve);
+      input.on('error', fail);
+    });
     if (parse === undefined && pending.length > 0) {
       parse = parserFor(pending, file);
       for (const held of pending) take(held);

@@ -3,7 +3,7 @@
  * first and last time, the hits of each redirect the map serves, and what was left out and why.
  * Only counters are kept, never lines, so a log of any size is read in bounded memory.
  */
-import type { LogRequest } from './log-request.ts';
+import { ownCopy, type LogRequest } from './log-request.ts';
 import { skipReason, type SkipReason } from './not-a-page.ts';
 
 /** A path and how often and when readers asked for it. */
@@ -69,8 +69,11 @@ export function countRequest(
     tally.skipped[reason] += 1;
     return;
   }
-  if (watched.has(request.path))
-    tally.used.set(request.path, (tally.used.get(request.path) ?? 0) + 1);
+  if (watched.has(request.path)) {
+    const used = tally.used.get(request.path);
+    if (used === undefined) tally.used.set(ownCopy(request.path), 1);
+    else tally.used.set(request.path, used + 1);
+  }
   if (request.status !== 404) return;
   const seen = tally.notFound.get(request.path);
   if (seen !== undefined) {
@@ -80,7 +83,11 @@ export function countRequest(
     return;
   }
   if (tally.notFound.size >= limit) dropSingles(tally);
-  tally.notFound.set(request.path, { hits: 1, first: request.time, last: request.time });
+  tally.notFound.set(ownCopy(request.path), {
+    hits: 1,
+    first: request.time,
+    last: request.time,
+  });
 }
 
 function dropSingles(tally: TrafficTally): void {
