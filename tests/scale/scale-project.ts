@@ -15,7 +15,7 @@ import { linkSettings } from '../../src/config.ts';
 import { scalePagePath, scalePages, type ScalePage } from './generate-pages.ts';
 
 /** Runs `command` in `cwd` without colours; its status and all it printed. */
-export function runIn(cwd: string, command: string, args: string[]) {
+function runIn(cwd: string, command: string, args: string[]) {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',

@@ -78,18 +78,19 @@ export async function runFromLog(input: FromLogInput): Promise<number> {
 
   const watched = new Set(input.entries.flatMap(requestSpellings));
   const tally = emptyTally();
-  let progressShown = false;
-  const showProgress = (progress: ReadProgress) => {
-    if (progress.totalBytes < PROGRESS_FROM_BYTES) return;
-    progressShown = true;
+  // Set from the progress callback: an object, so the check after the read sees the change.
+  const progress = { shown: false };
+  const showProgress = (read: ReadProgress) => {
+    if (read.totalBytes < PROGRESS_FROM_BYTES) return;
+    progress.shown = true;
     process.stderr.write(
-      `moves: read ${megabytes(progress.bytesRead)} of ${megabytes(progress.totalBytes)} MB, ${progress.lines.toLocaleString('en')} lines\n`,
+      `moves: read ${megabytes(read.bytesRead)} of ${megabytes(read.totalBytes)} MB, ${read.lines.toLocaleString('en')} lines\n`,
     );
   };
   try {
     await readLogs({
       files: input.files,
-      format: input.format as Parameters<typeof readLogs>[0]['format'],
+      format: input.format,
       tally,
       watched,
       onProgress: showProgress,
@@ -99,7 +100,7 @@ export async function runFromLog(input: FromLogInput): Promise<number> {
     console.error(`moves: ${(error as Error).message}`);
     return 2;
   }
-  if (progressShown) process.stderr.write('moves: logs read\n');
+  if (progress.shown) process.stderr.write('moves: logs read\n');
 
   const { plan } = planRedirects(input.entries, input.site.index, input.mapFile);
   const context = {

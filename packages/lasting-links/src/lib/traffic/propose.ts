@@ -202,7 +202,7 @@ export function proposeHome(loggedPath: string, context: ProposalContext): Propo
     confidence: best.confidence,
     reason: clear
       ? `its words match at most ${Math.round(best.confidence * 100)}%, under the ${Math.round(CONFIDENT * 100)}% a proposal needs`
-      : `its words match ${candidates.length > 1 ? `"${displayTarget(best.to)}" and "${displayTarget(second!.to)}"` : 'several places'} about equally`,
+      : `its words match ${candidates.length > 1 ? `"${displayTarget(best.to)}" and "${displayTarget(second.to)}"` : 'several places'} about equally`,
     candidates,
   };
 }

@@ -34,7 +34,7 @@ export interface TrafficTally {
  * grow the table without end; when it is full, paths seen only once are dropped, since a
  * redirect is for an address readers keep asking for.
  */
-export const MAX_NOT_FOUND_PATHS = 200_000;
+const MAX_NOT_FOUND_PATHS = 200_000;
 
 export function emptyTally(): TrafficTally {
   return {
