@@ -60,6 +60,9 @@ interface Finding {
   chosen?: RedirectTarget;
 }
 
+/** Unused map entries the report for people shows. */
+const UNUSED_SHOWN = 50;
+
 /** Inputs larger than this get a progress line on stderr. */
 const PROGRESS_FROM_BYTES = 64 * 1024 * 1024;
 
@@ -338,10 +341,13 @@ function printReport(
       '',
       `Map entries nobody used from ${window} (candidates to retire; review them, this command never removes one):`,
     );
-    for (const entry of unused)
+    // A long map nobody reviewed has thousands: the first ones here, all of them in JSON.
+    for (const entry of unused.slice(0, UNUSED_SHOWN))
       out.push(
         `  ${displayLocation(entry.from)} → ${displayTarget(entry.to)}  (${input.mapFile}:${entry.line})`,
       );
+    if (unused.length > UNUSED_SHOWN)
+      out.push(`  … and ${unused.length - UNUSED_SHOWN} more (--format json lists them all)`);
   }
   if (findings.length === 0) out.push('', 'No page answered 404 to readers.');
   if (input.write && written > 0)
