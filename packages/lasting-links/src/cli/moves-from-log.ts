@@ -63,8 +63,11 @@ interface Finding {
 /** Unused map entries the report for people shows. */
 const UNUSED_SHOWN = 50;
 
-/** Inputs larger than this get a progress line on stderr. */
-const PROGRESS_FROM_BYTES = 64 * 1024 * 1024;
+/**
+ * A read taking longer than this gets progress lines on stderr: a large log, or a gzipped one
+ * whose few megabytes hold millions of lines.
+ */
+const PROGRESS_AFTER_MS = 2000;
 
 export async function runFromLog(input: FromLogInput): Promise<number> {
   if (input.format !== undefined && !isLogFormat(input.format)) {
@@ -83,8 +86,9 @@ export async function runFromLog(input: FromLogInput): Promise<number> {
   const tally = emptyTally();
   // Set from the progress callback: an object, so the check after the read sees the change.
   const progress = { shown: false };
+  const started = performance.now();
   const showProgress = (read: ReadProgress) => {
-    if (read.totalBytes < PROGRESS_FROM_BYTES) return;
+    if (performance.now() - started < PROGRESS_AFTER_MS) return;
     progress.shown = true;
     process.stderr.write(
       `moves: read ${megabytes(read.bytesRead)} of ${megabytes(read.totalBytes)} MB, ${read.lines.toLocaleString('en')} lines\n`,
