@@ -4,7 +4,7 @@
  * afterwards. Prints the time, the throughput and the peak resident memory, and fails when the
  * peak passes the bound: the command streams, so its memory must not grow with the log.
  *
- *   node bench/traffic/run.ts [--size-mb 1024] [--bound-mib 640] [--gzip]
+ *   node bench/traffic/run.ts [--size-mb 1024] [--bound-mib 300] [--gzip]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
@@ -18,13 +18,13 @@ import { LIVE_PAGES, OLD_PATHS, logSite } from '../../tests/traffic/support/log-
 const { values } = parseArgs({
   options: {
     'size-mb': { type: 'string', default: '1024' },
-    'bound-mib': { type: 'string', default: '640' },
+    'bound-mib': { type: 'string', default: '300' },
     gzip: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench:traffic -- [--size-mb 1024] [--bound-mib 640] [--gzip]');
+  console.log('usage: npm run bench:traffic -- [--size-mb 1024] [--bound-mib 300] [--gzip]');
   process.exit(0);
 }
 
@@ -47,6 +47,12 @@ try {
   console.log(
     `generated ${(plainBytes / 1024 / 1024).toFixed(0)} MB, ${lines.toLocaleString('en')} lines in ${((performance.now() - generating) / 1000).toFixed(1)} s${values.gzip ? ` (gzipped to ${(statSync(log).size / 1024 / 1024).toFixed(0)} MB)` : ''}`,
   );
+  // A first run in a new project settles its settings with `astro sync`, in the command's own
+  // process (a few hundred megabytes, once); measured is a run over the log, as in a project
+  // that has been built before.
+  spawnSync(process.execPath, ['node_modules/lasting-links/bin/lasting-links.js', 'moves'], {
+    cwd: site.dir,
+  });
   const started = performance.now();
   const run = spawnSync(
     '/usr/bin/time',

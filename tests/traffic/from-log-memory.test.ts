@@ -13,11 +13,10 @@ import { LIVE_PAGES, OLD_PATHS, logSite } from './support/log-site.ts';
 
 const SIZE = 160 * 1024 * 1024;
 /**
- * Peak resident memory allowed, whatever the log's size. Measured: 110 to 500 MiB for 160 MB and
- * for 1 GB alike (V8 sizes its heap by its own heuristics), so the bound is a ceiling that a
- * command holding the log, or a growing part of it, would pass at once.
+ * Peak resident memory allowed, whatever the log's size (measured: about 120 MiB for 160 MB and
+ * for 1 GB alike).
  */
-const BOUND_MIB = 640;
+const BOUND_MIB = 300;
 // Peak memory as the benchmarks measure it (bench/check), with GNU time.
 const TIME = '/usr/bin/time';
 
@@ -32,6 +31,11 @@ test(
     try {
       const log = join(site.dir, 'access.log');
       const lines = await writeLargeLog(log, SIZE, LIVE_PAGES, OLD_PATHS);
+      // A first run in a new project settles its settings with `astro sync`, in the command's
+      // own process (a few hundred megabytes, once); measured here is a run over the log.
+      spawnSync(process.execPath, ['node_modules/lasting-links/bin/lasting-links.js', 'moves'], {
+        cwd: site.dir,
+      });
       const started = performance.now();
       const run = spawnSync(
         TIME,
