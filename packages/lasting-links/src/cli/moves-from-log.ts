@@ -147,12 +147,16 @@ export async function runFromLog(input: FromLogInput): Promise<number> {
     );
   if (input.write && input.interactive && !input.json) await askAtTerminal(open());
 
+  // `/a/b` and `/a/b/` are one map address: the first (most hits) gives its entry.
+  const added = new Set<string>();
   const edits: MapEdit[] = findings.flatMap((finding): MapEdit[] => {
     const to =
       finding.chosen ?? (finding.proposal.kind === 'proposed' ? finding.proposal.to : undefined);
     const from = mapAddress(finding.logged);
     if (to === undefined || typeof from === 'string' || finding.proposal.kind === 'covered')
       return [];
+    if (added.has(displayLocation(from))) return [];
+    added.add(displayLocation(from));
     const note = `404 for ${finding.hits.hits} request${finding.hits.hits === 1 ? '' : 's'} from ${day(finding.hits.first)} to ${day(finding.hits.last)} (moves --from-log)`;
     return [{ kind: 'add', from, to, note }];
   });
