@@ -11,16 +11,11 @@
  *   node scripts/build-scale-site.ts [--fixtures DIR]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './paths.ts';
-import { createGeneratedSite } from './generated-site.ts';
-import { importSphinxMap } from '../packages/lasting-links/src/lib/redirects/import-sphinx.ts';
-import { readSphinxKey } from '../packages/lasting-links/src/lib/redirects/sphinx-addresses.ts';
-import type { SitePath } from '../packages/lasting-links/src/lib/site-path.ts';
-import { linkSettings } from '../src/config.ts';
-import { scalePagePath, scalePages } from '../tests/scale/generate-pages.ts';
+import { writeScaleProject } from '../tests/scale/scale-project.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,10 +32,10 @@ if (values.help) {
 const work = join(projectRoot, '.build', 'scale');
 const project = join(work, 'project');
 const dist = join(work, 'dist');
-const sphinxFile = join(values.fixtures, 'mattermost-redirects-2026.json');
-const pagesFile = join(values.fixtures, 'mattermost-pages-2026.txt');
-for (const file of [sphinxFile, pagesFile])
+for (const name of ['mattermost-redirects-2026.json', 'mattermost-pages-2026.txt']) {
+  const file = join(values.fixtures, name);
   if (!existsSync(file)) fail(`${file} is missing: pass the fixtures folder with --fixtures DIR`);
+}
 
 const timings: string[] = [];
 function step<T>(name: string, work: () => T): T {
@@ -65,75 +60,16 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// 1. The project: this project's code, sharing its node_modules, with generated content.
-const paths = readFileSync(pagesFile, 'utf8')
-  .split('\n')
-  .map((line) => line.trim())
-  .filter(Boolean);
-const pages = step('generate pages', () => {
-  rmSync(work, { recursive: true, force: true });
-  createGeneratedSite(project, { outDir: dist });
-
-  // The sections readers must land on: every target the map will send them to.
-  const sitePaths = new Set(paths.map(scalePagePath));
-  const sphinxText = readFileSync(sphinxFile, 'utf8');
-  const preview = importSphinxMap({
-    text: sphinxText,
-    file: sphinxFile,
-    host: 'docs.mattermost.com',
-    pages: sitePaths,
-    existing: [],
-    allowedHosts: linkSettings.redirectHosts,
-  });
-  const sections = new Map<SitePath, Set<string>>();
-  for (const entry of preview.entries) {
-    if (entry.to.kind !== 'site' || entry.to.fragment === null) continue;
-    const ids = sections.get(entry.to.path) ?? new Set<string>();
-    ids.add(entry.to.fragment);
-    sections.set(entry.to.path, ids);
-  }
-  // Old anchors stay old: no page may take one as a heading id, or a 301 could not tell them apart.
-  const oldAnchors = new Set<string>();
-  for (const key of Object.keys(JSON.parse(sphinxText) as Record<string, string>)) {
-    const read = readSphinxKey(key);
-    if (read.ok && read.value.fragment !== null) oldAnchors.add(read.value.fragment);
-  }
-  const generated = scalePages(paths, sections, oldAnchors);
-  for (const page of generated) {
-    const file = join(project, linkSettings.content, page.file);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, page.text);
-  }
-  return generated;
-});
-
-// 2. The Sphinx map, imported as a writer would import it; some keys are reported and left out.
-const imported = step('import the Sphinx map', () =>
-  run(process.execPath, [
-    'node_modules/lasting-links/bin/lasting-links.js',
-    'import-sphinx',
-    '--sphinx',
-    sphinxFile,
-    '--host',
-    'docs.mattermost.com',
-    '--write',
-  ]),
-);
-const summary = /^\d+ keys: .*$/m.exec(imported.output)?.[0];
-if (summary === undefined || imported.status === 2)
-  fail(`the import failed:\n${imported.output.slice(-3000)}`);
-console.log(`import: ${summary}`);
-
-// 3. A first lock of every address the site publishes, so the build proves each one.
-const lock = step('write the anchors lock', () =>
-  run(process.execPath, [
-    'node_modules/lasting-links/bin/lasting-links.js',
-    'moves',
-    '--init',
-    '--write',
-  ]),
-);
-if (lock.status !== 0) fail(`moves --init failed:\n${lock.output.slice(-3000)}`);
+// 1-3. The project: generated pages, the imported Sphinx map and a first anchors lock.
+rmSync(work, { recursive: true, force: true });
+let pages;
+try {
+  const written = writeScaleProject(project, values.fixtures, dist, step);
+  pages = written.pages;
+  console.log(`import: ${written.importSummary}`);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 // 4. The build: redirects, lock, link check and search index, as for any site.
 const build = step('build', () =>

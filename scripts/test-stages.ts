@@ -83,6 +83,12 @@ export const stages: Stage[] = [
     after: ['scale site build'],
   },
   {
+    // `moves --from-log` against the scale site's sources (no build) and a large log read in bounded memory.
+    name: 'traffic logs (moves --from-log on the scale site)',
+    command: "node --test --test-concurrency=1 'tests/traffic/*.test.ts'",
+    count: nodeTestCounts,
+  },
+  {
     // The package as other sites install it: packed, unpacked into a Starlight site, proven there.
     name: 'Starlight site (lasting-links from its tarball)',
     command: "node --test 'tests/starlight/*.test.ts'",

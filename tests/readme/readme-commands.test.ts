@@ -198,6 +198,7 @@ const checks: Record<string, (command: string) => unknown> = {
     runs(' -- --help')(command);
   },
   'npm run bench:build': runs(' -- --help'),
+  'npm run bench:traffic': runs(' -- --help'),
   'npm run bench': runs(' -- --help'),
   'npm run bench:weight': runs(' -- --no-starlight'),
   'npm run weight': runs(),

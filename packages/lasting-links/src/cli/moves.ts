@@ -8,6 +8,8 @@
  *   lasting-links moves --format json    the findings for tools
  *   lasting-links moves --init --write   create the anchors lock of a new site
  *   lasting-links moves --write --choose OLD=NEW   answer a question (repeatable)
+ *   lasting-links moves --from-log FILE… the 404s readers hit in the hosts' access logs, and
+ *                                        where each should land (see moves-from-log.ts)
  *
  * When no section holds enough of a lost section's old text (a quarter, `MIN_CONFIDENCE` in
  * find-new-home.ts), `moves` redirects nothing by itself: it asks, with the best candidates, in a
@@ -59,24 +61,31 @@ import { formatProblems, isReportFormat, problemCounts } from '../lib/problems/f
 import type { Problem } from '../lib/problems/problem.ts';
 import type { SitePath } from '../lib/site-path.ts';
 import type { SiteSettings } from '../lib/settings.ts';
+import { runFromLog } from './moves-from-log.ts';
 
 const usage =
-  'usage: lasting-links moves [--write] [--choose OLD=NEW]... [--since REF] [--format human|json|github] [--init]';
+  'usage: lasting-links moves [--write] [--choose OLD=NEW]... [--since REF] [--format human|json|github] [--init]\n' +
+  '       lasting-links moves --from-log FILE… [--log-format nginx|s3|cloudfront] [--choose OLD=NEW]… [--write] [--format human|json]';
 
 /** Runs `lasting-links moves` with `args`; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       options: {
         write: { type: 'boolean', default: false },
         since: { type: 'string', default: 'HEAD' },
         format: { type: 'string', default: 'human' },
         init: { type: 'boolean', default: false },
+        'from-log': { type: 'string', multiple: true },
+        'log-format': { type: 'string' },
         choose: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', default: false },
       },
+      // `--from-log a.log b.log.gz`: the files after the first are positionals.
+      allowPositionals: true,
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -85,6 +94,11 @@ export async function run(args: string[]): Promise<number> {
   if (values.help) {
     console.log(usage);
     return 0;
+  }
+  const logFiles = [...(values['from-log'] ?? []), ...positionals];
+  if (values['from-log'] === undefined && positionals.length > 0) {
+    console.error(`moves: unexpected argument "${positionals[0]}"\n${usage}`);
+    return 2;
   }
   if (!isReportFormat(values.format)) {
     console.error(`--format must be human, json or github, not "${values.format}".\n${usage}`);
@@ -142,6 +156,27 @@ export async function run(args: string[]): Promise<number> {
   for (const path of astroPageRoutes(root, settings.pagesDir))
     if (!index.has(path)) index.set(path, { path, ids: new Set(), headings: [] });
   const site = { index, candidates: currentCandidates(pages) };
+  if (values['from-log'] !== undefined) {
+    if (values.format === 'github') {
+      console.error(`moves --from-log: --format must be human or json`);
+      return 2;
+    }
+    return runFromLog({
+      files: logFiles,
+      format: values['log-format'],
+      choose: values.choose,
+      write: values.write,
+      json: values.format === 'json',
+      root,
+      mapFile: settings.redirectsFile,
+      mapText,
+      entries: map.entries,
+      allowedHosts: settings.redirectHosts,
+      site,
+      published,
+      interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+    });
+  }
   const plan = () =>
     planMoves({ published, site, entries: map.entries, mapFile: settings.redirectsFile, answers });
   let result = plan();

@@ -9,8 +9,11 @@ export function normalizeHeading(text: string): string {
 
 /** 1 for the same words, 0 for nothing in common. */
 export function headingSimilarity(a: string, b: string): number {
-  const left = normalizeHeading(a);
-  const right = normalizeHeading(b);
+  return normalizedSimilarity(normalizeHeading(a), normalizeHeading(b));
+}
+
+/** `headingSimilarity` of two texts already normalized, for callers comparing one text with many. */
+export function normalizedSimilarity(left: string, right: string): number {
   const longest = Math.max(left.length, right.length);
   return longest === 0 ? 0 : 1 - distance(left, right) / longest;
 }
