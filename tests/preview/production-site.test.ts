@@ -63,6 +63,13 @@ test('the production build on S3: old page paths answer 301 to their new page, a
 
   const s3 = new S3Host({ kind: 's3', bucket: BUCKET, prefix: '' }, store.client);
   const origin = await serve(t, s3);
+  // The site as built: its own robots.txt, pages without a preview's banner or noindex.
+  const robots = await fetch(`${origin}/robots.txt`);
+  assert.equal(await robots.text(), readFileSync(join(dist, 'robots.txt'), 'utf8'));
+  const guide = await (
+    await fetch(`${origin}/administration-guide/scale/high-availability/`)
+  ).text();
+  assert.doesNotMatch(guide, /noindex|_preview\.js/);
   const redirects = JSON.parse(
     readFileSync(join(dist, '_object-redirects.json'), 'utf8'),
   ) as Record<string, string>;
