@@ -1,7 +1,8 @@
 /**
  * An HTTP server that answers like an S3 website endpoint (or a CDN in front of a bucket) for a
- * preview host: the rules are `websiteLookup`'s, the files come from the host (a folder, or a
- * bucket through the S3 API), with the `Content-Type` and `Cache-Control` they were stored with.
+ * host: the rules are `websiteLookup`'s, the files come from the host (a folder, or a bucket
+ * through the S3 API), with the `Content-Type` and `Cache-Control` they were stored with, and
+ * an object's website redirect location (`x-amz-website-redirect-location`) answered with a 301.
  *
  * Every answer refuses to be framed (X-Frame-Options and CSP frame-ancestors): all previews share
  * this origin, and a preview is a pull request's HTML, so a page of one preview could otherwise
@@ -41,6 +42,12 @@ export function websiteServer(host: Pick<PreviewHost, 'read'>): Server {
     const answer = async () => {
       if (lookup === undefined) return notFound(undefined);
       const object = await host.read(lookup.key);
+      // Like S3: an object with a website redirect location is answered with a 301 there (the
+      // index document of `dir/` too), its body unread.
+      if (object?.redirectLocation !== undefined) {
+        reply(301, { location: object.redirectLocation });
+        return;
+      }
       if (object !== undefined) {
         reply(
           200,

@@ -14,7 +14,8 @@ import { S3Host } from '../../packages/lasting-links/src/publish/s3-host.ts';
 import { websiteServer } from '../../scripts/preview/website-server.ts';
 import { runScript, type CommandResult } from './support/commands.ts';
 import { makeHost, type HostFixture } from './support/hosts.ts';
-import { shaOf, versionOfPage, writeSyntheticBuild } from './support/synthetic-build.ts';
+import { shaOf, writeSyntheticBuild } from './support/synthetic-build.ts';
+import { assertOldOrNew, readWhile } from './support/readers.ts';
 
 const PR = 12;
 /** Enough pages that copying a version takes longer than reading one page. */
@@ -37,57 +38,6 @@ function publish(host: HostFixture, version: string, dir: string): Promise<Comma
     ],
     { env: host.env },
   );
-}
-
-/**
- * What one read of a page and its stylesheet gave: the page's version, or what went wrong, and
- * whether the publish was still running.
- */
-type Read = { page: string; during: boolean } & ({ version: string } | { problem: string });
-
-/**
- * Reads every page and its stylesheet, over and over, until `done` settles, then once more;
- * returns every read in order.
- */
-async function readWhile(
-  pages: readonly string[],
-  readFile: (file: string) => Promise<string | undefined>,
-  done: Promise<unknown>,
-): Promise<Read[]> {
-  const publish = { finished: false };
-  void done.finally(() => (publish.finished = true));
-  const reads: Read[] = [];
-  for (;;) {
-    const lastRound = publish.finished;
-    for (const page of pages) {
-      const during = !publish.finished;
-      const html = await readFile(page);
-      if (html === undefined) {
-        reads.push({ page, during, problem: 'missing' });
-        continue;
-      }
-      const version = versionOfPage(html);
-      if (version === undefined) {
-        reads.push({ page, during, problem: `cut short at ${html.length} bytes` });
-        continue;
-      }
-      const stylesheet = /href="\/pr-\d+\/([^"]+\.css)"/.exec(html)?.[1];
-      if (stylesheet === undefined || (await readFile(stylesheet)) === undefined) {
-        reads.push({
-          page,
-          during,
-          problem: `version ${version} without its stylesheet ${stylesheet}`,
-        });
-        continue;
-      }
-      reads.push({ page, during, version });
-    }
-    if (lastRound) return reads;
-  }
-}
-
-function problemsOf(reads: readonly Read[]): string[] {
-  return reads.flatMap((read) => ('problem' in read ? [`${read.page}: ${read.problem}`] : []));
 }
 
 for (const kind of ['dir', 's3'] as const) {
@@ -135,26 +85,6 @@ for (const kind of ['dir', 's3'] as const) {
     const result = await publishing;
     assert.equal(result.status, 0, result.stderr);
 
-    assert.deepEqual(problemsOf(reads), [], 'every read was a whole page with its stylesheet');
-    const versions = reads.map((entry) => ('version' in entry ? entry.version : '?'));
-    const during = new Set(
-      reads
-        .filter((entry) => entry.during)
-        .map((entry) => ('version' in entry ? entry.version : '?')),
-    );
-    assert.deepEqual(
-      during,
-      new Set(['v1', 'v2']),
-      'the readers saw the preview change while the publish ran',
-    );
-    assert.equal(versions.at(-1), 'v2', 'the new version is live at the end');
-    if (kind === 'dir') {
-      const firstNew = versions.indexOf('v2');
-      assert.equal(
-        versions.indexOf('v1', firstNew),
-        -1,
-        'after the first new page, only new pages',
-      );
-    }
+    assertOldOrNew(reads, kind === 'dir');
   });
 }

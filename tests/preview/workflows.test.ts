@@ -45,6 +45,7 @@ test('every workflow passes action-validator', () => {
   const files = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file));
   assert.deepEqual(files.sort(), [
     'ci.yml',
+    'deploy.yml',
     'preview-cleanup.yml',
     'preview-publish.yml',
     'preview.yml',
@@ -138,4 +139,23 @@ test('closing a pull request removes its preview, in the same group as its publi
       .replace('github.event.pull_request.head.repo.full_name', 'REPO')
       .replace('github.event.pull_request.head.ref', 'BRANCH');
   assert.equal(normalise(workflow.concurrency.group), normalise(publish.concurrency.group));
+});
+
+test("every push to the default branch publishes production, one deploy at a time, with the previews' store credentials", () => {
+  const { workflow } = read('deploy.yml');
+  assert.deepEqual((workflow.on['push'] as { branches?: string[] } | null)?.branches, ['main']);
+  assert.deepEqual(workflow.permissions, { contents: 'read' });
+  assert.equal(workflow.concurrency['cancel-in-progress'], false);
+  const all = steps(workflow);
+  assert.ok(all.some((step) => step.run === 'npm run build'));
+  const publish = all.find((step) =>
+    step.run?.startsWith('npm run deploy -- --to "$PRODUCTION_TARGET"'),
+  );
+  assert.ok(publish, 'the build is published');
+  assert.equal(publish.env?.['AWS_ACCESS_KEY_ID'], '${{ secrets.PREVIEW_AWS_ACCESS_KEY_ID }}');
+  assert.equal(
+    publish.env['AWS_SECRET_ACCESS_KEY'],
+    '${{ secrets.PREVIEW_AWS_SECRET_ACCESS_KEY }}',
+  );
+  for (const step of all) assert.doesNotMatch(step.run ?? '', /\$\{\{/, step.run);
 });

@@ -140,6 +140,12 @@ const checks: Record<string, (command: string) => unknown> = {
     runs(` -- --pr 1 --to dir:${previews}`)(command);
     assert.ok(!existsSync(join(previews, 'pr-1')));
   },
+  'npm run deploy': (command) => {
+    // After `npm run build`, as the README orders them: the site in a folder, swapped in.
+    runs(` -- --to dir:${join(scratch, 'site')}`)(command);
+    assert.ok(existsSync(join(scratch, 'site', guide, 'index.html')));
+    assert.ok(existsSync(join(scratch, 'site', '_published.json')));
+  },
   'npm run serve:previews': serves('', { extra: ` -- --from dir:${previews}` }),
   'npm run serve:s3': async (command) => {
     const port = await freePort();

@@ -15,9 +15,9 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `lasting-links preview <command>` with `args`, in `env` (added to this process's), optionally under `shell` limits. */
+/** Runs `lasting-links preview <command>` (or `publish`) with `args`, in `env` (added to this process's), optionally under `shell` limits. */
 export function runScript(
-  script: 'preview-publish' | 'preview-remove' | 'preview-build',
+  script: 'preview-publish' | 'preview-remove' | 'preview-build' | 'publish',
   args: readonly string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; fileSizeLimitKb?: number } = {},
 ): Promise<CommandResult> {
@@ -25,8 +25,7 @@ export function runScript(
   const command = [
     process.execPath,
     resolve(cwd, 'node_modules/lasting-links/bin/lasting-links.js'),
-    'preview',
-    script.replace('preview-', ''),
+    ...(script === 'publish' ? ['publish'] : ['preview', script.replace('preview-', '')]),
     ...args,
   ];
   // `ulimit -f` makes every write past the limit fail: a disk that fills up mid-publish.

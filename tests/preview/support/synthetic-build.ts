@@ -23,7 +23,9 @@ export function shaOf(version: string): string {
 }
 
 /**
- * Writes the preview build of pull request `pr` at `version` into `dir`. `pageCount` pages of
+ * Writes the preview build of pull request `pr` at `version` into `dir`; without `pr`, a
+ * production build (base `/`, no preview files) with one moved page, `old/`, whose stub's object
+ * redirects to `/p0/`. `pageCount` pages of
  * about `pageBytes` each; `changed` lists page numbers whose text differs from version `v1`
  * (every other page is byte for byte the same across versions, as with a real build);
  * `styleVersion` names the stylesheet's content, so two versions can share it or not.
@@ -31,7 +33,7 @@ export function shaOf(version: string): string {
 export function writeSyntheticBuild(
   dir: string,
   options: {
-    pr: number;
+    pr?: number;
     version: string;
     pageCount?: number;
     pageBytes?: number;
@@ -41,7 +43,7 @@ export function writeSyntheticBuild(
   },
 ): SyntheticBuild {
   const { pr, version, pageCount = 12, pageBytes = 2000 } = options;
-  const base = `/pr-${pr}/`;
+  const base = pr === undefined ? '/' : `/pr-${pr}/`;
   const css = `body{color:#123} /* ${options.styleVersion ?? version} */`;
   const stylesheet = `_astro/site.${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
   const write = (file: string, content: string | Buffer) => {
@@ -64,8 +66,14 @@ export function writeSyntheticBuild(
   write('404.html', page('Not found', 'version:v1'));
   write(stylesheet, css);
   write('images/diagram.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  write('_preview.js', `/* ${version} */\n`);
   write('_build.json', JSON.stringify({ base, site: 'https://previews.invalid' }));
+  for (const [file, content] of Object.entries(options.extraFiles ?? {})) write(file, content);
+  if (pr === undefined) {
+    write('old/index.html', page('Moved', 'version:v1 <script>location.replace("/p0/")</script>'));
+    write('_object-redirects.json', JSON.stringify({ 'old/index.html': '/p0/' }));
+    return { dir, pages, stylesheet };
+  }
+  write('_preview.js', `/* ${version} */\n`);
   write(
     '_preview.json',
     JSON.stringify({ pr, sha: shaOf(version), builtAt: '2025-01-31T12:00:00Z' }),
@@ -84,7 +92,6 @@ export function writeSyntheticBuild(
     }),
   );
   write('_changes/index.html', page('What changed', `version:${version}`));
-  for (const [file, content] of Object.entries(options.extraFiles ?? {})) write(file, content);
   return { dir, pages, stylesheet };
 }
 

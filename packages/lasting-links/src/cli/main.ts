@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./check.ts'),
   lint: () => import('./lint.ts'),
   'import-sphinx': () => import('./import-sphinx.ts'),
+  publish: () => import('./publish.ts'),
   'preview build': () => import('./preview-build.ts'),
   'preview publish': () => import('./preview-publish.ts'),
   'preview remove': () => import('./preview-remove.ts'),
@@ -24,6 +25,7 @@ commands:
   check [--dist DIR]            check every link and anchor of a built site
   lint [FILE…]                  the docs lint
   import-sphinx --sphinx FILE   import a Sphinx-era redirect map
+  publish --to TARGET           publish the production build (dir:PATH or s3://BUCKET[/PREFIX])
   preview build|publish|remove  pull request previews
 
 Run a command with --help for its options.`;

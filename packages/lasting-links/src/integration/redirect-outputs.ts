@@ -1,7 +1,7 @@
 /**
  * Build glue for redirects: the per-page old-anchor tables and kept-alive ids (as insertions
  * into pages the build already holds), then the files a host reads: one stub per removed page,
- * `_redirects` and the nginx include. Every decision was made by the plan in
+ * `_redirects`, the nginx includes and the S3 object redirects. Every decision was made by the plan in
  * `lib/redirects`; this file places and writes what it says.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -24,6 +24,7 @@ import {
   scriptCodeBytes,
 } from '../lib/redirects/anchor-script.ts';
 import { renderStubPage } from '../lib/redirects/stub-page.ts';
+import { OBJECT_REDIRECTS_FILE, objectRedirects } from '../lib/redirects/object-redirects.ts';
 import { netlifyRedirects } from '../lib/redirects/netlify-redirects.ts';
 import {
   NGINX_MAP_FILE,
@@ -111,7 +112,11 @@ export async function writeRedirectOutputs(
     join(site.dir, NGINX_MAP_FILE),
     renderNginxMap(plan, settings.base, settings.redirectsFile),
   );
-  files.push('_redirects', NGINX_RULES_FILE, NGINX_MAP_FILE);
+  await writeFile(
+    join(site.dir, OBJECT_REDIRECTS_FILE),
+    JSON.stringify(objectRedirects(plan, settings.base), null, 2) + '\n',
+  );
+  files.push('_redirects', NGINX_RULES_FILE, NGINX_MAP_FILE, OBJECT_REDIRECTS_FILE);
 
   const largest = largestTable(plan);
   const summary =

@@ -13,6 +13,10 @@
  *
  *   PATH/.pr-12.lease                    the lease of a publish or remove under way
  *
+ * The production site (`lasting-links publish --to dir:PATH`) is the same one level up: PATH
+ * itself is the symlink, to PARENT/.NAME.versions/<id>, with its lease in PARENT/.NAME.lease
+ * (where PATH is PARENT/NAME), so the web server's root is PATH and flips the same way.
+ *
  * The lease is a file naming its holder and when it expires, renewed while held; it is read and
  * written only under a short lock (see `underLock`), so two runs never both take it.
  */
@@ -32,7 +36,7 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import {
   describeTarget,
   previewFolder,
@@ -41,9 +45,11 @@ import {
 } from '../lib/preview/options.ts';
 import {
   parsePreviewManifest,
+  parseSlotManifest,
   serializePreviewManifest,
   type PreviewManifest,
 } from '../lib/preview/manifest.ts';
+import { describeSlot, manifestFileOf, previewSlot, type Slot } from '../lib/preview/slot.ts';
 import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
 import {
   PREVIEW_MANIFEST_FILE,
@@ -112,6 +118,18 @@ async function readLeaseFile(
 /** The folder of every version of every preview, beside the previews' symlinks. */
 const VERSIONS = '.versions';
 
+/** Where a slot lives in the file system. */
+interface Place {
+  /** The folder the slot's symlink is in. */
+  parent: string;
+  /** The symlink's name: readers reach the slot through `parent/name`. */
+  name: string;
+  /** The folder of the slot's versions. */
+  versions: string;
+  /** The slot's lease file. */
+  lease: string;
+}
+
 export class DirHost implements PreviewHost {
   readonly description: string;
   readonly #root: string;
@@ -121,9 +139,31 @@ export class DirHost implements PreviewHost {
     this.description = describeTarget(target);
   }
 
-  /** The folder the live preview of `pr` is in, or undefined when there is none. */
-  async #live(pr: number): Promise<string | undefined> {
-    const path = join(this.#root, previewFolder(pr));
+  /** Where `slot` lives: a preview in the root, the production site as the root itself. */
+  #place(slot: Slot): Place {
+    if (slot.kind === 'preview') {
+      const name = previewFolder(slot.pr);
+      return {
+        parent: this.#root,
+        name,
+        versions: join(this.#root, VERSIONS, name),
+        lease: join(this.#root, `.${name}.lease`),
+      };
+    }
+    const parent = dirname(this.#root);
+    const name = basename(this.#root);
+    return {
+      parent,
+      name,
+      versions: join(parent, `.${name}.versions`),
+      lease: join(parent, `.${name}.lease`),
+    };
+  }
+
+  /** The folder the live version of `slot` is in, or undefined when there is none. */
+  async #live(slot: Slot): Promise<string | undefined> {
+    const { parent, name } = this.#place(slot);
+    const path = join(parent, name);
     let info;
     try {
       info = await lstat(path);
@@ -133,16 +173,16 @@ export class DirHost implements PreviewHost {
     }
     if (!info.isSymbolicLink()) {
       throw new Error(
-        `${path} is not a preview published by this command (it is not a symlink to a version): move it away, or publish to another folder`,
+        `${path} is not ${slot.kind === 'preview' ? 'a preview' : 'a site'} published by this command (it is not a symlink to a version): move it away, or publish to another folder`,
       );
     }
-    return resolve(this.#root, await readlink(path));
+    return resolve(parent, await readlink(path));
   }
 
-  async state(pr: number): Promise<PublishState> {
-    const live = await this.#live(pr);
+  async state(slot: Slot): Promise<PublishState> {
+    const live = await this.#live(slot);
     if (live === undefined) return { previous: undefined, existing: new Set() };
-    const where = join(live, PREVIEW_MANIFEST_FILE);
+    const where = join(live, manifestFileOf(slot));
     let text: string | undefined;
     try {
       text = await readFile(where, 'utf8');
@@ -150,14 +190,14 @@ export class DirHost implements PreviewHost {
       text = undefined;
     }
     return {
-      previous: text === undefined ? undefined : parsePreviewManifest(text, where),
+      previous: text === undefined ? undefined : parseSlotManifest(slot, text, where),
       existing: new Set(await listFiles(live)),
     };
   }
 
-  async tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt> {
-    await mkdir(this.#root, { recursive: true });
-    const path = join(this.#root, `.${previewFolder(pr)}.lease`);
+  async tryLease(slot: Slot, ttlMs: number): Promise<LeaseAttempt> {
+    const { parent, lease: path } = this.#place(slot);
+    await mkdir(parent, { recursive: true });
     const owner = randomUUID();
     const write = () =>
       writeWhole(
@@ -200,7 +240,7 @@ export class DirHost implements PreviewHost {
           lost = 'another run took it over';
         if (lost !== undefined) {
           throw new Error(
-            `the lease on ${this.description}/${previewFolder(pr)} was lost (${lost}); stopped before changing anything more`,
+            `the lease on ${describeSlot(slot)} at ${this.description} was lost (${lost}); stopped before changing anything more`,
           );
         }
       },
@@ -217,17 +257,17 @@ export class DirHost implements PreviewHost {
   }
 
   async apply(
-    pr: number,
+    slot: Slot,
     buildDir: string,
     plan: PublishPlan,
     log: Log,
     lease: Lease,
   ): Promise<void> {
-    const folder = previewFolder(pr);
-    const versions = join(this.#root, VERSIONS, folder);
+    const { parent, name: folder, versions } = this.#place(slot);
+    const label = slot.kind === 'preview' ? `${this.description}/${folder}` : this.description;
     await mkdir(versions, { recursive: true });
-    const live = await this.#live(pr);
-    const id = `${Date.now().toString(36)}-${plan.manifest.sha.slice(0, 7)}-${randomBytes(3).toString('hex')}`;
+    const live = await this.#live(slot);
+    const id = `${Date.now().toString(36)}-${(plan.manifest.sha ?? 'site').slice(0, 7)}-${randomBytes(3).toString('hex')}`;
     const next = join(versions, id);
     await mkdir(next);
     try {
@@ -250,18 +290,18 @@ export class DirHost implements PreviewHost {
       for (const upload of plan.uploads) await place(upload.file, buildDir, false);
       for (const upload of plan.unchanged) await place(upload.file, buildDir, true);
       for (const file of plan.kept) if (live !== undefined) await place(file, live, true);
-      await writeFile(join(next, PREVIEW_MANIFEST_FILE), serializePreviewManifest(plan.manifest));
-      const swap = join(this.#root, `.${folder}.${id}.link`);
-      await symlink(relative(this.#root, next), swap);
+      await writeFile(join(next, manifestFileOf(slot)), serializePreviewManifest(plan.manifest));
+      const swap = join(parent, `.${folder}.${id}.link`);
+      await symlink(relative(parent, next), swap);
       await lease.check();
-      await rename(swap, join(this.#root, folder));
+      await rename(swap, join(parent, folder));
       log(
-        `${this.description}/${folder}: ${plan.uploads.length} files written, ${linked} unchanged files linked, ${plan.kept.length} previous assets kept; swapped in`,
+        `${label}: ${plan.uploads.length} files written, ${linked} unchanged files linked, ${plan.kept.length} previous assets kept; swapped in`,
       );
     } catch (error) {
       await rm(next, { recursive: true, force: true });
       throw new Error(
-        `writing the new version of ${this.description}/${folder} failed, so the live preview was left as it was: ${(error as Error).message}`,
+        `writing the new version of ${label} failed, so the live ${slot.kind === 'preview' ? 'preview' : 'site'} was left as it was: ${(error as Error).message}`,
         { cause: error },
       );
     }
@@ -269,21 +309,21 @@ export class DirHost implements PreviewHost {
     // also clears what a publish that crashed left behind (a partial version, a stray link).
     // Whatever the link names now is never deleted, even if it is not the version just written.
     await lease.check();
-    const current = await this.#live(pr);
+    const current = await this.#live(slot);
     for (const old of await readdir(versions)) {
       const path = join(versions, old);
       if (path !== next && path !== live && path !== current)
         await rm(path, { recursive: true, force: true });
     }
-    for (const name of await readdir(this.#root)) {
+    for (const name of await readdir(parent)) {
       if (name.startsWith(`.${folder}.`) && name.endsWith('.link'))
-        await rm(join(this.#root, name), { force: true });
+        await rm(join(parent, name), { force: true });
     }
   }
 
   async remove(pr: number, lease: Lease): Promise<number> {
     const folder = previewFolder(pr);
-    const live = await this.#live(pr);
+    const live = await this.#live(previewSlot(pr));
     await lease.check();
     const files = live === undefined ? 0 : (await listFiles(live)).length;
     // The symlink first: the preview is gone for readers in one step, then its versions go.

@@ -1,10 +1,12 @@
 /**
- * A preview host: where previews are published. The two kinds (`dir:` and `s3://`) carry out the
- * same plan (see `src/lib/preview/publish-plan.ts`) each in its own way of staying atomic for
- * readers; everything else (what to upload, the host index, the checks) is shared.
+ * A host: where previews and the production site are published, each in a slot of its own (see
+ * `src/lib/preview/slot.ts`). The two kinds (`dir:` and `s3://`) carry out the same plan (see
+ * `src/lib/preview/publish-plan.ts`) each in its own way of staying atomic for readers;
+ * everything else (what to upload, the host index, the checks) is shared.
  */
 import type { PreviewManifest } from '../lib/preview/manifest.ts';
 import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
+import type { Slot } from '../lib/preview/slot.ts';
 import type { Lease, LeaseAttempt } from './lease.ts';
 
 /** A file as the host stores it, for serving it website-style. */
@@ -12,6 +14,8 @@ export interface StoredObject {
   body: Buffer;
   contentType: string;
   cacheControl: string | undefined;
+  /** Where a website endpoint redirects the object's path with a 301, if it does. */
+  redirectLocation?: string;
 }
 
 /** Progress lines for the person running the command. */
@@ -21,15 +25,15 @@ export type Log = (line: string) => void;
 export interface PreviewHost {
   /** `dir:/srv/previews` or `s3://bucket/prefix`, for messages. */
   readonly description: string;
-  /** The live preview of `pr` (its manifest) and the files the host holds for it. */
-  state(pr: number): Promise<PublishState>;
-  /** Takes the lease on `pr`'s preview for `ttlMs` (renewed while held), unless another run holds it. */
-  tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt>;
+  /** The live state of `slot` (its manifest) and the files the host holds for it. */
+  state(slot: Slot): Promise<PublishState>;
+  /** Takes the lease on `slot` for `ttlMs` (renewed while held), unless another run holds it. */
+  tryLease(slot: Slot, ttlMs: number): Promise<LeaseAttempt>;
   /**
-   * Carries out `plan` with the files of `buildDir`, atomically for readers, holding `lease`;
-   * never deletes a file the live manifest names, whoever wrote it.
+   * Carries out `plan` in `slot` with the files of `buildDir`, atomically for readers, holding
+   * `lease`; never deletes a file the live manifest names, whoever wrote it.
    */
-  apply(pr: number, buildDir: string, plan: PublishPlan, log: Log, lease: Lease): Promise<void>;
+  apply(slot: Slot, buildDir: string, plan: PublishPlan, log: Log, lease: Lease): Promise<void>;
   /** Deletes the preview of `pr` and nothing else, holding `lease`; returns how many files it held. */
   remove(pr: number, lease: Lease): Promise<number>;
   /** The manifests of every live preview. */

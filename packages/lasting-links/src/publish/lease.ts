@@ -1,12 +1,14 @@
 /**
- * A lease per preview: one publish or remove at a time changes a pull request's preview. Two
- * runs of the same pull request at once (a re-run beside a new push, a close beside a publish)
- * would otherwise each delete, as stale, what the other just wrote. The host keeps the lease (a
+ * A lease per slot (a preview, or the production site): one publish or remove at a time changes
+ * it. Two runs of the same pull request at once (a re-run beside a new push, a close beside a
+ * publish), or two deploys of production, would otherwise each delete, as stale, what the other
+ * just wrote. The host keeps the lease (a
  * lock on `dir:`, a lock object written with S3's conditional writes on `s3://`); it expires when
  * its holder stops renewing it, so a run that crashed holds nothing for long. A run that finds
  * the lease held waits for it, up to a bound, then refuses with a message and a failing exit.
  */
 import { UsageError } from '../lib/preview/options.ts';
+import { describeSlot, type Slot } from '../lib/preview/slot.ts';
 import type { Log, PreviewHost } from './host.ts';
 
 /** How long a lease lasts unless renewed; the holder renews it every third of that. */
@@ -16,7 +18,7 @@ const DEFAULT_LEASE_WAIT_MS = 600_000;
 /** How often a waiting run tries again. */
 const RETRY_MS = 1_000;
 
-/** The right to change one preview, held by one run. */
+/** The right to change one slot, held by one run. */
 export interface Lease {
   /**
    * Throws when the lease is no longer held (it expired and another run took it): nothing more
@@ -37,10 +39,10 @@ export interface LeaseOptions {
   log?: Log;
 }
 
-/** Takes the lease on `pr`'s preview, waiting up to `waitMs` for another run to give it back. */
+/** Takes the lease on `slot`, waiting up to `waitMs` for another run to give it back. */
 export async function takeLease(
   host: PreviewHost,
-  pr: number,
+  slot: Slot,
   options: LeaseOptions = {},
 ): Promise<Lease> {
   const ttlMs = options.ttlMs ?? LEASE_TTL_MS;
@@ -48,18 +50,18 @@ export async function takeLease(
   const started = Date.now();
   let told = false;
   for (;;) {
-    const attempt = await host.tryLease(pr, ttlMs);
+    const attempt = await host.tryLease(slot, ttlMs);
     if ('lease' in attempt) return attempt.lease;
     const waited = Date.now() - started;
     if (waited >= waitMs) {
       throw new Error(
-        `the preview of pull request #${pr} on ${host.description} is being published or removed by another run (${attempt.heldBy})` +
+        `${describeSlot(slot)} on ${host.description} is being published or removed by another run (${attempt.heldBy})` +
           `${waitMs > 0 ? `; waited ${Math.round(waited / 1000)} s` : ''}: try again once it has finished, or wait longer with --wait SECONDS`,
       );
     }
     if (!told) {
       options.log?.(
-        `another run holds the preview of pull request #${pr} (${attempt.heldBy}); waiting up to ${Math.round(waitMs / 1000)} s`,
+        `another run holds ${describeSlot(slot)} (${attempt.heldBy}); waiting up to ${Math.round(waitMs / 1000)} s`,
       );
       told = true;
     }
@@ -67,14 +69,14 @@ export async function takeLease(
   }
 }
 
-/** Runs `work` holding the lease on `pr`'s preview, and gives it back however `work` ends. */
+/** Runs `work` holding the lease on `slot`, and gives it back however `work` ends. */
 export async function withLease<T>(
   host: PreviewHost,
-  pr: number,
+  slot: Slot,
   options: LeaseOptions,
   work: (lease: Lease) => Promise<T>,
 ): Promise<T> {
-  const lease = await takeLease(host, pr, options);
+  const lease = await takeLease(host, slot, options);
   try {
     return await work(lease);
   } finally {

@@ -1,13 +1,17 @@
 /**
- * Publishing a built preview to a host, removing one, and keeping the host's index current:
- * the steps `preview:publish` and `preview:remove` share, the same for every kind of host.
+ * Publishing a built preview or the production site to a host, removing a preview, and keeping
+ * the host's index current: the steps `preview publish`, `preview remove` and `publish` share,
+ * the same for every kind of host.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readManifest } from '../lib/site/build-manifest.ts';
 import { parsePreviewManifest } from '../lib/preview/manifest.ts';
-import { planPublish } from '../lib/preview/publish-plan.ts';
+import { planPublish, type PublishPlan } from '../lib/preview/publish-plan.ts';
 import { PREVIEW_MANIFEST_FILE } from '../lib/preview/published-files.ts';
+import { PRODUCTION_SLOT, previewSlot, type Slot } from '../lib/preview/slot.ts';
+import { OBJECT_REDIRECTS_FILE, parseObjectRedirects } from '../lib/redirects/object-redirects.ts';
 import { previewBase } from '../lib/preview/settings.ts';
 import { HOST_ROBOTS_TXT, renderHostIndex } from '../lib/preview/host-index.ts';
 import type { Log, PreviewHost } from './host.ts';
@@ -21,7 +25,7 @@ export interface PublishResult {
   deleted: number;
   /** Files of the build (the manifest aside). */
   files: number;
-  /** When this publish made the preview live (ISO, this machine's clock). */
+  /** When this publish made the slot live (ISO, this machine's clock). */
   publishedAt: string;
 }
 
@@ -59,13 +63,62 @@ export async function publishBuild(
       `${buildDir} is the preview of pull request #${identity.pr} at ${identity.sha}, not #${expected.pr} at ${expected.sha}`,
     );
   }
+  return publishSlot(host, previewSlot(expected.pr), buildDir, identity, log, leaseOptions);
+}
+
+/**
+ * Publishes the production build in `buildDir` (a plain `astro build` output) at the target's
+ * root. A preview build is refused (it carries a banner and keeps search engines out), and so is
+ * a build made for another base than `expectedBase`, when the host says which base it serves.
+ */
+export async function publishProduction(
+  host: PreviewHost,
+  buildDir: string,
+  expected: { sha?: string; base?: string },
+  log: Log,
+  leaseOptions: LeaseOptions = {},
+): Promise<PublishResult> {
+  const base = readManifest(buildDir).base;
+  if (existsSync(join(buildDir, PREVIEW_MANIFEST_FILE))) {
+    throw new Error(
+      `${buildDir} is a preview build (it has ${PREVIEW_MANIFEST_FILE}): publish production from a plain build (astro build), or a preview with lasting-links preview publish`,
+    );
+  }
+  if (expected.base !== undefined && base !== expected.base) {
+    throw new Error(
+      `${buildDir} was built for the base ${base}, but ${host.description} serves the site at ${expected.base}: build it with that base (base: '${expected.base}' in the Astro config)`,
+    );
+  }
+  return publishSlot(
+    host,
+    PRODUCTION_SLOT,
+    buildDir,
+    expected.sha === undefined ? {} : { sha: expected.sha },
+    log,
+    leaseOptions,
+  );
+}
+
+/**
+ * Publishes `buildDir` into `slot`: the live state is read, planned against and changed under
+ * the slot's lease, so no other run publishes or removes it meanwhile.
+ */
+async function publishSlot(
+  host: PreviewHost,
+  slot: Slot,
+  buildDir: string,
+  identity: Parameters<typeof planPublish>[1],
+  log: Log,
+  leaseOptions: LeaseOptions,
+): Promise<PublishResult> {
   const files = await hashFiles(buildDir);
-  // The live state is read, planned against and changed under one lease: no other run of this
-  // pull request publishes or removes meanwhile.
-  const plan = await withLease(host, expected.pr, { log, ...leaseOptions }, async (lease) => {
-    const state = await host.state(expected.pr);
-    const plan = planPublish(files, identity, state, new Date().toISOString());
-    await host.apply(expected.pr, buildDir, plan, log, lease);
+  // Production only: a preview's old paths stay answered by their stubs, as on a plain host.
+  const redirects =
+    slot.kind === 'production' ? await readObjectRedirects(buildDir) : new Map<string, string>();
+  const plan: PublishPlan = await withLease(host, slot, { log, ...leaseOptions }, async (lease) => {
+    const state = await host.state(slot);
+    const plan = planPublish(files, identity, state, new Date().toISOString(), redirects);
+    await host.apply(slot, buildDir, plan, log, lease);
     return plan;
   });
   return {
@@ -73,8 +126,20 @@ export async function publishBuild(
     unchanged: plan.unchanged.length,
     deleted: plan.deletes.length,
     files: plan.uploads.length + plan.unchanged.length,
-    publishedAt: plan.manifest.publishedAt ?? new Date().toISOString(),
+    publishedAt: plan.manifest.publishedAt,
   };
+}
+
+/** The object redirects the build wrote (none for a build without them). */
+async function readObjectRedirects(buildDir: string): Promise<Map<string, string>> {
+  const where = join(buildDir, OBJECT_REDIRECTS_FILE);
+  let text: string;
+  try {
+    text = await readFile(where, 'utf8');
+  } catch {
+    return new Map();
+  }
+  return parseObjectRedirects(text, where);
 }
 
 /** Removes the preview of `pr`, holding its lease; returns how many files it held. */
@@ -84,7 +149,9 @@ export function removePreview(
   log: Log,
   leaseOptions: LeaseOptions = {},
 ): Promise<number> {
-  return withLease(host, pr, { log, ...leaseOptions }, (lease) => host.remove(pr, lease));
+  return withLease(host, previewSlot(pr), { log, ...leaseOptions }, (lease) =>
+    host.remove(pr, lease),
+  );
 }
 
 /**

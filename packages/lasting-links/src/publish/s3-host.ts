@@ -19,6 +19,13 @@
  * If-Match on its own version, and a run that finds it expired takes it over the same way, so of
  * two runs only one ever holds it. Before deleting anything, a publish reads the live manifest
  * again and deletes nothing it names.
+ *
+ * The production site (`lasting-links publish --to s3://BUCKET[/PREFIX]`) is published the same
+ * way at PREFIX/ itself, with PREFIX/_published.json as its manifest and PREFIX/.leases/production.json
+ * as its lease. It shares the prefix with whatever else the bucket holds there, so a production
+ * publish deletes only objects an earlier production publish wrote (its manifest names them).
+ * The stubs of moved pages are uploaded with `x-amz-website-redirect-location`, so the website
+ * endpoint answers their paths with a 301.
  */
 import {
   DeleteObjectCommand,
@@ -36,16 +43,17 @@ import pLimit from 'p-limit';
 import {
   describeTarget,
   hostKeyPrefix,
-  previewFolder,
   previewKeyPrefix,
   pullRequestOfFolder,
   type S3Target,
 } from '../lib/preview/options.ts';
 import {
   parsePreviewManifest,
+  parseSlotManifest,
   serializePreviewManifest,
   type PreviewManifest,
 } from '../lib/preview/manifest.ts';
+import { describeSlot, manifestFileOf, slotName, type Slot } from '../lib/preview/slot.ts';
 import {
   keyWithin,
   type PublishPlan,
@@ -83,21 +91,39 @@ export class S3Host implements PreviewHost {
     this.description = describeTarget(target);
   }
 
-  async state(pr: number): Promise<PublishState> {
-    const prefix = previewKeyPrefix(this.#target, pr);
-    const text = await this.#getText(prefix + PREVIEW_MANIFEST_FILE);
-    const existing = new Set((await this.#list(prefix)).map((key) => key.slice(prefix.length)));
-    return {
-      previous:
-        text === undefined
-          ? undefined
-          : parsePreviewManifest(text, `${this.#url(prefix)}${PREVIEW_MANIFEST_FILE}`),
-      existing,
-    };
+  /** Every key of `slot` starts with this: `PREFIX/pr-N/`, or `PREFIX/` for production. */
+  #prefix(slot: Slot): string {
+    return slot.kind === 'preview'
+      ? previewKeyPrefix(this.#target, slot.pr)
+      : hostKeyPrefix(this.#target);
   }
 
-  async tryLease(pr: number, ttlMs: number): Promise<LeaseAttempt> {
-    const key = `${hostKeyPrefix(this.#target)}.leases/${previewFolder(pr)}.json`;
+  /** The live manifest of `slot`, or undefined when there is none. */
+  async #manifest(slot: Slot): Promise<PublishState['previous']> {
+    const key = this.#prefix(slot) + manifestFileOf(slot);
+    const text = await this.#getText(key);
+    return text === undefined ? undefined : parseSlotManifest(slot, text, this.#url(key));
+  }
+
+  async state(slot: Slot): Promise<PublishState> {
+    const prefix = this.#prefix(slot);
+    const previous = await this.#manifest(slot);
+    let existing = (await this.#list(prefix)).map((key) => key.slice(prefix.length));
+    if (slot.kind === 'production') {
+      // The prefix is shared (leases, previews, anything else): only what a production publish
+      // wrote is production's.
+      const named = new Set([
+        ...Object.keys(previous?.files ?? {}),
+        ...(previous?.kept ?? []),
+        manifestFileOf(slot),
+      ]);
+      existing = existing.filter((file) => named.has(file));
+    }
+    return { previous, existing: new Set(existing) };
+  }
+
+  async tryLease(slot: Slot, ttlMs: number): Promise<LeaseAttempt> {
+    const key = `${hostKeyPrefix(this.#target)}.leases/${slotName(slot)}.json`;
     const owner = randomUUID();
     const body = () =>
       JSON.stringify({ owner, expiresAt: new Date(Date.now() + ttlMs).toISOString() });
@@ -147,7 +173,7 @@ export class S3Host implements PreviewHost {
         }
         if (lost !== undefined) {
           throw new Error(
-            `the lease on ${this.#url(previewKeyPrefix(this.#target, pr))} was lost (${lost}); stopped before changing anything more`,
+            `the lease on ${describeSlot(slot)} at ${this.#url(this.#prefix(slot))} was lost (${lost}); stopped before changing anything more`,
           );
         }
       },
@@ -170,13 +196,13 @@ export class S3Host implements PreviewHost {
   }
 
   async apply(
-    pr: number,
+    slot: Slot,
     buildDir: string,
     plan: PublishPlan,
     log: Log,
     lease: Lease,
   ): Promise<void> {
-    const prefix = previewKeyPrefix(this.#target, pr);
+    const prefix = this.#prefix(slot);
     const limit = pLimit(CONCURRENCY);
     for (const phase of PUBLISH_PHASES) {
       const uploads = plan.uploads.filter((upload) => upload.phase === phase);
@@ -184,18 +210,14 @@ export class S3Host implements PreviewHost {
     }
     await lease.check();
     await this.#put(
-      keyWithin(prefix, PREVIEW_MANIFEST_FILE),
+      keyWithin(prefix, manifestFileOf(slot)),
       serializePreviewManifest(plan.manifest),
       'application/json',
       'no-cache',
     );
     // Nothing the live manifest names is deleted, even were it not the one just written.
     await lease.check();
-    const liveText = await this.#getText(prefix + PREVIEW_MANIFEST_FILE);
-    const live =
-      liveText === undefined
-        ? undefined
-        : parsePreviewManifest(liveText, this.#url(prefix + PREVIEW_MANIFEST_FILE));
+    const live = await this.#manifest(slot);
     const named = new Set([...Object.keys(live?.files ?? {}), ...(live?.kept ?? [])]);
     const deletes = plan.deletes.filter((file) => !named.has(file));
     await this.#delete(deletes.map((file) => keyWithin(prefix, file)));
@@ -261,6 +283,9 @@ export class S3Host implements PreviewHost {
         body: Buffer.from(await object.Body!.transformToByteArray()),
         contentType: object.ContentType ?? 'application/octet-stream',
         cacheControl: object.CacheControl,
+        ...(object.WebsiteRedirectLocation === undefined
+          ? {}
+          : { redirectLocation: object.WebsiteRedirectLocation }),
       };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -278,6 +303,7 @@ export class S3Host implements PreviewHost {
       await readFile(join(buildDir, upload.file)),
       upload.contentType,
       upload.cacheControl,
+      upload.redirectLocation,
     );
   }
 
@@ -286,6 +312,7 @@ export class S3Host implements PreviewHost {
     body: string | Buffer,
     contentType: string,
     cacheControl: string,
+    redirectLocation?: string,
   ): Promise<void> {
     try {
       await this.#client.send(
@@ -295,6 +322,7 @@ export class S3Host implements PreviewHost {
           Body: body,
           ContentType: contentType,
           CacheControl: cacheControl,
+          ...(redirectLocation === undefined ? {} : { WebsiteRedirectLocation: redirectLocation }),
         }),
       );
     } catch (error) {

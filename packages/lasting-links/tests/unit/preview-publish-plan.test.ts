@@ -50,17 +50,13 @@ test('a first publish uploads everything but server configuration, assets before
   assert.deepEqual(plan.deletes, []);
   assert.deepEqual(plan.unchanged, []);
   assert.equal(plan.manifest.publishedAt, NOW);
-  assert.equal(Object.keys(plan.manifest.files!).length, 10);
+  assert.equal(Object.keys(plan.manifest.files).length, 10);
 });
 
 /** The state of a host after `plan` went through. */
 const after = (plan: ReturnType<typeof planPublish>) => ({
   previous: plan.manifest,
-  existing: new Set([
-    ...Object.keys(plan.manifest.files!),
-    ...(plan.manifest.kept ?? []),
-    '_preview.json',
-  ]),
+  existing: new Set([...Object.keys(plan.manifest.files), ...plan.manifest.kept, '_preview.json']),
 });
 
 test('a republish where one page changed uploads that page and the build script only', () => {
@@ -81,7 +77,7 @@ test('a republish where one page changed uploads that page and the build script 
 test('a file whose headers would change is uploaded again even with the same content', () => {
   const state = after(first());
   const previous = state.previous;
-  const files = { ...previous.files! };
+  const files = { ...previous.files };
   files['index.html'] = files['index.html']!.replace('no-cache', 'max-age=60');
   const again = planPublish(build(), identity, { ...state, previous: { ...previous, files } }, NOW);
   assert.deepEqual(
@@ -139,8 +135,42 @@ test('objects on the host that no build listed are deleted last, the manifest ne
   assert.deepEqual(again.deletes, ['leftover/from-an-old-layout.html']);
 });
 
+test('a stub object carries its redirect, and a changed redirect is uploaded again', () => {
+  const redirects = new Map([['old/index.html', '/a/']]);
+  const files = build({ 'old/index.html': 'stub' });
+  const plan = planPublish(
+    files,
+    { sha: 'abcdef1' },
+    { previous: undefined, existing: new Set() },
+    NOW,
+    redirects,
+  );
+  const stub = plan.uploads.find((upload) => upload.file === 'old/index.html');
+  assert.equal(stub?.redirectLocation, '/a/');
+  assert.equal(
+    plan.uploads.find((upload) => upload.file === 'a/index.html')?.redirectLocation,
+    undefined,
+  );
+  const again = planPublish(files, { sha: 'abcdef1' }, after(plan), NOW, redirects);
+  assert.deepEqual(again.uploads, []);
+  const moved = planPublish(
+    files,
+    { sha: 'abcdef1' },
+    after(plan),
+    NOW,
+    new Map([['old/index.html', '/b/']]),
+  );
+  assert.deepEqual(
+    moved.uploads.map((upload) => upload.file),
+    ['old/index.html'],
+  );
+});
+
 test('keys are only ever made inside the preview prefix', () => {
   assert.equal(keyWithin('previews/pr-1/', 'a/index.html'), 'previews/pr-1/a/index.html');
+  // The production site at a bucket's root.
+  assert.equal(keyWithin('', 'a/index.html'), 'a/index.html');
+  assert.throws(() => keyWithin('', '../a'), /refusing the key/);
   for (const bad of ['../pr-2/index.html', '/etc/passwd', 'a/../../x', 'a//b', '', 'a\\b', './a']) {
     assert.throws(() => keyWithin('previews/pr-1/', bad), /refusing the key/, bad);
     assert.equal(isSafeRelativeFile(bad), false, bad);
@@ -195,6 +225,8 @@ test('only fingerprinted files are immutable; pages and stable names are revalid
     assert.equal(cacheControlOf(file), 'no-cache', file);
   }
   assert.equal(isPublished('_nginx-redirects.conf'), false);
+  assert.equal(isPublished('_object-redirects.json'), false);
+  assert.equal(isPublished('_published.json'), false);
   assert.equal(isPublished('_preview.json'), false);
   assert.equal(isPublished('_build.json'), true);
 });

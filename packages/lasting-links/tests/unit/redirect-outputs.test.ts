@@ -12,6 +12,7 @@ import {
   renderNginxRules,
 } from '../../src/lib/redirects/nginx-rules.ts';
 import { renderStubPage } from '../../src/lib/redirects/stub-page.ts';
+import { objectRedirects, parseObjectRedirects } from '../../src/lib/redirects/object-redirects.ts';
 import { anchorInsertions } from '../../src/lib/redirects/anchor-injection.ts';
 import { livePageScript } from '../../src/lib/redirects/anchor-script.ts';
 import { scanPage } from '../../src/lib/html/scan-page.ts';
@@ -156,6 +157,25 @@ test('_redirects and nginx rules are base-aware and cover both spellings of a di
   );
   assert.doesNotMatch(rules, /location/);
   assert.equal(nginxVariable(ROOT), '$docs_moved_to');
+});
+
+test("object redirects name each moved page's stub object and its new page under the base", () => {
+  const { plan: result } = plan(MAP, guide());
+  const redirects = objectRedirects(result, PREVIEW);
+  assert.deepEqual(redirects, {
+    'deployment/cluster.html': '/pr-123/ha/',
+    'old/guide/index.html': '/pr-123/ha/deploy/',
+  });
+  assert.deepEqual(
+    [...parseObjectRedirects(JSON.stringify(redirects), 'x.json')],
+    Object.entries(redirects),
+  );
+  // S3 takes only a path or an http(s) URL.
+  assert.throws(
+    () => parseObjectRedirects('{"a.html":"javascript:alert(1)"}', 'x.json'),
+    /x\.json: the location of "a\.html" is not a URL path/,
+  );
+  assert.throws(() => parseObjectRedirects('[]', 'x.json'), /x\.json is not an object/);
 });
 
 test('nginx map values cannot expand variables, and keys hold quotes and backslash-free odd characters safely', () => {

@@ -4,10 +4,11 @@
  * objects are deleted at the end. The hosts (`dir:` and `s3://`) carry the plan out; the plan is
  * the same for both, so the same rules hold on both.
  */
-import type { PreviewManifest } from './manifest.ts';
+import type { PreviewManifest, ProductionManifest, PublishedFiles } from './manifest.ts';
 import { isSafeRelativeFile } from './relative-file.ts';
 import {
   PREVIEW_MANIFEST_FILE,
+  PRODUCTION_MANIFEST_FILE,
   PUBLISH_PHASES,
   cacheControlOf,
   contentTypeOf,
@@ -29,6 +30,11 @@ export interface Upload {
   phase: PublishPhase;
   contentType: string;
   cacheControl: string;
+  /**
+   * Where an S3 website endpoint redirects the object's path with a 301
+   * (`x-amz-website-redirect-location`): set on the stubs of moved pages.
+   */
+  redirectLocation?: string;
 }
 
 /** The plan of one publish. */
@@ -44,24 +50,34 @@ export interface PublishPlan {
   kept: string[];
   /** Files to delete once everything else is up. */
   deletes: string[];
-  /** The manifest to write after the pages, which makes the preview's new state official. */
-  manifest: PreviewManifest;
+  /** The manifest to write after the pages, which makes the slot's new state official. */
+  manifest: PlannedManifest;
 }
 
-/** What the publish knows about the preview before it starts. */
+/** What a publish records of its slot: a preview's pull request and commit, or production's commit. */
+type Identity = Pick<PreviewManifest, 'pr' | 'sha' | 'builtAt'> | Pick<ProductionManifest, 'sha'>;
+
+/** The manifest a plan writes: the identity, with what was published. */
+type PlannedManifest = Identity &
+  Required<Omit<PublishedFiles, 'publishedAt'>> & {
+    publishedAt: string;
+  };
+
+/** What the publish knows about the slot before it starts. */
 export interface PublishState {
-  /** The live preview's manifest, if there is one. */
-  previous: PreviewManifest | undefined;
-  /** Every file the host holds for the preview now (relative to the preview's folder). */
+  /** The live slot's manifest, if there is one. */
+  previous: PublishedFiles | undefined;
+  /** Every file the host holds for the slot now (relative to the slot's folder or prefix). */
   existing: ReadonlySet<string>;
 }
 
 /**
- * The object key of `file` under `prefix` (which ends with `/`). Every key a publish or a remove
- * writes or deletes goes through here, so nothing outside the preview's prefix can be touched.
+ * The object key of `file` under `prefix` (which ends with `/`, or is empty for the bucket's
+ * root). Every key a publish or a remove writes or deletes goes through here, so nothing outside
+ * the slot's prefix can be touched.
  */
 export function keyWithin(prefix: string, file: string): string {
-  if (!prefix.endsWith('/') || !isSafeRelativeFile(file)) {
+  if ((prefix !== '' && !prefix.endsWith('/')) || !isSafeRelativeFile(file)) {
     throw new Error(`refusing the key ${JSON.stringify(file)} under ${JSON.stringify(prefix)}`);
   }
   return prefix + file;
@@ -69,15 +85,20 @@ export function keyWithin(prefix: string, file: string): string {
 
 /** The stamp recorded per file: content digest and headers, so a header change also re-uploads. */
 function stampOf(upload: Upload, sha256: string): string {
-  return `${sha256};${upload.contentType};${upload.cacheControl}`;
+  const stamp = `${sha256};${upload.contentType};${upload.cacheControl}`;
+  return upload.redirectLocation === undefined ? stamp : `${stamp};${upload.redirectLocation}`;
 }
 
-/** Plans publishing `files` as the preview described by `identity`. */
+/**
+ * Plans publishing `files` as the slot described by `identity`; `redirects` names the files whose
+ * objects redirect (see `OBJECT_REDIRECTS_FILE`) and where to.
+ */
 export function planPublish(
   files: readonly BuildFile[],
-  identity: Pick<PreviewManifest, 'pr' | 'sha' | 'builtAt'>,
+  identity: Identity,
   state: PublishState,
   publishedAt: string,
+  redirects: ReadonlyMap<string, string> = new Map(),
 ): PublishPlan {
   const published = files.filter((entry) => isPublished(entry.file));
   for (const entry of published) {
@@ -95,6 +116,8 @@ export function planPublish(
       contentType: contentTypeOf(file),
       cacheControl: cacheControlOf(file),
     };
+    const location = redirects.get(file);
+    if (location !== undefined) upload.redirectLocation = location;
     const stamp = stampOf(upload, sha256);
     stamps[file] = stamp;
     if (previousFiles[file] === stamp && state.existing.has(file)) unchanged.push(upload);
@@ -107,7 +130,12 @@ export function planPublish(
     .filter((file) => stamps[file] === undefined && isFingerprinted(file))
     .filter((file) => state.existing.has(file) && isSafeRelativeFile(file))
     .sort();
-  const live = new Set([...Object.keys(stamps), ...kept, PREVIEW_MANIFEST_FILE]);
+  const live = new Set([
+    ...Object.keys(stamps),
+    ...kept,
+    PREVIEW_MANIFEST_FILE,
+    PRODUCTION_MANIFEST_FILE,
+  ]);
   const deletes = [...state.existing].filter((file) => !live.has(file)).sort();
   return {
     uploads,

@@ -4,12 +4,19 @@
  * project's own is which files are fingerprinted and the order that keeps readers safe.
  */
 import mime from 'mime-types';
+import { OBJECT_REDIRECTS_FILE } from '../redirects/object-redirects.ts';
 
 /** Files a publish never uploads: they configure servers, or describe the build to its tools. */
-const NOT_PUBLISHED: ReadonlySet<string> = new Set(['_nginx-redirects.conf']);
+const NOT_PUBLISHED: ReadonlySet<string> = new Set([
+  '_nginx-redirects.conf',
+  OBJECT_REDIRECTS_FILE,
+]);
 
 /** The preview's own description, written by the publish itself, last. */
 export const PREVIEW_MANIFEST_FILE = '_preview.json';
+
+/** The production site's own description, written by its publish, last (see `PREVIEW_MANIFEST_FILE`). */
+export const PRODUCTION_MANIFEST_FILE = '_published.json';
 
 /** The What-changed comparison in numbers, beside its page, for the pull request comment. */
 export const CHANGES_SUMMARY_FILE = '_changes/summary.json';
@@ -19,7 +26,9 @@ export const PREVIEW_SCRIPT_FILE = '_preview.js';
 
 /** Whether a build file is published at all. */
 export function isPublished(file: string): boolean {
-  return !NOT_PUBLISHED.has(file) && file !== PREVIEW_MANIFEST_FILE;
+  return (
+    !NOT_PUBLISHED.has(file) && file !== PREVIEW_MANIFEST_FILE && file !== PRODUCTION_MANIFEST_FILE
+  );
 }
 
 /**

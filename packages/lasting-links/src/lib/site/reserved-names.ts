@@ -9,6 +9,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'pagefind',
   '_redirects',
   '_nginx-redirects.conf',
+  '_object-redirects.json',
   '_build.json',
   'sitemap-index.xml',
   'sitemap-0.xml',
