@@ -13,7 +13,8 @@ import { chromiumPath } from './tests/e2e/support/chromium.ts';
  *
  * The authoring manual, a site of its own (`npm run manual:build`, in `manual/dist/`), is proven by
  * `manual.spec.ts` in the `manual-static` project: accessibility and layout on the pages that
- * show every feature of the theme.
+ * show every feature of the theme. `MANUAL_SITE=on` requires it (as `npm test` does), `off` leaves
+ * it out; unset, the project runs when the manual has been built.
  *
  * The scale test site (`npm run scale:build`, in `.build/scale/`) is proven by `scale.spec.ts`
  * on both servers, in projects of its own: `SCALE_SITE=only` runs just those, `SCALE_SITE=off`
@@ -36,8 +37,10 @@ const removedPr = 70;
 /** `SERVER_MODES=static` runs only the static-server projects (and starts only their servers). */
 const modes = (process.env.SERVER_MODES ?? 'static,nginx,s3').split(',');
 const scaleDist = '.build/scale/dist';
-/** The authoring manual, a site of its own (`npm run manual:build`). */
+/** The authoring manual, a site of its own (`npm run manual:build`): on when built, unless `MANUAL_SITE=off`. */
 const manualDist = 'manual/dist';
+const manualSite =
+  process.env.MANUAL_SITE ?? (existsSync(`${manualDist}/_build.json`) ? 'on' : 'off');
 const scaleSite = process.env.SCALE_SITE ?? (existsSync(`${scaleDist}/_build.json`) ? 'on' : 'off');
 
 const ports = freePorts(8);
@@ -107,7 +110,8 @@ const servers = allServers
   .filter((server) =>
     modes.some((mode) => server.name.replace(/^(scale|manual)-/, '').startsWith(mode)),
   )
-  .filter((server) => (isScale(server.name) ? scaleSite !== 'off' : scaleSite !== 'only'));
+  .filter((server) => (isScale(server.name) ? scaleSite !== 'off' : scaleSite !== 'only'))
+  .filter((server) => server.name !== 'manual-static' || manualSite === 'on');
 
 const webServer: PlaywrightTestConfig['webServer'] = servers.map((server) => ({
   command: server.command,

@@ -132,7 +132,7 @@ export const stages: Stage[] = [
   {
     name: 'browser tests',
     command: 'playwright test',
-    env: { SCALE_SITE: 'on' },
+    env: { SCALE_SITE: 'on', MANUAL_SITE: 'on' },
     count: playwrightCounts,
     alone: true,
   },
