@@ -56,8 +56,7 @@ import {
   cacheControlOf,
   contentTypeOf,
 } from '../lib/preview/published-files.ts';
-import type { Log, PreviewHost, StoredObject } from './host.ts';
-import type { Lease, LeaseAttempt } from './lease.ts';
+import type { Lease, LeaseAttempt, Log, PreviewHost, StoredObject } from './host.ts';
 import { listFiles } from './local-files.ts';
 import { writeWhole } from '../lib/files.ts';
 

@@ -7,7 +7,6 @@
 import type { PreviewManifest } from '../lib/preview/manifest.ts';
 import type { PublishPlan, PublishState } from '../lib/preview/publish-plan.ts';
 import type { Slot } from '../lib/preview/slot.ts';
-import type { Lease, LeaseAttempt } from './lease.ts';
 
 /** A file as the host stores it, for serving it website-style. */
 export interface StoredObject {
@@ -49,3 +48,17 @@ export interface S3Options {
   forcePathStyle: boolean;
   region?: string;
 }
+
+/** The right to change one slot, held by one run. */
+export interface Lease {
+  /**
+   * Throws when the lease is no longer held (it expired and another run took it): nothing more
+   * may be written or deleted. Hosts call it before every step that cannot be undone.
+   */
+  check(): Promise<void>;
+  /** Gives the lease back (and stops renewing it). */
+  release(): Promise<void>;
+}
+
+/** A lease, or who holds it now when another run does. */
+export type LeaseAttempt = { lease: Lease } | { heldBy: string };

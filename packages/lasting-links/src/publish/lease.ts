@@ -9,7 +9,7 @@
  */
 import { UsageError } from '../lib/preview/options.ts';
 import { describeSlot, type Slot } from '../lib/preview/slot.ts';
-import type { Log, PreviewHost } from './host.ts';
+import type { Lease, Log, PreviewHost } from './host.ts';
 
 /** How long a lease lasts unless renewed; the holder renews it every third of that. */
 const LEASE_TTL_MS = 120_000;
@@ -17,20 +17,6 @@ const LEASE_TTL_MS = 120_000;
 const DEFAULT_LEASE_WAIT_MS = 600_000;
 /** How often a waiting run tries again. */
 const RETRY_MS = 1_000;
-
-/** The right to change one slot, held by one run. */
-export interface Lease {
-  /**
-   * Throws when the lease is no longer held (it expired and another run took it): nothing more
-   * may be written or deleted. Hosts call it before every step that cannot be undone.
-   */
-  check(): Promise<void>;
-  /** Gives the lease back (and stops renewing it). */
-  release(): Promise<void>;
-}
-
-/** A lease, or who holds it now when another run does. */
-export type LeaseAttempt = { lease: Lease } | { heldBy: string };
 
 /** What a run asks for: how long its lease lasts unrenewed, and how long it waits for one. */
 export interface LeaseOptions {

@@ -61,8 +61,7 @@ import {
   type Upload,
 } from '../lib/preview/publish-plan.ts';
 import { PREVIEW_MANIFEST_FILE, PUBLISH_PHASES } from '../lib/preview/published-files.ts';
-import type { Log, PreviewHost, S3Options, StoredObject } from './host.ts';
-import type { Lease, LeaseAttempt } from './lease.ts';
+import type { Lease, LeaseAttempt, Log, PreviewHost, S3Options, StoredObject } from './host.ts';
 
 /** Requests in flight at once: S3 serves many in parallel; a local store copes with this many. */
 const CONCURRENCY = 8;
