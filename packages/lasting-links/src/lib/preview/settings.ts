@@ -14,7 +14,7 @@ export interface PreviewSettings {
   sha: string;
   /** When the build was made, as an ISO 8601 string in UTC. */
   builtAt: string;
-  /** The repository's web address, e.g. `https://github.com/mattermost/docs`. */
+  /** The repository's web address, e.g. `https://github.com/owner/docs`. */
   repositoryUrl: string;
   /** The published site's origin, which the preview's canonical URLs point at. */
   productionSite: string;
