@@ -58,6 +58,14 @@ function problemsOf(reads: readonly Read[]): string[] {
 }
 
 /**
+ * Whether the readers were reading when the site changed: some read during the publish got the
+ * new version. A publish whose change fell between two reads proves nothing about a mix.
+ */
+export function sawTheChange(reads: readonly Read[]): boolean {
+  return reads.some((read) => read.during && 'version' in read && read.version === 'v2');
+}
+
+/**
  * Asserts that every read was a whole page of v1 or v2 with its stylesheet, that the readers
  * saw the change while the publish ran and v2 at the end; with `flipsAtOnce` (a folder's swap),
  * that no v1 page was read after the first v2 page.
