@@ -6,36 +6,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCopy, copyProject, projectRoot } from './support/project-copy.ts';
+import {
+  buildCopy,
+  copyProject,
+  gitIn as git,
+  projectRoot,
+  runIn as run,
+} from './support/project-copy.ts';
 
 const HA = 'content/docs/administration-guide/scale/high-availability';
 const OLD = '/administration-guide/scale/high-availability/prerequisites/';
 const NEW = '/administration-guide/scale/high-availability/requirements/';
 const HOME = 'src/pages/index.astro';
-
-function run(dir: string, command: string, args: string[]) {
-  const result = spawnSync(command, args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
-const git = (dir: string, ...args: string[]) => {
-  const result = run(dir, 'git', [
-    '-c',
-    'user.email=writer@example.com',
-    '-c',
-    'user.name=Writer',
-    ...args,
-  ]);
-  assert.equal(result.status, 0, result.output);
-};
 
 /** Where `text` first writes `url`: 1-based line and column. */
 function lineOf(text: string, url: string): { line: number; column: number } {

@@ -10,32 +10,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject } from './support/project-copy.ts';
+import { copyProject, gitIn as git, runIn as run } from './support/project-copy.ts';
 
 const OPERATIONS = 'content/docs/administration-guide/scale/high-availability/operations.mdx';
 const URL = '/administration-guide/scale/high-availability/operations/';
-
-function run(dir: string, command: string, args: string[]) {
-  const result = spawnSync(command, args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
-const git = (dir: string, ...args: string[]) => {
-  const result = run(dir, 'git', [
-    '-c',
-    'user.email=writer@example.com',
-    '-c',
-    'user.name=Writer',
-    ...args,
-  ]);
-  assert.equal(result.status, 0, result.output);
-  return result.output;
-};
 
 const moves = (dir: string, ...args: string[]) =>
   run(dir, process.execPath, ['node_modules/lasting-links/bin/lasting-links.js', 'moves', ...args]);

@@ -9,10 +9,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCopy, copyProject } from './support/project-copy.ts';
+import { buildCopy, copyProject, gitIn as git, runIn as run } from './support/project-copy.ts';
 import { readBuiltSite } from '../../packages/lasting-links/src/lib/site/read-site.ts';
 import { anchorIndexOf } from '../../packages/lasting-links/src/lib/site/built-site.ts';
 import { loadRedirects } from '../../packages/lasting-links/src/lib/redirects/load-redirects.ts';
@@ -24,30 +23,8 @@ import type { SitePath } from '../../packages/lasting-links/src/lib/site-path.ts
 const HA = 'content/docs/administration-guide/scale/high-availability';
 const URL = '/administration-guide/scale/high-availability';
 
-/** Runs a command in the copy; returns status and output. */
-function run(dir: string, command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 280_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
 const moves = (dir: string, ...args: string[]) =>
   run(dir, process.execPath, ['node_modules/lasting-links/bin/lasting-links.js', 'moves', ...args]);
-const git = (dir: string, ...args: string[]) => {
-  const result = run(dir, 'git', [
-    '-c',
-    'user.email=writer@example.com',
-    '-c',
-    'user.name=Writer',
-    ...args,
-  ]);
-  assert.equal(result.status, 0, result.output);
-};
-
 /** A section of an MDX file: its heading line to the next heading of the same or a higher level. */
 function sectionOf(text: string, heading: string): { start: number; end: number; body: string } {
   const lines = text.split('\n');

@@ -2,6 +2,7 @@
  * Build tests change a copy of the project, never the project itself: the copy shares
  * node_modules through a symlink and builds into its own `out/`.
  */
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,4 +64,34 @@ export function buildCopy(
     },
   );
   return { status: build.status, output: `${build.stdout}\n${build.stderr}` };
+}
+
+/** Runs a command in a copy, without colours; returns its status and everything it printed. */
+export function runIn(
+  dir: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeout = 280_000,
+): { status: number | null; output: string } {
+  const result = spawnSync(command, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Runs git in a copy as a writer would (a name and address of its own); it must succeed. */
+export function gitIn(dir: string, ...args: string[]): string {
+  const result = runIn(dir, 'git', [
+    '-c',
+    'user.email=writer@example.com',
+    '-c',
+    'user.name=Writer',
+    ...args,
+  ]);
+  assert.equal(result.status, 0, result.output);
+  return result.output;
 }
