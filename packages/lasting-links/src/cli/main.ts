@@ -3,6 +3,7 @@
  * environment once and passes it down; each command reads its own flags and prints its own
  * `--help`.
  */
+import { isMainThread, Worker } from 'node:worker_threads';
 import { commandEnvironment, type CommandEnvironment } from './environment.ts';
 
 type Command = { run: (args: string[], env: CommandEnvironment) => Promise<number> };
@@ -17,6 +18,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'preview publish': () => import('./preview-publish.ts'),
   'preview remove': () => import('./preview-remove.ts'),
 };
+
+/**
+ * Commands that scan a whole built site, with the young-generation size (MB) they run with.
+ * A scan makes millions of short-lived strings; V8's default young generation grows to tens of
+ * megabytes per semi-space for them, which raised `check`'s peak memory on a 5,000-page site from
+ * about 270 MB to 370 MB for no gain in time. Node takes the limit only when a heap is created,
+ * so the command runs in a worker thread made with it (one process, one extra small heap).
+ */
+const SMALL_YOUNG_GENERATION: Record<string, number> = { check: 24 };
 
 const usage = `usage: lasting-links <command> [options]
 
@@ -40,12 +50,32 @@ if (asked || !(command in COMMANDS)) {
   process.exit(asked ? 0 : 2);
 }
 const args = command === twoWords ? rest : [second, ...rest].filter((arg) => arg !== undefined);
-const { run } = await COMMANDS[command]!();
-try {
-  // exitCode rather than exit(): a long report piped to another program must be written out in full.
-  process.exitCode = await run(args, commandEnvironment(process.env));
-} catch (error) {
-  // Bad input is reported as one message naming what to fix, never as a stack trace.
-  console.error(`lasting-links ${command}: ${(error as Error).message}`);
-  process.exitCode = 2;
+if (command in SMALL_YOUNG_GENERATION && isMainThread) {
+  // Run the command in a worker thread whose young generation is capped (see the list above).
+  // Its output goes through this thread, and its exit code becomes this process's.
+  const worker = new Worker(new URL(import.meta.url), {
+    argv: process.argv.slice(2),
+    resourceLimits: { maxYoungGenerationSizeMb: SMALL_YOUNG_GENERATION[command] },
+  });
+  worker.once('error', (error) => {
+    console.error(`lasting-links ${command}: ${error.message}`);
+    process.exitCode = 2;
+  });
+  worker.once('exit', (code) => {
+    process.exitCode ||= code;
+  });
+} else {
+  await runCommand(command, args);
+}
+
+async function runCommand(command: string, args: string[]): Promise<void> {
+  const { run } = await COMMANDS[command]!();
+  try {
+    // exitCode rather than exit(): a long report piped to another program must be written out in full.
+    process.exitCode = await run(args, commandEnvironment(process.env));
+  } catch (error) {
+    // Bad input is reported as one message naming what to fix, never as a stack trace.
+    console.error(`lasting-links ${command}: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
 }
