@@ -57,7 +57,7 @@ if (command in SMALL_YOUNG_GENERATION && isMainThread) {
     argv: process.argv.slice(2),
     resourceLimits: { maxYoungGenerationSizeMb: SMALL_YOUNG_GENERATION[command] },
   });
-  worker.once('error', (error) => {
+  worker.once('error', (error: Error) => {
     console.error(`lasting-links ${command}: ${error.message}`);
     process.exitCode = 2;
   });
