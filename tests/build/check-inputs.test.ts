@@ -1,7 +1,7 @@
 /**
  * `lasting-links check` refuses to prove less than the build: a deleted anchors lock fails it as
  * it fails the build, and a `--redirects` file that cannot be read is an error, never an empty
- * map.
+ * map. Another site's build, checked from inside the project, is never blamed on the project's files.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,5 +54,21 @@ test(
     }
     const none = check(dir, '--dist', 'small-dist', '--redirects', 'none');
     assert.equal(none.status, 0, none.output);
+
+    // Another site's page at a path this project also has: its broken link is that page's, at
+    // its line in the other site, never blamed on this project's MDX source of the same path.
+    const shared = join(dist, 'administration-guide/scale/high-availability/upgrade');
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(
+      join(shared, 'index.html'),
+      '<!doctype html><title>Upgrade</title>\n<main><h1>Upgrade</h1>\n<a href="#version-skew">skew</a></main>',
+    );
+    const other = check(dir, '--dist', 'small-dist', '--redirects', 'none');
+    assert.equal(other.status, 1, other.output);
+    assert.match(
+      other.output,
+      /small-dist\/administration-guide\/scale\/high-availability\/upgrade\/index\.html:3/,
+    );
+    assert.doesNotMatch(other.output, /content\/docs\//, 'no source of this project is named');
   },
 );

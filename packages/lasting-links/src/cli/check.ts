@@ -118,8 +118,15 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
       : await loadRedirects(settings.projectRoot, mapFile, settings.redirectHosts, index, {
           reserved: reservedNamesOf(site.files),
         });
+  // Another site's pages (a --dist other than this project's output, checked against another map
+  // or none) have no sources here: a page path they share with this project would otherwise blame
+  // this project's MDX or layout files for another site's links.
+  const ownSources =
+    project !== undefined && (values.redirects === undefined || dist === resolve(project.outDir))
+      ? project
+      : undefined;
   const sourceFiles =
-    project === undefined
+    ownSources === undefined
       ? new Map<SitePath, string>()
       : sourceFileMap(
           listSourceFiles(settings.projectRoot, settings.contentDir),
@@ -133,11 +140,11 @@ export async function run(args: string[], env: CommandEnvironment): Promise<numb
     mapFile,
     projectRoot: settings.projectRoot,
     sourceFiles,
-    ...(project === undefined
+    ...(ownSources === undefined
       ? {}
       : {
           layoutSources: () =>
-            readLayoutSources(project.projectRoot, project.srcDir, project.contentDir),
+            readLayoutSources(ownSources.projectRoot, ownSources.srcDir, ownSources.contentDir),
         }),
     ...(values.external ? { external: { cacheFile: values.cache } } : {}),
     ignore: [CLIENT_ROUTES, ...values.ignore.map((pattern) => new RegExp(pattern))],
