@@ -356,11 +356,14 @@ for (const kind of KINDS) {
       pageCount: pages,
     });
     succeeded(await publish(host, 9, 'v1', v1.dir), 'first publish');
-    for (const [a, b] of [
+    // Three rounds on a folder, where the order of two runs at once is the scheduler's; one on
+    // the store, where the slow link fixes the order (another round there would repeat it exactly).
+    const rounds = [
       ['v2', 'v3'],
       ['v4', 'v5'],
       ['v6', 'v7'],
-    ] as const) {
+    ] as const;
+    for (const [a, b] of host.store === undefined ? rounds : rounds.slice(0, 1)) {
       const builds = [a, b].map((version) =>
         writeSyntheticBuild(join(host.scratch, version), { pr: 9, version, pageCount: pages }),
       );

@@ -12,13 +12,14 @@
  * - `bash .ci/run` is `npm ci && npm test` plus two Debian packages: it cannot run inside the
  *   `npm test` it runs, so its syntax and its two commands are checked;
  * - a script that is exactly a stage of `npm test` (the test runners, the type check, the format
- *   check, the scale site, the authoring manual's build) is proven by that stage of this same
- *   run, not run twice;
+ *   check, the builds for the `/` and `/pr-123/` bases, the scale site, the authoring manual's build) is
+ *   proven by that stage of this same run, not run twice;
  * - the benchmarks, `scale:build` and `preview:build` answer `--help` (each takes from a build to
  *   tens of minutes; `preview:publish`, run here, builds a preview the same way), and
  *   `bench:weight` measures the build without installing Starlight (`--no-starlight`);
- * - `npm run lint:code` runs in a second fresh copy that no build has touched, because a clone's
- *   first command may be the lint.
+ * - `npm run lint:code` is `astro sync` and the code-lint stage's `eslint .`: the sync runs in a
+ *   second fresh copy that no build has touched (a clone's first command may be the lint), and
+ *   must write the content types the type-aware lint reads.
  * A command the README adds without a check here fails the first test.
  */
 import { after, test } from 'node:test';
@@ -72,7 +73,7 @@ function runs(extra = '', env: Record<string, string> = {}) {
   };
 }
 
-/** Starts a server command on a free port; `path` must answer 200; then it is stopped. */
+/** Starts a server command on a free port; `path` must answer 200; then it is stopped. Returns what it printed. */
 function serves(path: string, { extra = '', portFlag = false } = {}) {
   return async (command: string) => {
     const port = await freePort();
@@ -85,6 +86,7 @@ function serves(path: string, { extra = '', portFlag = false } = {}) {
     } finally {
       await server.stop();
     }
+    return server.output();
   };
 }
 
@@ -110,7 +112,15 @@ const checks: Record<string, (command: string) => unknown> = {
     );
     copy.linkModules();
   },
-  'npm start': serves(guide),
+  'npm start': async (command) => {
+    // It builds the clean copy, then serves the build.
+    const output = await serves(guide)(command);
+    assert.ok(existsSync(join(copy.dir, 'dist', guide, 'index.html')));
+    assert.doesNotMatch(output, /\n\s+at .+:\d+:\d+\)?\n/);
+    // A clean checkout's warnings are the pages' (the docs lint): the build says they are expected.
+    if (/\bwarning\b/.test(output))
+      assert.match(output, /The build succeeded\. The warnings above are advice/);
+  },
   'bash .ci/run': () => {
     expectSuccess('bash -n .ci/run', runToEnd('bash -n .ci/run', copy.dir));
     const ci = readFileSync(join(copy.dir, '.ci/run'), 'utf8');
@@ -118,19 +128,10 @@ const checks: Record<string, (command: string) => unknown> = {
     assert.match(ci, /^npm test$/m);
   },
   'npm run dev': serves('', { portFlag: true }),
-  'npm run build': (command) => {
-    const result = runs()(command);
-    assert.ok(existsSync(join(copy.dir, 'dist', guide, 'index.html')));
-    const output = `${result.stdout}${result.stderr}`;
-    assert.doesNotMatch(output, /\n\s+at .+:\d+:\d+\)?\n/);
-    // A clean checkout's warnings are the pages' (the docs lint): the build says they are expected.
-    if (/\bwarning\b/.test(output))
-      assert.match(output, /The build succeeded\. The warnings above are advice/);
-  },
-  'npm run build:preview': (command) => {
-    runs()(command);
-    assert.ok(existsSync(join(copy.dir, 'dist-pr', guide, 'index.html')));
-  },
+  // `npm start` built the copy's dist/ just before (`deploy` and `check` below read it), and the
+  // build stage of this run is `npm run build` itself.
+  'npm run build': isStage('build'),
+  'npm run build:preview': isStage('build:preview'),
   'npm run preview:publish': (command) => {
     runs(` -- --pr 1 --sha 0123456 --to dir:${previews}`)(command);
     assert.ok(existsSync(join(previews, 'pr-1', guide, 'index.html')));
@@ -185,14 +186,21 @@ const checks: Record<string, (command: string) => unknown> = {
   'npm run redirects:import': runs(' -- --help'),
   'npm run moves': runs(),
   'npm run format': runs(),
-  'npm run check:format': runs(),
-  'npm run lint:code': (command) => {
+  'npm run check:format': isStage('check:format'),
+  'npm run lint:code': () => {
+    // `astro sync && eslint .`: the lint itself is the code-lint stage of this run (after a build);
+    // what a clone that lints first adds is the sync, run here where no build has been.
+    const lintStage = stages.find((stage) => stage.name.startsWith('code lint'));
+    assert.equal(scripts['lint:code'], `astro sync && ${lintStage?.command}`);
     const untouched = freshCopy('readme-lint-');
     try {
       untouched.linkModules();
       assert.ok(!existsSync(join(untouched.dir, '.astro')), 'the copy has no Astro types yet');
-      const result = runToEnd(command, untouched.dir);
-      expectSuccess(command, result);
+      expectSuccess('astro sync', runToEnd('npx astro sync', untouched.dir));
+      assert.ok(
+        existsSync(join(untouched.dir, '.astro/content.d.ts')),
+        'astro sync wrote the content types the type-aware lint reads',
+      );
     } finally {
       untouched.remove();
     }

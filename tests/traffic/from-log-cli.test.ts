@@ -1,13 +1,21 @@
 /**
- * `moves --from-log` as a command on a small site: the report, one entry for two spellings of
- * one address, answers that must name a page of the site, and a format that must be known.
+ * `moves --from-log` as a command on a small site: the report, the same from nginx, S3 and
+ * CloudFront logs (recognised or named with --log-format), one entry for two spellings of one address, answers that must name a page of the site, and a format that must be known.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { BROWSERS, nginxLine } from './support/log-lines.ts';
+import {
+  BROWSERS,
+  CLOUDFRONT_HEADER,
+  cloudFrontLine,
+  nginxLine,
+  s3Line,
+  type LoggedRequest,
+} from './support/log-lines.ts';
 import { logSite } from './support/log-site.ts';
 
 test(
@@ -23,17 +31,25 @@ test(
           { cwd: site.dir, encoding: 'utf8' },
         );
       const time = Date.UTC(2026, 10, 3);
-      const line = (path: string, days = 0) =>
-        nginxLine({ path, status: 404, time: time + days * 86_400_000, userAgent: BROWSERS[0]! });
+      const request = (path: string, days = 0): LoggedRequest => ({
+        path,
+        status: 404,
+        time: time + days * 86_400_000,
+        userAgent: BROWSERS[0]!,
+      });
+      const requests = [
+        request('/install/setup-tls/'),
+        request('/install/setup-tls/', 2),
+        request('/install/setup-tls'),
+        request('/messaging/managing-members.html'),
+        request('/wp-login.php'),
+      ];
+      writeFileSync(join(site.dir, 'access.log'), requests.map(nginxLine).join('\n') + '\n');
+      // The same requests as S3 server access logs and as a gzipped CloudFront log.
+      writeFileSync(join(site.dir, 's3-access'), requests.map(s3Line).join('\n') + '\n');
       writeFileSync(
-        join(site.dir, 'access.log'),
-        [
-          line('/install/setup-tls/'),
-          line('/install/setup-tls/', 2),
-          line('/install/setup-tls'),
-          line('/messaging/managing-members.html'),
-          line('/wp-login.php'),
-        ].join('\n') + '\n',
+        join(site.dir, 'cloudfront.gz'),
+        gzipSync(`${CLOUDFRONT_HEADER}${requests.map(cloudFrontLine).join('\n')}\n`),
       );
 
       const report = run('access.log');
@@ -48,6 +64,17 @@ test(
         /1 question unanswered.*\/messaging\/managing-members\.html\n {2}Answer with --choose OLD=NEW/,
       );
 
+      // Each format, recognised or named, gives the same report.
+      for (const [file, format] of [
+        ['access.log', 'nginx'],
+        ['s3-access', 's3'],
+        ['cloudfront.gz', 'cloudfront'],
+      ] as const) {
+        for (const args of [[], ['--log-format', format]]) {
+          const other = run(file, ...args);
+          assert.equal(other.stdout, report.stdout, `${file} ${args.join(' ')}`);
+        }
+      }
       assert.equal(run('access.log', '--log-format', 'w3c').status, 2);
       const nowhere = run(
         'access.log',
