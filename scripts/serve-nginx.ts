@@ -1,7 +1,8 @@
 /**
  * Serves a build with Debian's nginx in the foreground, using the committed server block
  * (deploy/nginx/site.conf) and the redirect rules the build wrote. All state (config, pid,
- * temp files) lives under .build/nginx-<port>/; nothing outside the project is touched.
+ * temp files) lives under .build/nginx-<port>/, removed when it stops; nothing outside the
+ * project is touched.
  *
  *   PORT=4611 DIST_DIR=dist npm run serve:nginx      (PORT defaults to 8080, DIST_DIR to dist)
  *
@@ -10,7 +11,7 @@
  * exits cleanly.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { outputDir, projectRoot } from './paths.ts';
@@ -114,9 +115,12 @@ stopWithOwner(stop);
 child.on('error', (error) =>
   fail(`cannot start ${nginx}: ${error.message} (install it: apt-get install nginx-light)`),
 );
-child.on('exit', (code, signal) =>
-  process.exit(signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : (code ?? 0)),
-);
+child.on('exit', (code, signal) => {
+  // Its configuration and temp files go with it: a test run starts several of these, each on a
+  // port of its own, and would otherwise leave a folder per server behind in .build/.
+  rmSync(stateDir, { recursive: true, force: true });
+  process.exit(signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : (code ?? 0));
+});
 
 function quote(path: string): string {
   return `"${path.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

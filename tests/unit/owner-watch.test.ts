@@ -66,6 +66,10 @@ for (const server of ['serve-static', 'serve-nginx'] as const) {
           { encoding: 'utf8' },
         );
         assert.equal(left.trim(), '', 'nginx is stopped as well');
+        assert.ok(
+          !existsSync(join('.build', `nginx-${env['PORT']}`)),
+          'its configuration and temp files are removed with it',
+        );
       }
     },
   );
