@@ -38,6 +38,13 @@ export interface RedirectPlan {
   serverRedirects: Array<{ from: SitePath; route: Route }>;
 }
 
+/** The fragment table of the live page at `path`, made when it has none yet. */
+export function pageTableOf(plan: RedirectPlan, path: SitePath): Map<string, Route> {
+  let table = plan.pageTables.get(path);
+  if (table === undefined) plan.pageTables.set(path, (table = new Map<string, Route>()));
+  return table;
+}
+
 /** An empty plan: no redirects at all. */
 export function emptyPlan(): RedirectPlan {
   return { stubs: new Map(), pageTables: new Map(), legacyIds: new Map(), serverRedirects: [] };
