@@ -9,11 +9,8 @@ import { compareSites, type SiteContent } from '../../src/lib/preview/compare-si
 import { anchorMoves, moveRows } from '../../src/lib/preview/anchor-moves.ts';
 import { pageBlocks } from '../../src/lib/preview/page-blocks.ts';
 import { buildChangesReport } from '../../src/lib/preview/changes-report.ts';
-import {
-  diffHtml,
-  fillChangesPage,
-  renderChangesReport,
-} from '../../src/lib/preview/changes-page.ts';
+import { fillChangesPage, renderChangesReport } from '../../src/lib/preview/changes-page.ts';
+import { diffHtml } from '../../src/lib/preview/section-body-html.ts';
 import {
   hunksOf,
   pageChanges,
