@@ -18,7 +18,7 @@ import type { SitePath } from '../site-path.ts';
 import type { AnchorIndex } from '../site/anchor-index.ts';
 import { RESERVED_NAMES } from '../site/reserved-names.ts';
 import { fileOfSitePath, sitePathOfFile } from '../site/output-paths.ts';
-import type { Problem, ProblemCode } from '../problems/problem.ts';
+import type { Problem } from '../problems/problem.ts';
 import type { RedirectEntry } from './redirect-map.ts';
 import { displayLocation, displayTarget, locationKey, sameTarget } from './locations.ts';
 import { emptyPlan, pageTableOf, type RedirectPlan, type Route, type StubPlan } from './follow.ts';
@@ -44,14 +44,7 @@ export function planRedirects(
   options: PlanOptions = {},
 ): PlannedRedirects {
   const problems: Problem[] = [];
-  const report = (
-    severity: Problem['severity'],
-    code: ProblemCode,
-    entry: RedirectEntry,
-    message: string,
-    fix: string,
-    target?: string,
-  ) =>
+  const report: PlanReport = (severity, code, entry, message, fix, target) => {
     problems.push({
       severity,
       code,
@@ -60,6 +53,7 @@ export function planRedirects(
       at: { file: mapFile, line: entry.line },
       ...(target === undefined ? {} : { target }),
     });
+  };
 
   const valid = validEntries(entries, index, report, options.reserved ?? RESERVED_NAMES);
   const raw = rawPlan(valid, index, report);
