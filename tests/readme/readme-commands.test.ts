@@ -12,8 +12,8 @@
  * - `bash .ci/run` is `npm ci && npm test` plus two Debian packages: it cannot run inside the
  *   `npm test` it runs, so its syntax and its two commands are checked;
  * - a script that is exactly a stage of `npm test` (the test runners, the type check, the format
- *   check, the builds for the `/` and `/pr-123/` bases, the scale site, the authoring manual's build) is
- *   proven by that stage of this same run, not run twice;
+ *   check, the builds for the `/` and `/pr-123/` bases, the scale site, the authoring manual's
+ *   build) is proven by that stage of this same run, not run twice;
  * - the benchmarks, `scale:build` and `preview:build` answer `--help` (each takes from a build to
  *   tens of minutes; `preview:publish`, run here, builds a preview the same way), and
  *   `bench:weight` measures the build without installing Starlight (`--no-starlight`);
@@ -73,7 +73,10 @@ function runs(extra = '', env: Record<string, string> = {}) {
   };
 }
 
-/** Starts a server command on a free port; `path` must answer 200; then it is stopped. Returns what it printed. */
+/**
+ * Starts a server command on a free port; `path` must answer 200; then it is stopped. Returns
+ * what it printed.
+ */
 function serves(path: string, { extra = '', portFlag = false } = {}) {
   return async (command: string) => {
     const port = await freePort();

@@ -1,6 +1,7 @@
 /**
  * `moves --from-log` as a command on a small site: the report, the same from nginx, S3 and
- * CloudFront logs (recognised or named with --log-format), one entry for two spellings of one address, answers that must name a page of the site, and a format that must be known.
+ * CloudFront logs (recognised or named with --log-format), one entry for two spellings of one
+ * address, answers that must name a page of the site, and a format that must be known.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
