@@ -1,5 +1,5 @@
 // Module hooks for count-parses.mjs: `satteri` resolves to a generated wrapper around the real
-// module whose page parsers log each call.
+// module whose page parsers log each call; lasting-links' redirect planner logs each plan it makes.
 const WRAPPER = 'count-parses:satteri';
 const PARSERS = [
   'mdxToMdast',
@@ -23,7 +23,25 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }
 
+/** The module that plans the redirect map, and the line that logs each plan (with its entry count). */
+const PLANNER = '/lib/redirects/plan-redirects.ts';
+const LOG_PLANS = `
+import { appendFileSync as appendPlanLog } from 'node:fs';
+{
+  const plan = planRedirects;
+  planRedirects = function (entries, ...rest) {
+    if (process.env.PARSE_LOG) appendPlanLog(process.env.PARSE_LOG, 'planRedirects\\t' + entries.length + '\\n');
+    return plan(entries, ...rest);
+  };
+}
+`;
+
 export async function load(url, context, next) {
+  if (url.startsWith('file:') && url.endsWith(PLANNER)) {
+    // A function declaration's binding can be reassigned in its module; the export follows it.
+    const loaded = await next(url, context);
+    return { ...loaded, source: `${String(loaded.source)}\n${LOG_PLANS}` };
+  }
   if (!url.startsWith(`${WRAPPER}?`)) return next(url, context);
   const real = JSON.stringify(decodeURIComponent(url.slice(WRAPPER.length + 1)));
   const wrapped = PARSERS.map(

@@ -1,9 +1,11 @@
 /**
  * Cross-references while rendering, so `astro dev` shows what the build shows: an empty-text
  * link `[](/page/#section)` gets its target's title (in sentence case when the link stands
- * inside a sentence), from the pages' sources and the redirect map. In dev it also warns, at the
+ * inside a sentence), from the pages' sources. In dev, where nothing runs after the render, it
+ * also follows old addresses through the redirect map (for their titles), and warns, at the
  * link's file:line, about internal links whose target does not exist (or is an old address), as
- * they are typed, in the terminal and on the page itself, beside the link.
+ * they are typed, in the terminal and on the page itself, beside the link. A build leaves links
+ * to old addresses to the post-build step, which plans the map once, against the HTML.
  *
  * A build reads the sources once, in its one pass (source-pass.ts); dev, whenever a page source
  * changes.
@@ -20,7 +22,7 @@ import { readSources, sourceIndex } from '../lib/sources/read-sources.ts';
 import type { PageSource } from '../lib/sources/page-source.ts';
 import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
 import { planRedirects } from '../lib/redirects/plan-redirects.ts';
-import { follow, landsOnContent, type RedirectPlan } from '../lib/redirects/follow.ts';
+import { emptyPlan, follow, landsOnContent, type RedirectPlan } from '../lib/redirects/follow.ts';
 import { displayLocation } from '../lib/redirects/locations.ts';
 import {
   crossReferenceTitle,
@@ -33,7 +35,12 @@ import { parseTerms } from '../lib/lint/terms.ts';
 /** What rendering needs to know about the whole site. */
 interface RenderContext {
   index: AnchorIndex;
-  plan: RedirectPlan;
+  /**
+   * The redirect map's plan, in dev only, where the render is the only step: it follows old
+   * addresses to warn about them and to title links to them. A build plans the map once, against
+   * the HTML, after rendering (post-build.ts), and titles the links to old addresses there.
+   */
+  plan: RedirectPlan | undefined;
   properNouns: readonly string[];
 }
 
@@ -41,7 +48,7 @@ interface RenderContext {
 const ROOT = parseBase('/');
 
 /**
- * Loads the site's sources, map and terms, again only when a source file changed. A build gives
+ * Loads the site's sources, terms and (in dev) map, again only when a source file changed. A build gives
  * the outlines of its one pass over the sources; dev reads them itself, as they are edited.
  */
 function contextLoader(
@@ -75,13 +82,7 @@ function contextLoader(
     const index = sourceIndex(
       outlines ?? readSources(settings.projectRoot, settings.contentDir, settings.syntax),
     );
-    const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
-    const entries = parseRedirectMap(
-      mapText,
-      settings.redirectsFile,
-      settings.redirectHosts,
-    ).entries;
-    const plan = planRedirects(entries, index, settings.redirectsFile).plan;
+    const plan = watch ? devPlan(settings, index) : undefined;
     let properNouns: string[] = [];
     try {
       if (settings.termsFile !== undefined)
@@ -95,6 +96,13 @@ function contextLoader(
     cached = { signature: now, context: { index, plan, properNouns }, checkedAt: Date.now() };
     return cached.context;
   };
+}
+
+/** The redirect map planned against the sources, as dev sees them. */
+function devPlan(settings: SiteSettings, index: AnchorIndex): RedirectPlan {
+  const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
+  const entries = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts).entries;
+  return planRedirects(entries, index, settings.redirectsFile).plan;
 }
 
 function readOptional(file: string): string {
@@ -185,7 +193,7 @@ function brokenTarget(url: string, page: SitePath, context: RenderContext): stri
   if (location === undefined || (!url.startsWith('/') && !url.startsWith('#'))) return undefined;
   // Files under public/ (images, downloads) are not pages; the build's checker judges them.
   if (!location.path.endsWith('/')) return undefined;
-  const visit = follow(context.plan, context.index, location, 'static');
+  const visit = follow(context.plan ?? emptyPlan(), context.index, location, 'static');
   if (landsOnContent(visit, context.index)) {
     return visit.hops.length === 0 || visit.kind !== 'landed'
       ? undefined

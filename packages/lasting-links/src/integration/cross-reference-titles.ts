@@ -1,7 +1,9 @@
 /**
  * Build glue for empty-text cross-references: each page's empty links get their target's title
  * (see `lib/cross-references.ts`); a link whose target does not exist becomes a problem at the
- * line of the page's MDX source where it was written.
+ * line of the page's MDX source where it was written. The render fills the links whose target is
+ * a page source; these are the rest: links written in `.astro` pages, and links to an old address,
+ * whose title is that of where the build's one redirect plan lands them.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { displayUrl } from '../lib/links/classify-url.ts';
 import { decodeFragment } from '../lib/html/page-collectors.ts';
 import type { Insertion } from '../lib/html/splice.ts';
 import type { AnchorIndex } from '../lib/site/anchor-index.ts';
+import type { RedirectPlan } from '../lib/redirects/follow.ts';
 import type { BuiltSite } from '../lib/site/built-site.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import { crossReferenceTitle, fillEmptyLinks } from '../lib/cross-references.ts';
@@ -19,7 +22,7 @@ import { findWrittenUrl } from '../lib/links/source-map.ts';
 /** The title insertions per page, and a problem for each cross-reference with nothing to show. */
 export async function crossReferenceInsertions(
   site: BuiltSite,
-  index: AnchorIndex,
+  { index, plan }: { index: AnchorIndex; plan: RedirectPlan },
   settings: SiteSettings,
   sourceFiles: ReadonlyMap<SitePath, string>,
 ): Promise<{ edits: Map<SitePath, Insertion[]>; problems: Problem[] }> {
@@ -29,7 +32,7 @@ export async function crossReferenceInsertions(
     const emptyLinks = page.editPoints?.emptyLinks ?? [];
     if (emptyLinks.length === 0) continue;
     const { insertions, unresolved } = fillEmptyLinks(emptyLinks, (href) =>
-      crossReferenceTitle(href, page.path, settings.base, index),
+      crossReferenceTitle(href, page.path, settings.base, index, plan),
     );
     if (insertions.length > 0) edits.set(page.path, insertions);
     const sourceFile = sourceFiles.get(page.path);

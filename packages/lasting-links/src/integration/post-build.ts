@@ -72,10 +72,8 @@ export async function postBuild(
   );
   logger.info(`indexed ${index.size} pages, ${idCount(index)} ids`);
 
-  const edits = new Map<SitePath, Insertion[]>();
-  const crossReferences = await crossReferenceInsertions(site, index, settings, sourceFiles);
-  mergeEdits(edits, crossReferences.edits);
-
+  // The build's one plan of the redirect map, made against the HTML (the only truth about which
+  // pages and ids exist); every step below, the cross-references' titles included, uses it.
   const planned = planRedirects(map.entries, index, settings.redirectsFile, {
     reserved: reservedNamesOf(site.files),
   });
@@ -84,6 +82,15 @@ export async function postBuild(
     plan: planned.plan,
     problems: [...map.problems, ...planned.problems],
   };
+
+  const edits = new Map<SitePath, Insertion[]>();
+  const crossReferences = await crossReferenceInsertions(
+    site,
+    { index, plan: redirects.plan },
+    settings,
+    sourceFiles,
+  );
+  mergeEdits(edits, crossReferences.edits);
   const lock = await loadLock(settings.projectRoot, settings.anchorsLockFile);
   const lockProblems = !lock.exists
     ? [missingLockProblem(settings.anchorsLockFile)]

