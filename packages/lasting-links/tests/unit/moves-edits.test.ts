@@ -232,7 +232,33 @@ test('addresses a page written in .astro names as quoted strings follow a move; 
   );
 });
 
-test("links in a page's front matter (a landing page's hero actions, a block-style prev or next) follow a move", () => {
+test('front matter links: site links in any YAML style; other hosts, escapes and bad YAML are left alone', () => {
+  const linksIn = (frontMatter: string) =>
+    parsePageSource(
+      'content/docs/b.mdx',
+      '/b/' as SitePath,
+      `---\n${frontMatter}---\n\nBody.\n`,
+    ).links.map((link) => `${link.line}:${link.column} ${link.url}`);
+  assert.deepEqual(
+    linksIn(
+      'title: B\nprev: {link: "/a/", label: A}\nnext:\n  link: /c/#d\nhero: { actions: [ { text: Go, link: \'/e/\' } ] }\n',
+    ),
+    ['3:15 /a/', '5:9 /c/#d', '6:39 /e/'],
+  );
+  assert.deepEqual(
+    linksIn('title: B\nnext: { link: https://example.com/a/ }\nprev: { link: //host/a/ }\n'),
+    [],
+    'links to another host are not site links',
+  );
+  assert.deepEqual(
+    linksIn('title: B\nnext: { link: "/a/\\u0062/" }\n'),
+    [],
+    'an escaped value cannot be rewritten in place',
+  );
+  assert.deepEqual(linksIn('title: B\nnext: { link: /a/\n'), [], 'YAML that does not parse');
+});
+
+test("links in a page's front matter (a landing page's hero actions, prev or next, block or flow style) follow a move", () => {
   const before = {
     '/a/': mdx('A', `## Old name\n\n${prose('alpha beta gamma delta')}\n`),
     '/b/': mdx('B', 'Nothing here.'),
@@ -245,6 +271,6 @@ test("links in a page's front matter (a landing page's hero actions, a block-sty
   const edits = linkEdits(b, result.plan, currentSite(after).index);
   assert.deepEqual(
     edits.map((edit) => `${edit.line}:${edit.column} ${edit.now}`),
-    ['7:13 /a/#new-name', '8:14 /a/#new-name'],
+    ['7:13 /a/#new-name', '8:14 /a/#new-name', '10:15 /a/#new-name'],
   );
 });

@@ -8,7 +8,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { parse as parseYaml } from 'yaml';
+import { isScalar, parse as parseYaml, parseDocument, Scalar, visit } from 'yaml';
 import type { SitePath } from '../site-path.ts';
 import { usableHeadingId } from './heading-id.ts';
 
@@ -307,9 +307,32 @@ function frontMatterTitle(mdast: TreeNode): string {
   }
 }
 
-/** A `link: /a/b/` line of front matter (quoted or not, in a list or not): its URL is group 3. */
-const FRONT_MATTER_LINK =
-  /^([ \t]*(?:-[ \t]+)?link:[ \t]*(["']?))(\/(?!\/)[^\s"'#]*(?:#[^\s"']*)?)\2[ \t]*$/gm;
+/** A site link in front matter: from the site's root, never to another host (`//host/`). */
+const SITE_LINK = /^\/(?!\/)/;
+
+/**
+ * The `link:` values of a front matter block (a landing page's hero actions, a page's prev and
+ * next), written in any YAML style: block or flow (`next: { link: /a/ }`), quoted or not. Each
+ * is found by the YAML parser, with the offset of its text inside `yaml`; a value whose text is
+ * not the URL itself (an escape in double quotes) is left out, as it could not be rewritten in
+ * place. A block that does not parse has none: the front matter check reports it at its line.
+ */
+function frontMatterLinks(yaml: string): Array<{ url: string; offset: number }> {
+  const document = parseDocument(yaml, { prettyErrors: false });
+  if (document.errors.length > 0) return [];
+  const found: Array<{ url: string; offset: number }> = [];
+  visit(document, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== 'link' || !isScalar(pair.value)) return;
+      const { value, range, type } = pair.value;
+      if (typeof value !== 'string' || !SITE_LINK.test(value) || range == null) return;
+      const offset =
+        range[0] + (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE ? 1 : 0);
+      if (yaml.startsWith(value, offset)) found.push({ url: value, offset });
+    },
+  });
+  return found;
+}
 
 /**
  * Every link URL written in the page, outside code: Markdown links, link definitions, `href`
@@ -360,13 +383,14 @@ function linksOf(mdast: TreeNode, text: string): SourceLink[] {
       }
     }
     if (node.type === 'yaml' && position !== undefined) {
-      // Front matter links: a landing page's hero actions, a page's prev and next.
-      const block = text.slice(position.start.offset, position.end.offset);
-      for (const match of block.matchAll(FRONT_MATTER_LINK)) {
-        const at = position.start.offset + match.index + match[1]!.length;
+      // The block between the fences: after the opening `---` line, before the closing one.
+      const start = text.indexOf('\n', position.start.offset) + 1;
+      const end = text.lastIndexOf('\n', position.end.offset - 1) + 1;
+      for (const link of start > 0 && end > start ? frontMatterLinks(text.slice(start, end)) : []) {
+        const at = start + link.offset;
         const line = lineOf(at);
         links.push({
-          url: match[3]!,
+          url: link.url,
           offset: at,
           line: line + 1,
           column: at - lineStarts[line]! + 1,
