@@ -13,7 +13,8 @@
  *   `npm test` it runs, so its syntax and its two commands are checked;
  * - a script that is exactly a stage of `npm test` (the test runners, the type check, the format
  *   check, the builds for the `/` and `/pr-123/` bases, the scale site, the authoring manual's
- *   build) is proven by that stage of this same run, not run twice;
+ *   build) is proven by that stage of this same run, not run twice; so is `npm run format`, the
+ *   format check's command with `--write` for `--check`;
  * - the benchmarks, `scale:build` and `preview:build` answer `--help` (each takes from a build to
  *   tens of minutes; `preview:publish`, run here, builds a preview the same way), and
  *   `bench:weight` measures the build without installing Starlight (`--no-starlight`);
@@ -188,7 +189,12 @@ const checks: Record<string, (command: string) => unknown> = {
   'npm run check': runs(),
   'npm run redirects:import': runs(' -- --help'),
   'npm run moves': runs(),
-  'npm run format': runs(),
+  'npm run format': () => {
+    // `prettier --write .`: the format stage of this run is `prettier --check .` over the same
+    // files with the same settings, so it proves there is nothing to write and that it runs.
+    isStage('check:format')();
+    assert.equal(scripts['format'], scripts['check:format']?.replace('--check', '--write'));
+  },
   'npm run check:format': isStage('check:format'),
   'npm run lint:code': () => {
     // `astro sync && eslint .`: the lint itself is the code-lint stage of this run (after a build);

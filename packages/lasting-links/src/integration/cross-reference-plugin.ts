@@ -30,7 +30,7 @@ import {
   startsSentence,
   titleInSentence,
 } from '../lib/cross-references.ts';
-import { parseTerms } from '../lib/lint/terms.ts';
+import { properNounsOf } from '../lib/lint/terms.ts';
 
 /** What rendering needs to know about the whole site. */
 interface RenderContext {
@@ -83,16 +83,7 @@ function contextLoader(
       outlines ?? readSources(settings.projectRoot, settings.contentDir, settings.syntax),
     );
     const plan = watch ? devPlan(settings, index) : undefined;
-    let properNouns: string[] = [];
-    try {
-      if (settings.termsFile !== undefined)
-        properNouns = parseTerms(
-          readOptional(join(settings.projectRoot, settings.termsFile)),
-          settings.termsFile,
-        ).properNouns;
-    } catch {
-      // The docs lint reports a broken terms file; titles then keep their first capital.
-    }
+    const properNouns = properNounsOf(settings.projectRoot, settings.termsFile);
     cached = { signature: now, context: { index, plan, properNouns }, checkedAt: Date.now() };
     return cached.context;
   };

@@ -18,6 +18,7 @@ import type { BuiltSite } from '../lib/site/built-site.ts';
 import type { Problem } from '../lib/problems/problem.ts';
 import { crossReferenceTitle, fillEmptyLinks } from '../lib/cross-references.ts';
 import { findWrittenUrl } from '../lib/links/source-map.ts';
+import { properNounsOf } from '../lib/lint/terms.ts';
 
 /** The title insertions per page, and a problem for each cross-reference with nothing to show. */
 export async function crossReferenceInsertions(
@@ -28,11 +29,14 @@ export async function crossReferenceInsertions(
 ): Promise<{ edits: Map<SitePath, Insertion[]>; problems: Problem[] }> {
   const edits = new Map<SitePath, Insertion[]>();
   const problems: Problem[] = [];
+  const properNouns = properNounsOf(settings.projectRoot, settings.termsFile);
   for (const page of site.pages.values()) {
     const emptyLinks = page.editPoints?.emptyLinks ?? [];
     if (emptyLinks.length === 0) continue;
-    const { insertions, unresolved } = fillEmptyLinks(emptyLinks, (href) =>
-      crossReferenceTitle(href, page.path, settings.base, index, plan),
+    const { insertions, unresolved } = fillEmptyLinks(
+      emptyLinks,
+      (href) => crossReferenceTitle(href, page.path, settings.base, index, plan),
+      properNouns,
     );
     if (insertions.length > 0) edits.set(page.path, insertions);
     const sourceFile = sourceFiles.get(page.path);

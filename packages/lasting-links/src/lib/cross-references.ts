@@ -82,17 +82,24 @@ export function startsSentence(textBefore: string): boolean {
   return trimmed === '' || /[.!?:]$/.test(trimmed);
 }
 
-/** The insertions that fill a page's empty links, and the links whose target has no title. */
+/**
+ * The insertions that fill a page's empty links, and the links whose target has no title. A
+ * title inside a sentence reads as the render writes it there (see titleInSentence).
+ */
 export function fillEmptyLinks(
   emptyLinks: readonly EmptyLink[],
   titleFor: (href: string) => string | undefined,
+  properNouns: readonly string[],
 ): { insertions: Insertion[]; unresolved: EmptyLink[] } {
   const insertions: Insertion[] = [];
   const unresolved: EmptyLink[] = [];
   for (const link of emptyLinks) {
     const title = titleFor(link.href);
     if (title === undefined) unresolved.push(link);
-    else insertions.push({ at: link.insertAt, text: escapeHtml(title) });
+    else {
+      const text = startsSentence(link.textBefore) ? title : titleInSentence(title, properNouns);
+      insertions.push({ at: link.insertAt, text: escapeHtml(text) });
+    }
   }
   return { insertions, unresolved };
 }

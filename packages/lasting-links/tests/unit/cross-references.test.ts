@@ -12,10 +12,12 @@ const titles: Record<string, string> = { '/a/#x': 'Configure <the> database', '/
 function fill(
   html: string,
   titleFor: (href: string) => string | undefined = (href) => titles[href],
+  properNouns: readonly string[] = [],
 ) {
   const { insertions, unresolved } = fillEmptyLinks(
     scanPage(html, { editPoints: true }).editPoints!.emptyLinks,
     titleFor,
+    properNouns,
   );
   return { html: applyInsertions(html, insertions), unresolved };
 }
@@ -26,9 +28,30 @@ test('empty links get their target title, escaped; links with text are untouched
   const { html: out, unresolved } = fill(html);
   assert.equal(
     out,
-    '<p>See <a href="/a/#x">Configure &lt;the&gt; database</a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> Upgrade</a>.</p>',
+    '<p>See <a href="/a/#x">configure &lt;the&gt; database</a> and <a href="/b/">the upgrade page</a>, or <a href="/b/"> upgrade</a>.</p>',
   );
   assert.deepEqual(unresolved, []);
+});
+
+test('a filled title keeps its capital where a sentence starts, and on a name; else it reads as in a sentence', () => {
+  const html =
+    '<p><a href="/b/"></a> first.</p><ul><li><a href="/b/"></a></li></ul>' +
+    '<p>Done. <a href="/b/"></a> next: <a href="/b/"></a>; then <a href="/b/"></a>,<br><a href="/b/"></a></p>' +
+    '<p>Read <a href="/n/"></a> and <em>then</em> <a href="/b/"></a>.</p>';
+  const titleFor = (href: string) => (href === '/n/' ? 'NGINX Plus setup' : 'Upgrade the cluster');
+  const links = [...fill(html, titleFor, ['NGINX Plus']).html.matchAll(/>([^<>]+)<\/a>/g)].map(
+    (match) => match[1],
+  );
+  assert.deepEqual(links, [
+    'Upgrade the cluster',
+    'Upgrade the cluster',
+    'Upgrade the cluster',
+    'Upgrade the cluster',
+    'upgrade the cluster',
+    'Upgrade the cluster',
+    'NGINX Plus setup',
+    'upgrade the cluster',
+  ]);
 });
 
 test('a link holding only an element is not empty', () => {

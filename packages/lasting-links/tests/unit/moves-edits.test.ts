@@ -198,8 +198,9 @@ test('rewriting N links in one page takes time linear in N (2,500 to 20,000 link
   const report = Object.entries(seconds)
     .map(([n, s]) => `${n}: ${s.toFixed(2)} s`)
     .join(', ');
-  // Linear: four times the links in about four times the time; a square law would be sixteen.
-  assert.ok(seconds[20000]! / seconds[5000]! < 8, `times grow faster than the links: ${report}`);
+  // Linear: eight times the links in about eight times the time; a square law would be 64. The
+  // bound leaves room for a loaded machine's noise on the short runs.
+  assert.ok(seconds[20000]! / seconds[2500]! < 24, `times grow faster than the links: ${report}`);
   assert.ok(seconds[20000]! < 5, `20,000 links in one page: ${report}`);
   console.log(`moves, links rewritten in one page: ${report}`);
 });

@@ -370,32 +370,77 @@ export interface EmptyLink extends LineColumn {
   href: string;
   /** Offset of its `</a>`, where the text goes. */
   insertAt: number;
+  /**
+   * The end of the text before it in its block (paragraph, list item, cell…): whether the link
+   * starts a sentence, which decides the case of the title it gets.
+   */
+  textBefore: string;
 }
+
+/** Elements that start a new run of text: a link at their start starts a sentence. */
+const TEXT_BLOCKS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'blockquote',
+  'figcaption',
+  'caption',
+  'summary',
+  'br',
+]);
+
+/** Enough of the text before a link to see whether a sentence ended there. */
+const TEXT_BEFORE_KEPT = 40;
 
 /** Links with no text and no element inside. */
 export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
   const result: EmptyLink[] = [];
   // Links do not nest: an <a> opened inside another ends it, as in a browser.
-  let open: { href: string | undefined; empty: boolean; position: LineColumn } | null = null;
+  let open: {
+    href: string | undefined;
+    empty: boolean;
+    position: LineColumn;
+    textBefore: string;
+  } | null = null;
+  let textBefore = '';
   return {
     result,
     open(tag, attributes, context) {
       if (open !== null) open.empty = false;
+      if (TEXT_BLOCKS.has(tag)) textBefore = '';
       if (tag === 'a') {
         open = {
           href: attributes['href'],
           empty: true,
           position: context.locate(context.startIndex()),
+          textBefore,
         };
       }
     },
     text(text) {
       if (open !== null && text.trim() !== '') open.empty = false;
+      textBefore = (textBefore + text).slice(-TEXT_BEFORE_KEPT);
     },
     close(tag, context) {
+      if (TEXT_BLOCKS.has(tag)) textBefore = '';
       if (tag !== 'a' || open === null) return;
       if (open.empty && open.href !== undefined) {
-        result.push({ href: open.href, insertAt: context.startIndex(), ...open.position });
+        result.push({
+          href: open.href,
+          insertAt: context.startIndex(),
+          ...open.position,
+          textBefore: open.textBefore,
+        });
       }
       open = null;
     },

@@ -7,6 +7,8 @@
  * The parser checks the shape strictly and names the file and line of the first mistake, so a
  * typo in the file never turns into a silently weaker lint.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 
 /** A section where a forbidden word is accepted, because it is the real name of something. */
@@ -170,4 +172,18 @@ export function parseTerms(text: string, file: string): Terms {
       })
     : [];
   return { properNouns, terminology };
+}
+
+/**
+ * The proper nouns of the project's terms file, for titles written inside a sentence; none
+ * without a terms file, or when it cannot be read (the docs lint reports why, at its line), so
+ * that titles then keep their first capital.
+ */
+export function properNounsOf(projectRoot: string, termsFile: string | undefined): string[] {
+  if (termsFile === undefined) return [];
+  try {
+    return parseTerms(readFileSync(join(projectRoot, termsFile), 'utf8'), termsFile).properNouns;
+  } catch {
+    return [];
+  }
 }
