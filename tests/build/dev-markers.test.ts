@@ -2,8 +2,11 @@
  * In `astro dev` a broken link must not look like a working one: the page itself shows, beside
  * the link, what is wrong and where it is written (file:line), for a link to a missing page or
  * section and for a link to an old address; an empty-text cross-reference to nothing shows its
- * address instead of nothing. Astro's own `dev()`, in this process, on a small site; the server
- * is stopped with the test. A production build of the same pages never carries the marker.
+ * address instead of nothing. So does a link written outside the MDX pages: here the site-wide
+ * notice of `src/config.ts`, whose link leads into a guide this small site does not have, while
+ * the header's link to the home page (an `.astro` page, with no source among the pages) is not
+ * marked. Astro's own `dev()`, in this process, on a small site; the server is stopped with the
+ * test. A production build of the same pages never carries the marker.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dev } from 'astro';
 import { buildSite, page, smallSite } from './support/small-site.ts';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
 
 const FILE = 'content/docs/guide/upgrade.mdx';
 const MARKER = 'data-lasting-links-problem';
@@ -26,16 +31,19 @@ test(
   'astro dev marks a broken or old link on the page, with the problem and its file:line; a build never does',
   { timeout: 400_000 },
   async () => {
-    const site = smallSite({
-      'content/docs/guide/install.mdx': page('Install', '## Prepare the server\n\nWords.'),
-      'content/docs/guide/upgrade.mdx': page(
-        'Upgrade',
-        'First [prepare it](/guide/install/#prepare-the-server).\n\n' +
-          'Then [the gone page](/guide/no-such-page/) and [](/guide/install/#no-such-section).\n\n' +
-          'And [the old name](/guide/setup/).',
-      ),
-      'content/redirects.yaml': '- from: /guide/setup/\n  to: /guide/install/\n',
-    });
+    const site = smallSite(
+      {
+        'content/docs/guide/install.mdx': page('Install', '## Prepare the server\n\nWords.'),
+        'content/docs/guide/upgrade.mdx': page(
+          'Upgrade',
+          'First [prepare it](/guide/install/#prepare-the-server).\n\n' +
+            'Then [the gone page](/guide/no-such-page/) and [](/guide/install/#no-such-section).\n\n' +
+            'And [the old name](/guide/setup/).',
+        ),
+        'content/redirects.yaml': '- from: /guide/setup/\n  to: /guide/install/\n',
+      },
+      { announcement: true },
+    );
     let server: Awaited<ReturnType<typeof dev>> | undefined;
     try {
       let html: string;
@@ -52,8 +60,24 @@ test(
       } finally {
         await server?.stop();
       }
+      const [notice, ...others] = markers(html);
+      const noticeLine =
+        readFileSync(join(projectRoot, 'src/config.ts'), 'utf8')
+          .split('\n')
+          .findIndex((text) => text.includes('(/administration-guide/scale/high-availability/)')) +
+        1;
+      assert.match(
+        notice ?? '',
+        new RegExp(
+          `^⚠ (?:\\.\\./)*src/config\\.ts:${noticeLine}:\\d+: /administration-guide/scale/high-availability/: no page at /administration-guide/scale/high-availability/$`,
+        ),
+        "the notice's link, at its line of src/config.ts",
+      );
+      const home = /<a [^>]*href="\/"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>(\s*<mark)?/.exec(html);
+      assert.ok(home, 'the header links to the home page');
+      assert.equal(home[1], undefined, 'which lands: no mark after it');
       assert.deepEqual(
-        markers(html).map((text) => text.replace(/:\d+: /, ': ')),
+        others.map((text) => text.replace(/:\d+: /, ': ')),
         [
           `⚠ ${FILE}:8: /guide/no-such-page/: no page at /guide/no-such-page/`,
           `⚠ ${FILE}:8: /guide/install/#no-such-section: /guide/install/ has no section #no-such-section`,

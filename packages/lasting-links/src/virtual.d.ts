@@ -13,3 +13,9 @@ declare module 'virtual:lasting-links/preview-layout' {
   const Layout: import('astro/runtime/server/index.js').AstroComponentFactory;
   export default Layout;
 }
+
+declare module 'virtual:lasting-links/dev-settings' {
+  /** The integration's own: the site settings its dev-only link marks work with. */
+  const settings: import('./lib/settings.ts').SiteSettings;
+  export default settings;
+}

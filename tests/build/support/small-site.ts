@@ -15,11 +15,17 @@ const projectRoot = join(import.meta.dirname, '..', '..', '..');
 export const page = (title: string, body: string, more = '') =>
   `---\ntitle: ${title}\ndescription: ${title}, a page of a small test site.\n${more}---\n\n${body}\n`;
 
-/** A small site with `files` (relative to its folder: `content/docs/a.mdx`, `content/redirects.yaml`). */
-export function smallSite(files: Record<string, string>): { dir: string; remove: () => void } {
+/**
+ * A small site with `files` (relative to its folder: `content/docs/a.mdx`, `content/redirects.yaml`);
+ * with `announcement`, this guide's site-wide notice, written in `src/config.ts`, is left in.
+ */
+export function smallSite(
+  files: Record<string, string>,
+  options: { announcement?: boolean } = {},
+): { dir: string; remove: () => void } {
   mkdirSync(join(projectRoot, '.build'), { recursive: true });
   const dir = mkdtempSync(join(projectRoot, '.build', 'small-site-'));
-  createGeneratedSite(dir);
+  createGeneratedSite(dir, options);
   const all = {
     'content/redirects.yaml': '[]\n',
     'content/anchors.lock.json': '{ "pages": [] }\n',

@@ -10,99 +10,19 @@
  * A build reads the sources once, in its one pass (source-pass.ts); dev, whenever a page source
  * changes.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition } from 'satteri';
 import type { SiteSettings } from '../lib/settings.ts';
 import { parseBase, type SitePath } from '../lib/site-path.ts';
-import type { AnchorIndex } from '../lib/site/anchor-index.ts';
-import { listSourceFiles, sitePathOfSource } from '../lib/site/source-files.ts';
-import { readSources, sourceIndex } from '../lib/sources/read-sources.ts';
+import { sitePathOfSource } from '../lib/site/source-files.ts';
 import type { PageSource } from '../lib/sources/page-source.ts';
-import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
-import { planRedirects } from '../lib/redirects/plan-redirects.ts';
-import { emptyPlan, follow, landsOnContent, type RedirectPlan } from '../lib/redirects/follow.ts';
-import { displayLocation } from '../lib/redirects/locations.ts';
-import {
-  crossReferenceTitle,
-  linkTarget,
-  startsSentence,
-  titleInSentence,
-} from '../lib/cross-references.ts';
-import { properNounsOf } from '../lib/lint/terms.ts';
-
-/** What rendering needs to know about the whole site. */
-interface RenderContext {
-  index: AnchorIndex;
-  /**
-   * The redirect map's plan, in dev only, where the render is the only step: it follows old
-   * addresses to warn about them and to title links to them. A build plans the map once, against
-   * the HTML, after rendering (post-build.ts), and titles the links to old addresses there.
-   */
-  plan: RedirectPlan | undefined;
-  properNouns: readonly string[];
-}
+import { crossReferenceTitle, startsSentence, titleInSentence } from '../lib/cross-references.ts';
+import { siteContextLoader } from './site-context.ts';
+import { brokenTarget, devMarker } from './dev-marks.ts';
 
 /** Links are written without the base; they are resolved as the root build sees them. */
 const ROOT = parseBase('/');
-
-/**
- * Loads the site's sources, terms and (in dev) map, again only when a source file changed. A build gives
- * the outlines of its one pass over the sources; dev reads them itself, as they are edited.
- */
-function contextLoader(
-  settings: SiteSettings,
-  watch: boolean,
-  outlines: readonly PageSource[] | undefined,
-): () => RenderContext {
-  let cached: { signature: string; context: RenderContext; checkedAt: number } | undefined;
-  const signature = () =>
-    [
-      ...listSourceFiles(settings.projectRoot, settings.contentDir),
-      settings.redirectsFile,
-      ...(settings.termsFile === undefined ? [] : [settings.termsFile]),
-    ]
-      .map((file) => {
-        try {
-          return `${file}:${statSync(join(settings.projectRoot, file)).mtimeMs}`;
-        } catch {
-          return file;
-        }
-      })
-      .join('\n');
-  return () => {
-    if (cached !== undefined && (!watch || Date.now() - cached.checkedAt < 300))
-      return cached.context;
-    const now = signature();
-    if (cached !== undefined && cached.signature === now) {
-      cached.checkedAt = Date.now();
-      return cached.context;
-    }
-    const index = sourceIndex(
-      outlines ?? readSources(settings.projectRoot, settings.contentDir, settings.syntax),
-    );
-    const plan = watch ? devPlan(settings, index) : undefined;
-    const properNouns = properNounsOf(settings.projectRoot, settings.termsFile);
-    cached = { signature: now, context: { index, plan, properNouns }, checkedAt: Date.now() };
-    return cached.context;
-  };
-}
-
-/** The redirect map planned against the sources, as dev sees them. */
-function devPlan(settings: SiteSettings, index: AnchorIndex): RedirectPlan {
-  const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
-  const entries = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts).entries;
-  return planRedirects(entries, index, settings.redirectsFile).plan;
-}
-
-function readOptional(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 /**
  * The mdast plugin; `warn` is given in dev, where broken links are reported as they are typed;
@@ -113,7 +33,7 @@ export function crossReferencePlugin(
   warn: ((message: string) => void) | undefined,
   outlines?: readonly PageSource[],
 ): () => MdastPluginDefinition {
-  const load = contextLoader(settings, warn !== undefined, outlines);
+  const load = siteContextLoader(settings, warn !== undefined, outlines);
   return () => ({
     name: 'lasting-links:cross-references',
     options: { position: true },
@@ -128,7 +48,11 @@ export function crossReferencePlugin(
       const context = load();
       const at = `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
       if (warn !== undefined) {
-        const broken = brokenTarget(node.url, page, context);
+        // Relative links are left to the build, which resolves them against the built page.
+        const broken =
+          node.url.startsWith('/') || node.url.startsWith('#')
+            ? brokenTarget(node.url, page, ROOT, context)?.problem
+            : undefined;
         if (broken !== undefined) {
           warn(`${at}: ${broken}`);
           // On the page too, where the writer is looking: a broken link must not pass for one
@@ -156,41 +80,4 @@ export function crossReferencePlugin(
       ctx.setProperty(node, 'children', [{ type: 'text', value: text }]);
     },
   });
-}
-
-/** The attribute that marks a problem shown on a page in `astro dev` (never in a build). */
-const DEV_MARKER_ATTRIBUTE = 'data-lasting-links-problem';
-
-/** A visible note after a broken or old link, in `astro dev`: what is wrong, at which file:line. */
-function devMarker(problem: string) {
-  return {
-    type: 'lastingLinksProblem',
-    data: {
-      hName: 'mark',
-      hProperties: {
-        [DEV_MARKER_ATTRIBUTE]: '',
-        role: 'note',
-        style:
-          'background:#fde68a;color:#7c2d12;border:1px solid #b45309;border-radius:3px;padding:0 0.3em;margin-left:0.3em;font:0.8em/1.4 ui-monospace,monospace;white-space:normal',
-      },
-    },
-    children: [{ type: 'text', value: `⚠ ${problem}` }],
-  };
-}
-
-/** Why an internal link's target does not exist, or undefined when it does (or is not internal). */
-function brokenTarget(url: string, page: SitePath, context: RenderContext): string | undefined {
-  const location = linkTarget(url, page, ROOT);
-  if (location === undefined || (!url.startsWith('/') && !url.startsWith('#'))) return undefined;
-  // Files under public/ (images, downloads) are not pages; the build's checker judges them.
-  if (!location.path.endsWith('/')) return undefined;
-  const visit = follow(context.plan ?? emptyPlan(), context.index, location, 'static');
-  if (landsOnContent(visit, context.index)) {
-    return visit.hops.length === 0 || visit.kind !== 'landed'
-      ? undefined
-      : `${url} is an old address; link to ${displayLocation(visit.target.kind === 'site' ? visit.target : location)} instead (npx lasting-links moves --write rewrites it)`;
-  }
-  const target = context.index.get(location.path);
-  if (target === undefined) return `${url}: no page at ${location.path}`;
-  return `${url}: ${location.path} has no section #${location.fragment}`;
 }

@@ -76,6 +76,7 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         logger,
         updateConfig,
         injectRoute,
+        addMiddleware,
         createCodegenDir,
       }) => {
         preview = previewBuildOf(config.integrations);
@@ -126,9 +127,16 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         }
         updateConfig({
           vite: {
-            plugins: [virtualModules(previewSettings, layout)],
+            plugins: [virtualModules(previewSettings, layout, () => settings)],
           },
         });
+        if (command === 'dev') {
+          // Links written in `.astro` pages, layouts and settings, marked once the page renders.
+          addMiddleware({
+            entrypoint: new URL('./dev-link-marks.ts', import.meta.url),
+            order: 'post',
+          });
+        }
         writeSettingsFile(fileURLToPath(createCodegenDir()), {
           ...current,
           outDir: relative(current.projectRoot, fileURLToPath(config.outDir)),

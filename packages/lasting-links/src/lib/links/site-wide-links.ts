@@ -67,7 +67,7 @@ export function foldSiteWideLinks(
 }
 
 /** Where a project file writes `url` (without the base, as sources write links), if one does. */
-function findWriter(
+export function findWriter(
   url: string,
   base: Base,
   sources: readonly LayoutSource[],
