@@ -1,6 +1,7 @@
 /**
  * `lastingLinks()`: the Astro integration. While the site renders, empty-text links get their
- * target's title (and `astro dev` warns, as they are typed, about links that lead nowhere);
+ * target's title (and `astro dev` warns, as they are typed, about links that lead nowhere, and
+ * marks them on the page, those of `.astro` pages and layouts too: dev-link-marks.ts);
  * once the HTML exists, the post-build pipeline proves the anchors lock, writes the redirects,
  * checks every link and anchor and, in a preview build, compares with the base (post-build.ts).
  *
