@@ -38,8 +38,14 @@ test('a page of many headings compiles in time linear in their number', async ()
     return (performance.now() - started) / 1000;
   };
   await seconds(500); // warm up
-  const small = await seconds(1000);
-  const large = await seconds(8000);
+  // The best of a few runs: one slow run (a collection, a busy machine) is not a trend.
+  const best = async (sections: number, runs: number) => {
+    let fastest = Infinity;
+    for (let run = 0; run < runs; run += 1) fastest = Math.min(fastest, await seconds(sections));
+    return fastest;
+  };
+  const small = await best(1000, 3);
+  const large = await best(8000, 2);
   // Eight times the headings: about eight times the time; a square law would be sixty-four.
   assert.ok(
     large / Math.max(small, 0.01) < 24 && large < 10,

@@ -9,6 +9,8 @@
  * another integration): the dev server itself is asked for it, as a reader's browser would ask,
  * and its answer is kept for a few seconds, so a link every page carries costs one render.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MiddlewareHandler } from 'astro';
 import settings from 'virtual:lasting-links/dev-settings';
 import { decodeUrlPath, withBase, withoutBase, type SitePath } from '../lib/site-path.ts';
@@ -17,6 +19,7 @@ import { applyInsertions, type Insertion } from '../lib/html/splice.ts';
 import { linkTarget } from '../lib/cross-references.ts';
 import type { SiteLocation } from '../lib/redirects/locations.ts';
 import { readLayoutSources } from '../lib/site/layout-sources.ts';
+import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
 import { findWriter, type LayoutSource } from '../lib/links/site-wide-links.ts';
 import { siteContextLoader, type SiteContext } from './site-context.ts';
 import { brokenTarget, devMarkerHtml, DEV_MARKER_ATTRIBUTE } from './dev-marks.ts';
@@ -24,11 +27,11 @@ import { brokenTarget, devMarkerHtml, DEV_MARKER_ATTRIBUTE } from './dev-marks.t
 /** How long the dev server's answer for a path is trusted. */
 const PROBE_LIFETIME_MS = 5000;
 /** How long to wait for it: a page that takes longer is not judged. */
-const PROBE_TIMEOUT_MS = 20_000;
+const PROBE_TIMEOUT_MS = 10_000;
 
 const loadContext = siteContextLoader(settings, true, undefined);
-/** The ids of each page the dev server was asked for, or null when it has none there. */
-const probes = new Map<string, { at: number; ids: ReadonlySet<string> | null }>();
+/** The answer for each path the dev server was asked for (see idsServedAt). */
+const probes = new Map<string, { at: number; ids: ReadonlySet<string> | null | undefined }>();
 
 /**
  * The paths being asked for now: their pages go through unmarked, so that asking never asks
@@ -40,6 +43,8 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const page = withoutBase(decodeUrlPath(context.url.pathname), settings.base);
   if (page === undefined || asking.has(page)) return response;
+  // Pages only: a redirect, an empty answer or a file goes through as it is.
+  if (response.status !== 200 && response.status !== 404) return response;
   if (!(response.headers.get('content-type') ?? '').includes('text/html')) return response;
   const html = await response.text();
   const marked = await markLinks(html, page, context.url.origin);
@@ -56,6 +61,7 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
 async function markLinks(html: string, page: SitePath, origin: string): Promise<string> {
   const context = loadContext();
   const scan = scanPage(html);
+  const ownIds = new Set(scan.ids);
   const offsetOf = offsetFinder(html);
   const insertions: Insertion[] = [];
   let sources: readonly LayoutSource[] | undefined;
@@ -63,9 +69,9 @@ async function markLinks(html: string, page: SitePath, origin: string): Promise<
     if (link.tag !== 'a') continue;
     const close = html.indexOf('</a>', offsetOf(link));
     if (close < 0 || isMarked(html, close + 4)) continue;
-    const problem = await problemOf(link.url, page, new Set(scan.ids), context, origin);
+    const problem = await problemOf(link.url, page, ownIds, context, origin);
     if (problem === undefined) continue;
-    sources ??= readLayoutSources(settings.projectRoot, settings.srcDir, settings.contentDir);
+    sources ??= writersOf(page);
     const writer = findWriter(link.url, settings.base, sources);
     const where =
       writer === undefined
@@ -74,6 +80,30 @@ async function markLinks(html: string, page: SitePath, origin: string): Promise<
     insertions.push({ at: close + 4, text: devMarkerHtml(`${where}: ${problem}`) });
   }
   return insertions.length === 0 ? html : applyInsertions(html, insertions);
+}
+
+/**
+ * The files that may write a link of `page`: its own source first (a link the render left to the
+ * page, such as a relative one or a component's `href`), then the layouts and settings.
+ */
+function writersOf(page: SitePath): LayoutSource[] {
+  const file = sourceFileMap(
+    listSourceFiles(settings.projectRoot, settings.contentDir),
+    settings.contentDir,
+  ).get(page);
+  const own = file === undefined ? undefined : readOptional(join(settings.projectRoot, file));
+  return [
+    ...(file === undefined || own === undefined ? [] : [{ file, text: own }]),
+    ...readLayoutSources(settings.projectRoot, settings.srcDir, settings.contentDir),
+  ];
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** What is wrong with a link of `page`, or undefined when it lands. */
@@ -111,8 +141,10 @@ function fragmentProblem(
 }
 
 /**
- * The ids of the page the dev server renders at `path`; null when it has none there, undefined
- * when it could not be asked.
+ * The ids of the page the dev server renders at `path`: null when it has nothing there (404);
+ * undefined when that cannot be judged (it redirects, it is not a page, it did not answer, or it
+ * is being asked already), and the link is then not marked. Redirects are not followed: a page
+ * that redirects back to one being marked would be asked for again and again.
  */
 async function idsServedAt(
   path: SitePath,
@@ -120,17 +152,24 @@ async function idsServedAt(
 ): Promise<ReadonlySet<string> | null | undefined> {
   const known = probes.get(path);
   if (known !== undefined && Date.now() - known.at < PROBE_LIFETIME_MS) return known.ids;
-  let ids: ReadonlySet<string> | null = null;
+  if (asking.has(path)) return undefined;
+  let ids: ReadonlySet<string> | null | undefined;
   asking.add(path);
   try {
     const answer = await fetch(new URL(withBase(path, settings.base), origin), {
+      redirect: 'manual',
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
-    if (answer.ok && (answer.headers.get('content-type') ?? '').includes('text/html'))
+    if (answer.status === 404) ids = null;
+    else if (
+      answer.status === 200 &&
+      (answer.headers.get('content-type') ?? '').includes('text/html')
+    )
       ids = new Set(scanPage(await answer.text()).ids);
+    else ids = undefined;
   } catch {
-    // The server did not answer: the link cannot be judged, and is not marked.
-    return undefined;
+    // The server did not answer in time: the link is not judged.
+    ids = undefined;
   } finally {
     asking.delete(path);
   }

@@ -65,5 +65,8 @@ export function brokenTarget(
   const target = context.index.get(location.path);
   if (target === undefined)
     return { problem: `${url}: no page at ${location.path}`, missingPage: location.path };
+  // `#` and `#top` scroll to the top of any page, as the build's checker knows.
+  const fragment = location.fragment ?? '';
+  if (fragment === '' || fragment.toLowerCase() === 'top') return undefined;
   return { problem: `${url}: ${location.path} has no section #${location.fragment}` };
 }

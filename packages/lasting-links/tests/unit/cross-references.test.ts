@@ -33,7 +33,7 @@ test('empty links get their target title, escaped; links with text are untouched
   assert.deepEqual(unresolved, []);
 });
 
-test('a filled title keeps its capital where a sentence starts, and on a name; else it reads as in a sentence', () => {
+test('a filled title keeps its capital where a sentence or a block starts, and on a name; else it reads as in a sentence', () => {
   const html =
     '<p><a href="/b/"></a> first.</p><ul><li><a href="/b/"></a></li></ul>' +
     '<p>Done. <a href="/b/"></a> next: <a href="/b/"></a>; then <a href="/b/"></a>,<br><a href="/b/"></a></p>' +
@@ -48,10 +48,18 @@ test('a filled title keeps its capital where a sentence starts, and on a name; e
     'Upgrade the cluster',
     'Upgrade the cluster',
     'upgrade the cluster',
-    'Upgrade the cluster',
+    'upgrade the cluster',
     'NGINX Plus setup',
     'upgrade the cluster',
   ]);
+  // The page's title, scripts and styles are not prose; a header or a list starts anew.
+  const chrome =
+    '<head><title>Home</title><style>p{}</style></head><body><a href="/b/"></a>' +
+    '<header>Docs</header><nav><a href="/b/"></a></nav><ul><li>Also <a href="/b/"></a></li></ul>';
+  assert.deepEqual(
+    [...fill(chrome, titleFor).html.matchAll(/>([^<>]+)<\/a>/g)].map((match) => match[1]),
+    ['Upgrade the cluster', 'Upgrade the cluster', 'upgrade the cluster'],
+  );
 });
 
 test('a link holding only an element is not empty', () => {

@@ -199,8 +199,8 @@ test('rewriting N links in one page takes time linear in N (2,500 to 20,000 link
     .map(([n, s]) => `${n}: ${s.toFixed(2)} s`)
     .join(', ');
   // Linear: eight times the links in about eight times the time; a square law would be 64. The
-  // bound leaves room for a loaded machine's noise on the short runs.
-  assert.ok(seconds[20000]! / seconds[2500]! < 24, `times grow faster than the links: ${report}`);
+  // bound leaves room for noise: the shortest runs take a hundredth of a second.
+  assert.ok(seconds[20000]! / seconds[2500]! < 32, `times grow faster than the links: ${report}`);
   assert.ok(seconds[20000]! < 5, `20,000 links in one page: ${report}`);
   console.log(`moves, links rewritten in one page: ${report}`);
 });

@@ -6,6 +6,7 @@
 import type { LineColumn } from './line-locator.ts';
 import { srcsetUrls, metaRefreshUrl } from './url-attributes.ts';
 import { SELF_LINK_CLASSES, LEGACY_ANCHOR_ATTRIBUTE, REDIRECT_STUB_ATTRIBUTE } from './markers.ts';
+import { isInlineElement } from '../preview/block-rules.ts';
 
 /**
  * What a collector can ask about the parser's position. There is no element depth: collectors
@@ -377,27 +378,8 @@ export interface EmptyLink extends LineColumn {
   textBefore: string;
 }
 
-/** Elements that start a new run of text: a link at their start starts a sentence. */
-const TEXT_BLOCKS = new Set([
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'div',
-  'blockquote',
-  'figcaption',
-  'caption',
-  'summary',
-  'br',
-]);
+/** Elements whose text no reader sees as prose before a link. */
+const NOT_PROSE = new Set(['title', 'script', 'style', 'template', 'noscript', 'textarea']);
 
 /** Enough of the text before a link to see whether a sentence ended there. */
 const TEXT_BEFORE_KEPT = 40;
@@ -412,12 +394,16 @@ export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
     position: LineColumn;
     textBefore: string;
   } | null = null;
+  // The text of the current block before this point; a block element (any element that is not
+  // inline, as the preview's block rules say) starts a new one.
   let textBefore = '';
+  let notProse = 0;
   return {
     result,
     open(tag, attributes, context) {
       if (open !== null) open.empty = false;
-      if (TEXT_BLOCKS.has(tag)) textBefore = '';
+      if (NOT_PROSE.has(tag)) notProse += 1;
+      if (!isInlineElement(tag)) textBefore = '';
       if (tag === 'a') {
         open = {
           href: attributes['href'],
@@ -429,10 +415,11 @@ export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
     },
     text(text) {
       if (open !== null && text.trim() !== '') open.empty = false;
-      textBefore = (textBefore + text).slice(-TEXT_BEFORE_KEPT);
+      if (notProse === 0) textBefore = (textBefore + text).slice(-TEXT_BEFORE_KEPT);
     },
     close(tag, context) {
-      if (TEXT_BLOCKS.has(tag)) textBefore = '';
+      if (NOT_PROSE.has(tag) && notProse > 0) notProse -= 1;
+      if (!isInlineElement(tag)) textBefore = '';
       if (tag !== 'a' || open === null) return;
       if (open.empty && open.href !== undefined) {
         result.push({

@@ -176,8 +176,9 @@ export function parseTerms(text: string, file: string): Terms {
 
 /**
  * The proper nouns of the project's terms file, for titles written inside a sentence; none
- * without a terms file, or when it cannot be read (the docs lint reports why, at its line), so
- * that titles then keep their first capital.
+ * without a terms file, or when it cannot be read (the docs lint reports why, at its line). A
+ * title then keeps its first capital only when its first word is more than that capital
+ * (`NGINX`, `PostgreSQL`): see titleInSentence.
  */
 export function properNounsOf(projectRoot: string, termsFile: string | undefined): string[] {
   if (termsFile === undefined) return [];
