@@ -38,7 +38,7 @@ test(
           'Upgrade',
           'First [prepare it](/guide/install/#prepare-the-server).\n\n' +
             'Then [the gone page](/guide/no-such-page/) and [](/guide/install/#no-such-section).\n\n' +
-            'And [the old name](/guide/setup/).',
+            'And [the old name](/guide/setup/). Back [home](/).',
         ),
         'content/redirects.yaml': '- from: /guide/setup/\n  to: /guide/install/\n',
       },
@@ -90,6 +90,11 @@ test(
         'the empty cross-reference to nothing shows its address',
       );
       assert.doesNotMatch(html, />prepare it<\/a>\s*<mark/, 'a link that lands is not marked');
+      assert.doesNotMatch(
+        html,
+        />home<\/a>\s*<mark/,
+        'nor one to the home page, an .astro page with no source among the pages',
+      );
 
       const build = buildSite(site.dir);
       assert.equal(build.status, 1, 'the build fails on the broken links instead');

@@ -26,12 +26,14 @@ const ROOT = parseBase('/');
 
 /**
  * The mdast plugin; `warn` is given in dev, where broken links are reported as they are typed;
- * `outlines`, in a build, are the pages as its one pass over the sources read them.
+ * `outlines`, in a build, are the pages as its one pass over the sources read them;
+ * `routePages`, the paths of the site's pages that come from routes without parameters.
  */
 export function crossReferencePlugin(
   settings: SiteSettings,
   warn: ((message: string) => void) | undefined,
   outlines?: readonly PageSource[],
+  routePages: () => ReadonlySet<SitePath> = () => new Set(),
 ): () => MdastPluginDefinition {
   const load = siteContextLoader(settings, warn !== undefined, outlines);
   return () => ({
@@ -49,10 +51,16 @@ export function crossReferencePlugin(
       const at = `${file}:${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
       if (warn !== undefined) {
         // Relative links are left to the build, which resolves them against the built page.
-        const broken =
+        const target =
           node.url.startsWith('/') || node.url.startsWith('#')
-            ? brokenTarget(node.url, page, ROOT, context)?.problem
+            ? brokenTarget(node.url, page, ROOT, context)
             : undefined;
+        // A page of an `.astro` route (the home page) has no source, and ids only once it
+        // renders: links to it are judged on the rendered page (dev-link-marks.ts).
+        const broken =
+          target?.missingPage !== undefined && routePages().has(target.missingPage)
+            ? undefined
+            : target?.problem;
         if (broken !== undefined) {
           warn(`${at}: ${broken}`);
           // On the page too, where the writer is looking: a broken link must not pass for one

@@ -13,7 +13,7 @@ import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { SiteSettings } from '../lib/settings.ts';
 import type { PreviewSettings } from '../lib/preview/settings.ts';
-import { parseBase } from '../lib/site-path.ts';
+import { parseBase, type SitePath } from '../lib/site-path.ts';
 import { PREVIEW_SCRIPT_FILE } from '../lib/preview/published-files.ts';
 import { parseOptions, type LastingLinksOptions, type LastingLinksUserOptions } from './options.ts';
 import { crossReferencePlugin } from './cross-reference-plugin.ts';
@@ -68,6 +68,8 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
   let pass: SourcePass | undefined;
   let pages: ParsedPage[] | undefined;
   const lintInBuild = options.lint !== false;
+  /** The pages of routes without parameters (`src/pages/index.astro`): known before they render. */
+  let routePages: ReadonlySet<SitePath> = new Set();
   return {
     name: 'lasting-links',
     hooks: {
@@ -107,7 +109,11 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
         const outlines = pages?.flatMap((page) =>
           page.outline === undefined ? [] : [page.outline],
         );
-        addMdastPlugin(config, crossReferencePlugin(current, warn, outlines), logger);
+        addMdastPlugin(
+          config,
+          crossReferencePlugin(current, warn, outlines, () => routePages),
+          logger,
+        );
 
         const layout =
           options.preview.layout === undefined
@@ -143,6 +149,15 @@ export function lastingLinks(userOptions?: LastingLinksUserOptions): AstroIntegr
           outDir: relative(current.projectRoot, fileURLToPath(config.outDir)),
           pagesDir: relative(current.projectRoot, fileURLToPath(new URL('pages/', config.srcDir))),
         });
+      },
+      'astro:routes:resolved': ({ routes }) => {
+        routePages = new Set(
+          routes.flatMap((route) =>
+            route.type === 'page' && route.pathname !== undefined
+              ? [(route.pathname.endsWith('/') ? route.pathname : `${route.pathname}/`) as SitePath]
+              : [],
+          ),
+        );
       },
       'astro:config:done': ({ config }) => {
         // Base, site and features as every integration left them.
