@@ -1,12 +1,12 @@
 /**
  * What the page scan keeps, as small collectors that each listen to the one parser pass in
  * `scan-page.ts`: ids, headings and their sections, links, the document's own marks, and the
- * offsets the build edits pages at. Each collector is one concern; none parses on its own.
+ * offsets the build edits pages at (empty links: empty-links.ts). Each collector is one concern;
+ * none parses on its own.
  */
 import type { LineColumn } from './line-locator.ts';
 import { srcsetUrls, metaRefreshUrl } from './url-attributes.ts';
 import { SELF_LINK_CLASSES, LEGACY_ANCHOR_ATTRIBUTE, REDIRECT_STUB_ATTRIBUTE } from './markers.ts';
-import { isInlineElement } from '../preview/block-rules.ts';
 
 /**
  * What a collector can ask about the parser's position. There is no element depth: collectors
@@ -362,74 +362,6 @@ export function documentCollector(): Collector & { result: DocumentResult } {
       result.contentRange = found['article'] ?? found['main'];
       result.headInsertAt =
         charsetEnd >= 0 ? charsetEnd : headEnd >= 0 ? headEnd : Math.max(firstTag, 0);
-    },
-  };
-}
-
-/** An `<a href>` with nothing inside it: a cross-reference whose text the build fills in. */
-export interface EmptyLink extends LineColumn {
-  href: string;
-  /** Offset of its `</a>`, where the text goes. */
-  insertAt: number;
-  /**
-   * The end of the text before it in its block (paragraph, list item, cell…): whether the link
-   * starts a sentence, which decides the case of the title it gets.
-   */
-  textBefore: string;
-}
-
-/** Elements whose text no reader sees as prose before a link. */
-const NOT_PROSE = new Set(['title', 'script', 'style', 'template', 'noscript', 'textarea']);
-
-/** Enough of the text before a link to see whether a sentence ended there. */
-const TEXT_BEFORE_KEPT = 40;
-
-/** Links with no text and no element inside. */
-export function emptyLinksCollector(): Collector & { result: EmptyLink[] } {
-  const result: EmptyLink[] = [];
-  // Links do not nest: an <a> opened inside another ends it, as in a browser.
-  let open: {
-    href: string | undefined;
-    empty: boolean;
-    position: LineColumn;
-    textBefore: string;
-  } | null = null;
-  // The text of the current block before this point; a block element (any element that is not
-  // inline, as the preview's block rules say) starts a new one.
-  let textBefore = '';
-  let notProse = 0;
-  return {
-    result,
-    open(tag, attributes, context) {
-      if (open !== null) open.empty = false;
-      if (NOT_PROSE.has(tag)) notProse += 1;
-      if (!isInlineElement(tag)) textBefore = '';
-      if (tag === 'a') {
-        open = {
-          href: attributes['href'],
-          empty: true,
-          position: context.locate(context.startIndex()),
-          textBefore,
-        };
-      }
-    },
-    text(text) {
-      if (open !== null && text.trim() !== '') open.empty = false;
-      if (notProse === 0) textBefore = (textBefore + text).slice(-TEXT_BEFORE_KEPT);
-    },
-    close(tag, context) {
-      if (NOT_PROSE.has(tag) && notProse > 0) notProse -= 1;
-      if (!isInlineElement(tag)) textBefore = '';
-      if (tag !== 'a' || open === null) return;
-      if (open.empty && open.href !== undefined) {
-        result.push({
-          href: open.href,
-          insertAt: context.startIndex(),
-          ...open.position,
-          textBefore: open.textBefore,
-        });
-      }
-      open = null;
     },
   };
 }

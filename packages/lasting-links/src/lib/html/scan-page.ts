@@ -12,19 +12,19 @@ import { VOID_ELEMENTS } from './void-elements.ts';
 import {
   POSITIONED_ATTRIBUTES,
   documentCollector,
-  emptyLinksCollector,
   headingsCollector,
   idsCollector,
   linksCollector,
   type Collector,
   type DuplicateId,
-  type EmptyLink,
   type HeadingInfo,
   type LinkRef,
   type ScanContext,
 } from './page-collectors.ts';
+import { emptyLinksCollector, type EmptyLink } from './empty-links.ts';
 
-export type { EmptyLink, HeadingInfo, LinkRef } from './page-collectors.ts';
+export type { HeadingInfo, LinkRef } from './page-collectors.ts';
+export type { EmptyLink } from './empty-links.ts';
 
 /** What to collect beyond ids, headings, links and marks. */
 export interface ScanOptions {

@@ -8,9 +8,10 @@
  */
 import GithubSlugger from 'github-slugger';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { isScalar, parse as parseYaml, parseDocument, Scalar, visit } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import type { SitePath } from '../site-path.ts';
 import { usableHeadingId } from './heading-id.ts';
+import { linksOf } from './source-links.ts';
 
 /** Sätteri's Markdown features (`gfm`, `headingAttributes`, `directive`, …). */
 export type MarkdownFeatures = NonNullable<Parameters<typeof mdxToMdast>[1]>['features'] & object;
@@ -75,7 +76,7 @@ interface SourceSection {
 }
 
 /** A URL written in the source, with where it is written. */
-interface SourceLink {
+export interface SourceLink {
   url: string;
   /** Offset of the URL's first character in the source. */
   offset: number;
@@ -305,100 +306,4 @@ function frontMatterTitle(mdast: TreeNode): string {
   } catch {
     return '';
   }
-}
-
-/** A site link in front matter: from the site's root, never to another host (`//host/`). */
-const SITE_LINK = /^\/(?!\/)/;
-
-/**
- * The `link:` values of a front matter block (a landing page's hero actions, a page's prev and
- * next), written in any YAML style: block or flow (`next: { link: /a/ }`), quoted or not. Each
- * is found by the YAML parser, with the offset of its text inside `yaml`; a value whose text is
- * not the URL itself (an escape in double quotes) is left out, as it could not be rewritten in
- * place. A block that does not parse has none: the front matter check reports it at its line.
- */
-function frontMatterLinks(yaml: string): Array<{ url: string; offset: number }> {
-  const document = parseDocument(yaml, { prettyErrors: false });
-  if (document.errors.length > 0) return [];
-  const found: Array<{ url: string; offset: number }> = [];
-  visit(document, {
-    Pair(_, pair) {
-      if (!isScalar(pair.key) || pair.key.value !== 'link' || !isScalar(pair.value)) return;
-      const { value, range, type } = pair.value;
-      if (typeof value !== 'string' || !SITE_LINK.test(value) || range == null) return;
-      const offset =
-        range[0] + (type === Scalar.QUOTE_DOUBLE || type === Scalar.QUOTE_SINGLE ? 1 : 0);
-      if (yaml.startsWith(value, offset)) found.push({ url: value, offset });
-    },
-  });
-  return found;
-}
-
-/**
- * Every link URL written in the page, outside code: Markdown links, link definitions, `href`
- * attributes of JSX elements, and `link:` values of the front matter. The URL's offset is found
- * in the node's own source text.
- */
-function linksOf(mdast: TreeNode, text: string): SourceLink[] {
-  const links: SourceLink[] = [];
-  // Where each line starts, found once: a page of many links costs a search per link, not a
-  // scan of everything before it.
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
-    lineStarts.push(at + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  const add = (url: string, from: number, to: number) => {
-    const at = text.lastIndexOf(url, to);
-    if (url === '' || at < from) return;
-    const line = lineOf(at);
-    links.push({ url, offset: at, line: line + 1, column: at - lineStarts[line]! + 1 });
-  };
-  const walk = (node: TreeNode) => {
-    const position = node.position;
-    if (
-      (node.type === 'link' || node.type === 'definition') &&
-      typeof node.url === 'string' &&
-      position !== undefined
-    ) {
-      add(node.url, position.start.offset, position.end.offset);
-    }
-    if (
-      (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') &&
-      position !== undefined
-    ) {
-      for (const attribute of node.attributes ?? []) {
-        if (attribute.name === 'href' && typeof attribute.value === 'string') {
-          const tagEnd = text.indexOf('>', position.start.offset);
-          add(attribute.value, position.start.offset, tagEnd < 0 ? position.end.offset : tagEnd);
-        }
-      }
-    }
-    if (node.type === 'yaml' && position !== undefined) {
-      // The block between the fences: after the opening `---` line, before the closing one.
-      const start = text.indexOf('\n', position.start.offset) + 1;
-      const end = text.lastIndexOf('\n', position.end.offset - 1) + 1;
-      for (const link of start > 0 && end > start ? frontMatterLinks(text.slice(start, end)) : []) {
-        const at = start + link.offset;
-        const line = lineOf(at);
-        links.push({
-          url: link.url,
-          offset: at,
-          line: line + 1,
-          column: at - lineStarts[line]! + 1,
-        });
-      }
-    }
-    for (const child of node.children ?? []) walk(child);
-  };
-  walk(mdast);
-  return links.sort((a, b) => a.offset - b.offset);
 }
