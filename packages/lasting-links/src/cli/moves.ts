@@ -20,8 +20,8 @@
  * each section said) plus the pages' sources at REF when git has them. Sections are recognised
  * by their text, so a heading renamed with its text intact is found whatever its new words.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { writeAllWhole, type FileWrite } from '../lib/files.ts';
+import { readdirSync } from 'node:fs';
+import { readTextIfReadable, writeAllWhole, type FileWrite } from '../lib/files.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from './settings.ts';
@@ -140,7 +140,7 @@ export async function run(args: string[]): Promise<number> {
     'pages' in before ? publishedFromOutlines(before.pages) : [],
   );
 
-  const mapText = readOptional(join(root, settings.redirectsFile)) ?? '';
+  const mapText = readTextIfReadable(join(root, settings.redirectsFile)) ?? '';
   const map = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts);
   if (map.problems.length > 0) {
     process.stderr.write(formatProblems(map.problems, 'human'));
@@ -309,14 +309,6 @@ function astroPageRoutes(root: string, pagesDir: string): SitePath[] {
         return `/${route.slice(0, -'index'.length)}` as SitePath;
       return (route === '404' ? '/404.html' : `/${route}/`) as SitePath;
     });
-}
-
-function readOptional(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The pages after `edits`, re-read so their ids and text are what the files will hold. */

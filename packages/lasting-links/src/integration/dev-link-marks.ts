@@ -9,7 +9,6 @@
  * another integration): the dev server itself is asked for it, as a reader's browser would ask,
  * and its answer is kept for a few seconds, so a link every page carries costs one render.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MiddlewareHandler } from 'astro';
 import settings from 'virtual:lasting-links/dev-settings';
@@ -17,6 +16,8 @@ import { decodeUrlPath, withBase, withoutBase, type SitePath } from '../lib/site
 import { scanPage, type LinkRef } from '../lib/html/scan-page.ts';
 import { applyInsertions, type Insertion } from '../lib/html/splice.ts';
 import { linkTarget } from '../lib/cross-references.ts';
+import { isTopOfPage } from '../lib/links/check-links.ts';
+import { readTextIfReadable } from '../lib/files.ts';
 import type { SiteLocation } from '../lib/redirects/locations.ts';
 import { readLayoutSources } from '../lib/site/layout-sources.ts';
 import { listSourceFiles, sourceFileMap } from '../lib/site/source-files.ts';
@@ -91,19 +92,11 @@ function writersOf(page: SitePath): LayoutSource[] {
     listSourceFiles(settings.projectRoot, settings.contentDir),
     settings.contentDir,
   ).get(page);
-  const own = file === undefined ? undefined : readOptional(join(settings.projectRoot, file));
+  const own = file === undefined ? undefined : readTextIfReadable(join(settings.projectRoot, file));
   return [
     ...(file === undefined || own === undefined ? [] : [{ file, text: own }]),
     ...readLayoutSources(settings.projectRoot, settings.srcDir, settings.contentDir),
   ];
-}
-
-function readOptional(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** What is wrong with a link of `page`, or undefined when it lands. */
@@ -133,10 +126,8 @@ function fragmentProblem(
   location: SiteLocation,
   ids: ReadonlySet<string>,
 ): string | undefined {
-  const fragment = location.fragment;
-  // `#` and `#top` scroll to the top of any page.
-  if (fragment === null || fragment === '' || fragment.toLowerCase() === 'top' || ids.has(fragment))
-    return undefined;
+  const fragment = location.fragment ?? '';
+  if (isTopOfPage(fragment) || ids.has(fragment)) return undefined;
   return `${url}: ${location.path} has no section #${fragment}`;
 }
 

@@ -10,6 +10,7 @@ import { escapeHtml } from '../lib/html/escape.ts';
 import { emptyPlan, follow, landsOnContent } from '../lib/redirects/follow.ts';
 import { displayLocation } from '../lib/redirects/locations.ts';
 import { linkTarget } from '../lib/cross-references.ts';
+import { isTopOfPage } from '../lib/links/check-links.ts';
 import type { SiteContext } from './site-context.ts';
 
 /** The attribute that marks a problem shown on a page in `astro dev` (never in a build). */
@@ -65,8 +66,6 @@ export function brokenTarget(
   const target = context.index.get(location.path);
   if (target === undefined)
     return { problem: `${url}: no page at ${location.path}`, missingPage: location.path };
-  // `#` and `#top` scroll to the top of any page, as the build's checker knows.
-  const fragment = location.fragment ?? '';
-  if (fragment === '' || fragment.toLowerCase() === 'top') return undefined;
+  if (isTopOfPage(location.fragment ?? '')) return undefined;
   return { problem: `${url}: ${location.path} has no section #${location.fragment}` };
 }

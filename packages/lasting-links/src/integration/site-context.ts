@@ -3,7 +3,7 @@
  * file's names, and in dev the redirect map planned against the sources. Shared by the
  * cross-reference plugin and dev's marks on the pages written in `.astro`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteSettings } from '../lib/settings.ts';
 import type { AnchorIndex } from '../lib/site/anchor-index.ts';
@@ -14,6 +14,7 @@ import { parseRedirectMap } from '../lib/redirects/redirect-map.ts';
 import { planRedirects } from '../lib/redirects/plan-redirects.ts';
 import type { RedirectPlan } from '../lib/redirects/follow.ts';
 import { properNounsOf } from '../lib/lint/terms.ts';
+import { readTextIfReadable } from '../lib/files.ts';
 
 /** What rendering, and dev's marks, need to know about the whole site. */
 export interface SiteContext {
@@ -72,15 +73,7 @@ export function siteContextLoader(
 
 /** The redirect map planned against the sources, as dev sees them. */
 function devPlan(settings: SiteSettings, index: AnchorIndex): RedirectPlan {
-  const mapText = readOptional(join(settings.projectRoot, settings.redirectsFile));
+  const mapText = readTextIfReadable(join(settings.projectRoot, settings.redirectsFile)) ?? '';
   const entries = parseRedirectMap(mapText, settings.redirectsFile, settings.redirectHosts).entries;
   return planRedirects(entries, index, settings.redirectsFile).plan;
-}
-
-function readOptional(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }

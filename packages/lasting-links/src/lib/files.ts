@@ -1,4 +1,5 @@
 /** Reading files that may legitimately be absent, and writing files whole or not at all. */
+import { readFileSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -9,6 +10,19 @@ export async function readOptionalText(path: string): Promise<string | undefined
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/**
+ * A text file's content, or undefined when it cannot be read for any reason: for what runs while
+ * a writer edits (dev's marks) or only reports (a command's first look), where a file that is
+ * missing or half-written must not stop the work.
+ */
+export function readTextIfReadable(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -258,7 +258,7 @@ function judge(
 }
 
 /** `#`, `#top` and `#_top` scroll to the top of any page, with or without such an id. */
-function isTopOfPage(fragment: string): boolean {
+export function isTopOfPage(fragment: string): boolean {
   return fragment === '' || fragment.toLowerCase() === 'top';
 }
 
