@@ -5,6 +5,7 @@
  */
 import { isScalar, parseDocument, Scalar, visit } from 'yaml';
 import type { SourceLink, TreeNode } from './page-source.ts';
+import { lineLocator } from '../html/line-locator.ts';
 
 /** A site link in front matter: from the site's root, never to another host (`//host/`). */
 const SITE_LINK = /^\/(?!\/)/;
@@ -40,26 +41,13 @@ function frontMatterLinks(yaml: string): Array<{ url: string; offset: number }> 
  */
 export function linksOf(mdast: TreeNode, text: string): SourceLink[] {
   const links: SourceLink[] = [];
-  // Where each line starts, found once: a page of many links costs a search per link, not a
-  // scan of everything before it.
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
-    lineStarts.push(at + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  // Line starts are found once: a page of many links costs a search per link, not a scan of
+  // everything before it.
+  const locate = lineLocator(text);
   const add = (url: string, from: number, to: number) => {
     const at = text.lastIndexOf(url, to);
     if (url === '' || at < from) return;
-    const line = lineOf(at);
-    links.push({ url, offset: at, line: line + 1, column: at - lineStarts[line]! + 1 });
+    links.push({ url, offset: at, ...locate(at) });
   };
   const walk = (node: TreeNode) => {
     const position = node.position;
@@ -87,13 +75,7 @@ export function linksOf(mdast: TreeNode, text: string): SourceLink[] {
       const end = text.lastIndexOf('\n', position.end.offset - 1) + 1;
       for (const link of start > 0 && end > start ? frontMatterLinks(text.slice(start, end)) : []) {
         const at = start + link.offset;
-        const line = lineOf(at);
-        links.push({
-          url: link.url,
-          offset: at,
-          line: line + 1,
-          column: at - lineStarts[line]! + 1,
-        });
+        links.push({ url: link.url, offset: at, ...locate(at) });
       }
     }
     for (const child of node.children ?? []) walk(child);
