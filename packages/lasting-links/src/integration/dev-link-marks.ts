@@ -170,11 +170,12 @@ async function idsServedAt(
 
 /** Whether a dev mark already follows offset `at` (the render marked the link). */
 function isMarked(html: string, at: number): boolean {
-  return (
-    /^\s*<mark\s/.test(html.slice(at, at + 16)) &&
-    html.startsWith(DEV_MARKER_ATTRIBUTE, html.indexOf('<mark', at) + 6)
-  );
+  DEV_MARK_AHEAD.lastIndex = at;
+  return DEV_MARK_AHEAD.test(html);
 }
+
+/** A dev mark, maybe after white space, at the search's position (sticky). */
+const DEV_MARK_AHEAD = new RegExp(`\\s*<mark ${DEV_MARKER_ATTRIBUTE}[\\s=>]`, 'y');
 
 /** Turns a link's 1-based line and column into an offset in `text`. */
 function offsetFinder(text: string): (link: LinkRef) => number {
