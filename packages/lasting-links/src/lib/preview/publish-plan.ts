@@ -25,7 +25,7 @@ export interface BuildFile {
 }
 
 /** One file to write, with the headers it is served with. */
-export interface Upload {
+interface Upload {
   file: string;
   phase: PublishPhase;
   contentType: string;
