@@ -249,6 +249,32 @@ test('the internal check judges each target once, reports every use, and follows
     external.map((use) => `${use.url} ${use.uses.length}`),
     ['https://example.org/ 1'],
   );
+  // The same relative link means another target on another page: judged for each page, while
+  // a link that means the same everywhere is judged once and reported on every page it is on.
+  const sameLinks = (file: string, at: string) => ({
+    file,
+    path: path(at),
+    links: ['#x', 'b/', '/b/'].map((url, index) => ({
+      url,
+      tag: 'a',
+      attribute: 'href',
+      line: index + 1,
+      column: 1,
+    })),
+  });
+  assert.deepEqual(
+    checkLinks(
+      [sameLinks('a/index.html', '/a/'), sameLinks('index.html', '/')],
+      context,
+    ).problems.map((problem) => `${problem.page} ${problem.url} ${problem.code} ${problem.target}`),
+    [
+      '/a/ b/ missing-page /a/b/',
+      '/a/ /b/ missing-page /b/',
+      '/ #x missing-anchor /#x',
+      '/ b/ missing-page /b/',
+      '/ /b/ missing-page /b/',
+    ],
+  );
   const withoutMap = checkLinks([source], { ...context, plan: emptyPlan() });
   assert.ok(
     withoutMap.problems.some(

@@ -14,7 +14,7 @@ import { sitePathOfFile } from '../site/output-paths.ts';
 import type { Problem } from '../problems/problem.ts';
 import { follow, landsOnContent, type RedirectPlan } from '../redirects/follow.ts';
 import { displayTarget } from '../redirects/locations.ts';
-import { classifyUrl, displayUrl, type LinkTarget } from './classify-url.ts';
+import { classifyUrl, displayUrl } from './classify-url.ts';
 import { findTargetFile, type TargetFile } from './target-file.ts';
 
 /** One output file that holds links. */
@@ -61,6 +61,15 @@ export interface ExternalUse {
 /** A verdict on one (path, fragment), shared by every link that resolves to it. */
 type Verdict = Pick<Problem, 'severity' | 'code' | 'message' | 'suggestion' | 'fix'> | null;
 
+/** What one link comes to, before it is placed on its page. */
+type Outcome =
+  /** Not checked (ignored, or not a link to follow), or it lands. */
+  | { kind: 'fine' }
+  | { kind: 'external'; url: string }
+  | { kind: 'problem'; problem: Omit<Problem, 'url' | 'page' | 'output'> };
+
+const FINE: Outcome = { kind: 'fine' };
+
 /** Checks every link of `sources`; returns internal problems (no source positions yet) and the external URLs to check. */
 export function checkLinks(
   sources: readonly LinkSource[],
@@ -70,70 +79,80 @@ export function checkLinks(
   const external = new Map<string, ExternalUse>();
   // Sidebars repeat the same few hundred links on every page; judge each target once.
   const verdicts = new Map<string, Verdict>();
-  // A URL that does not depend on the page it is on (`/a/`, `https://…`) is classified once.
-  const absoluteTargets = new Map<string, LinkTarget>();
-
+  // A URL that does not depend on the page it is on (`/a/`, `https://…`) comes to the same
+  // outcome on every page: worked out once (a site's links are mostly these).
+  const pageIndependent = new Map<string, Outcome>();
   const ignore = context.ignore ?? [CLIENT_ROUTES];
+
+  const outcomeOf = (url: string, path: SitePath, baseHref: string | undefined): Outcome => {
+    if (ignore.some((pattern) => pattern.test(url))) return FINE;
+    const target = classifyUrl(url, path, context.base, context.siteOrigin, baseHref);
+    if (target.kind === 'ignored') return FINE;
+    if (target.kind === 'external' && leavesLikeASitePath(url)) {
+      return {
+        kind: 'problem',
+        problem: {
+          severity: 'error',
+          code: 'backslash-host',
+          message: `"${url}" is written like a site path, but browsers read the backslash as "/" and go to the host ${new URL(target.url).host}`,
+          fix: 'write the site path with "/" only (e.g. /a/b/), or the full https:// URL if another site is meant',
+        },
+      };
+    }
+    if (target.kind === 'external') return { kind: 'external', url: target.url };
+    let verdict: Verdict;
+    if (target.kind === 'malformed') {
+      verdict = {
+        severity: 'error',
+        code: 'malformed-url',
+        message: `"${target.url}" is not a URL a browser can follow`,
+        fix: 'write the intended address, e.g. /a/b/ or https://example.org/',
+      };
+    } else if (target.kind === 'outside-base') {
+      verdict = outsideBaseVerdict(target.path, context.base);
+    } else {
+      const key = `${displayUrl(target.path, target.fragment)} ${target.raw ?? ''}`;
+      verdict = verdicts.get(key) ?? null;
+      if (!verdicts.has(key))
+        verdicts.set(key, (verdict = judge(context, target.path, target.fragment, target.raw)));
+    }
+    if (verdict === null) return FINE;
+    return {
+      kind: 'problem',
+      problem:
+        target.kind === 'malformed'
+          ? verdict
+          : { ...verdict, target: displayUrl(target.path, target.fragment) },
+    };
+  };
+
   for (const source of sources) {
     const baseHref = source.baseHref ?? undefined;
     const elsewhere = baseHref === undefined ? undefined : baseElsewhere(source, baseHref, context);
     if (elsewhere !== undefined) problems.push(elsewhere);
     for (const link of source.links) {
-      if (ignore.some((pattern) => pattern.test(link.url))) continue;
-      const pageIndependent =
+      let outcome: Outcome | undefined;
+      const independent =
         baseHref === undefined &&
         (link.url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link.url));
-      let target = pageIndependent ? absoluteTargets.get(link.url) : undefined;
-      if (target === undefined) {
-        target = classifyUrl(link.url, source.path, context.base, context.siteOrigin, baseHref);
-        if (pageIndependent) absoluteTargets.set(link.url, target);
+      if (independent) outcome = pageIndependent.get(link.url);
+      if (outcome === undefined) {
+        outcome = outcomeOf(link.url, source.path, baseHref);
+        if (independent) pageIndependent.set(link.url, outcome);
       }
-      if (target.kind === 'ignored') continue;
-      if (target.kind === 'external' && leavesLikeASitePath(link.url)) {
-        problems.push({
-          severity: 'error',
-          code: 'backslash-host',
-          message: `"${link.url}" is written like a site path, but browsers read the backslash as "/" and go to the host ${new URL(target.url).host}`,
-          fix: 'write the site path with "/" only (e.g. /a/b/), or the full https:// URL if another site is meant',
-          url: link.url,
-          page: source.path,
-          output: { file: source.file, line: link.line, column: link.column },
-        });
-        continue;
-      }
-      if (target.kind === 'external') {
-        let use = external.get(target.url);
-        if (use === undefined) external.set(target.url, (use = { url: target.url, uses: [] }));
+      if (outcome.kind === 'fine') continue;
+      if (outcome.kind === 'external') {
+        let use = external.get(outcome.url);
+        if (use === undefined) external.set(outcome.url, (use = { url: outcome.url, uses: [] }));
         use.uses.push({ source, link });
         continue;
       }
-      let verdict: Verdict;
-      if (target.kind === 'malformed') {
-        verdict = {
-          severity: 'error',
-          code: 'malformed-url',
-          message: `"${target.url}" is not a URL a browser can follow`,
-          fix: 'write the intended address, e.g. /a/b/ or https://example.org/',
-        };
-      } else if (target.kind === 'outside-base') {
-        verdict = outsideBaseVerdict(target.path, context.base);
-      } else {
-        const key = `${displayUrl(target.path, target.fragment)} ${target.raw ?? ''}`;
-        verdict = verdicts.get(key) ?? null;
-        if (!verdicts.has(key))
-          verdicts.set(key, (verdict = judge(context, target.path, target.fragment, target.raw)));
-      }
-      if (verdict !== null) {
-        problems.push({
-          ...verdict,
-          url: link.url,
-          ...(target.kind === 'malformed'
-            ? {}
-            : { target: displayUrl(target.path, target.fragment) }),
-          page: source.path,
-          output: { file: source.file, line: link.line, column: link.column },
-        });
-      }
+      problems.push({
+        ...outcome.problem,
+        url: link.url,
+        page: source.path,
+        output: { file: source.file, line: link.line, column: link.column },
+      });
     }
   }
   return { problems, external: [...external.values()] };

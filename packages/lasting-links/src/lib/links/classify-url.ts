@@ -123,12 +123,20 @@ function classifyPlainUrl(url: string, pagePath: SitePath, base: Base): LinkTarg
     : { kind: 'internal', path, fragment, raw };
 }
 
+/** The last site origin asked about, and its origin: a check asks about one site's, per link. */
+let lastOrigin: { url: string; origin: string } | undefined;
+
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
+  if (lastOrigin?.url !== url) {
+    let origin = '';
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      // Not a URL: no absolute link counts as this site's.
+    }
+    lastOrigin = { url, origin };
   }
+  return lastOrigin.origin;
 }
 
 /** Writes a site path (plus fragment) as a URL under `base`, for messages that tell people what to write. */

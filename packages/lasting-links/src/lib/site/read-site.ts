@@ -106,20 +106,26 @@ export function readPage(
   };
 }
 
-/** The scan with every string it holds for later passed through `keep`. */
+/**
+ * The scan with every string it holds for later passed through `keep`. The scan is this read's
+ * own, so its records are updated in place: a large site has hundreds of thousands of links,
+ * and copying each record again cost more than the table itself.
+ */
 function keepStrings(scan: PageScan, keep: (text: string) => string): PageScan {
+  for (const link of scan.links) {
+    link.url = keep(link.url);
+    link.tag = keep(link.tag);
+  }
+  for (const heading of scan.headings) {
+    heading.id = keep(heading.id);
+    heading.text = keep(heading.text);
+  }
+  for (const duplicate of scan.duplicateIds) duplicate.id = keep(duplicate.id);
   return {
     ...scan,
     ids: scan.ids.map(keep),
     legacyIds: scan.legacyIds.map(keep),
-    duplicateIds: scan.duplicateIds.map((duplicate) => ({ ...duplicate, id: keep(duplicate.id) })),
-    headings: scan.headings.map((heading) => ({
-      ...heading,
-      id: keep(heading.id),
-      text: keep(heading.text),
-    })),
     selfLinkedIds: scan.selfLinkedIds.map(keep),
-    links: scan.links.map((link) => ({ ...link, url: keep(link.url), tag: keep(link.tag) })),
     refresh: scan.refresh === null ? null : keep(scan.refresh),
     baseHref: scan.baseHref === null ? null : keep(scan.baseHref),
   };
