@@ -16,7 +16,7 @@
  */
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './tree-nodes.ts';
 import type { VFile } from 'vfile';
 
 interface DisableCommentsOptions {
@@ -40,7 +40,7 @@ interface Disable {
 const disableComments: Plugin<[DisableCommentsOptions], Root> = (options) => (tree, file) => {
   const disables: Disable[] = [];
   const lines = String(file).split('\n');
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (
       (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') ||
       node.position === undefined

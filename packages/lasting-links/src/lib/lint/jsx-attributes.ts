@@ -3,7 +3,7 @@
  * `title`, a `<TabItem>`'s `label`. Only literal strings; an `{expression}` is code.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './tree-nodes.ts';
 import type { FrontMatterText } from './front-matter.ts';
 
 /** Attributes shown as headings or labels. */
@@ -12,7 +12,7 @@ const SHOWN = new Set(['title', 'label']);
 /** The literal `title` and `label` attribute values of every component, with their source offsets. */
 export function shownAttributes(tree: Root, source: string): FrontMatterText[] {
   const out: FrontMatterText[] = [];
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     for (const attribute of node.attributes) {
       if (

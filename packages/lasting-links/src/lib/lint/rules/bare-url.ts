@@ -5,13 +5,13 @@
  * `remark-lint-no-literal-urls` comes close, but asks for the opposite fix (wrap the URL in
  * `<…>`, which still shows it bare), so this rule is our own.
  */
-import type { Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 
 const bareUrl = lintRule<Root>({ origin: 'docs-lint:bare-url' }, (tree, file) => {
-  visit(tree, 'link', (link: Link) => {
+  eachOfType(tree, 'link', (link) => {
     const text = toString(link).trim();
     if (text === '' || !sameUrl(text, link.url)) return;
     file.message(

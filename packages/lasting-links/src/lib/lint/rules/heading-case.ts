@@ -7,9 +7,9 @@
  * headings. Proper nouns and product names keep their capitals (the terms file lists them),
  * and a word after a colon may start a new clause. Code spans are never judged.
  */
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { lowerCaseStart, needlessCapitals, withLowerCase } from '../casing.ts';
 import { frontMatterTexts } from '../front-matter.ts';
 import { shownAttributes } from '../jsx-attributes.ts';
@@ -66,7 +66,7 @@ const headingCase = lintRule<Root, HeadingCaseOptions>(
         () => false,
       );
 
-    visit(tree, 'heading', (heading: Heading) => {
+    eachOfType(tree, 'heading', (heading) => {
       const prose = proseOf(heading, source);
       check(
         'heading',

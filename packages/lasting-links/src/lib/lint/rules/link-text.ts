@@ -14,10 +14,10 @@
  *   cell); a question or an order may also close a sentence after "see" (a question with
  *   nothing after it). Anywhere else, write the link text.
  */
-import type { Link, Parents, Root } from 'mdast';
+import type { Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { editDistance } from '../../did-you-mean.ts';
 import { fileSitePath, pageTargets } from '../page-index.ts';
 import type { PageIndex, PageTargets } from '../types.ts';
@@ -51,7 +51,7 @@ const linkText = lintRule<Root, LinkTextOptions>(
   (tree, file, options) => {
     const here = fileSitePath(file, options.contentDir);
     let ownTargets: PageTargets | undefined;
-    visit(tree, 'link', (link: Link, index, parent) => {
+    eachOfType(tree, 'link', (link, index, parent) => {
       const empty = link.children.every(
         (child) => child.type === 'text' && child.value.trim() === '',
       );

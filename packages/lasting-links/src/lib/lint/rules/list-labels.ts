@@ -3,10 +3,10 @@
  * item does, with the same casing and the same punctuation. The 2025 rewrite had one item
  * without the bold label its siblings had, and with different casing.
  */
-import type { List, ListItem, PhrasingContent, Root } from 'mdast';
+import type { ListItem, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { lowerCaseStart, needlessCapitals } from '../casing.ts';
 import type { Terms } from '../terms.ts';
 
@@ -27,7 +27,7 @@ interface Label {
 const listLabels = lintRule<Root, ListLabelsOptions>(
   { origin: 'docs-lint:list-labels' },
   (tree, file, options) => {
-    visit(tree, 'list', (list: List) => {
+    eachOfType(tree, 'list', (list) => {
       const labels = list.children.map((item) => labelOf(item, options.terms));
       const labelled = labels.filter((label): label is Label => label !== undefined);
       if (list.children.length < 2 || labelled.length * 2 <= list.children.length) return;

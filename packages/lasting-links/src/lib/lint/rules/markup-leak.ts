@@ -7,9 +7,9 @@
  *   link targets (`.. _name:`), links (`` `text <url>`__ ``) and substitutions (`|name|`);
  * - emphasis markers (`*`, `_`) left over because their other half is missing.
  */
-import type { InlineCode, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { anyWithin, OBJECT, offsetAt, proseBlocks, Within, type Prose } from '../prose.ts';
 import { reportAt } from '../report.ts';
 
@@ -73,7 +73,7 @@ const markupLeak = lintRule<Root>({ origin: 'docs-lint:markup-leak' }, (tree, fi
     );
   }
   // A reStructuredText link parses as a code span (`text <url>`) followed by text (`__`).
-  visit(tree, 'inlineCode', (code: InlineCode, index, parent) => {
+  eachOfType(tree, 'inlineCode', (code, index, parent) => {
     const next = index === undefined ? undefined : parent?.children[index + 1];
     if (
       !/^[^<>]+<[^<>\s]+>$/.test(code.value) ||

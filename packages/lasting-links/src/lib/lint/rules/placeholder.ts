@@ -7,7 +7,7 @@
  */
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../tree-nodes.ts';
 import { reportAt } from '../report.ts';
 
 /** Upper case only, except lorem: "todo" and "need … here" are ordinary words in lower case. */
@@ -30,7 +30,7 @@ const placeholder = lintRule<Root>({ origin: 'docs-lint:placeholder' }, (tree, f
 /** Source ranges of MDX comments and import/export statements. */
 function unpublishedRanges(tree: Root): [number, number][] {
   const ranges: [number, number][] = [];
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;

@@ -6,9 +6,9 @@
  * prompt, while one prompted command among others is pasted just as badly; it also reports
  * the block, not the line.
  */
-import type { Code, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { reportAt } from '../report.ts';
 
 /** Languages whose blocks are commands to paste into a shell. */
@@ -26,7 +26,7 @@ const PROMPT = /^([ \t]*)\$(?: |$)/;
 
 const shellPrompt = lintRule<Root>({ origin: 'docs-lint:shell-prompt' }, (tree, file) => {
   const source = String(file);
-  visit(tree, 'code', (code: Code) => {
+  eachOfType(tree, 'code', (code) => {
     if (!SHELL.has((code.lang ?? '').toLowerCase()) || code.position === undefined) return;
     // The code's lines start on the line after the opening fence; find each in the source, so
     // the column is right even in an indented (list item) fence.

@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import Slugger from 'github-slugger';
 import { lintRule } from 'unified-lint-rule';
-import { visit } from 'unist-util-visit';
+import { eachOfType } from '../tree-nodes.ts';
 import { frontMatterTexts } from '../front-matter.ts';
 import { shownAttributes } from '../jsx-attributes.ts';
 import { fileSitePath } from '../page-index.ts';
@@ -92,7 +92,7 @@ function allowed(entry: TermEntry, page: string | undefined, section: string): b
 function sectionFinder(tree: Root): (offset: number) => string {
   const slugger = new Slugger();
   const starts: { offset: number; id: string }[] = [];
-  visit(tree, 'heading', (heading) => {
+  eachOfType(tree, 'heading', (heading) => {
     const id = slugger.slug(toString(heading));
     if (heading.position?.start.offset !== undefined)
       starts.push({ offset: heading.position.start.offset, id });
