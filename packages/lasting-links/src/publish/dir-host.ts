@@ -57,6 +57,7 @@ import {
   contentTypeOf,
 } from '../lib/preview/published-files.ts';
 import type { Lease, LeaseAttempt, Log, PreviewHost, StoredObject } from './host.ts';
+import { holdLease } from './held-lease.ts';
 import { listFiles } from './local-files.ts';
 import { writeWhole } from '../lib/files.ts';
 
@@ -211,47 +212,24 @@ export class DirHost implements PreviewHost {
       return undefined;
     });
     if (heldBy !== undefined) return { heldBy };
-    let heldUntil = Date.now() + ttlMs;
-    let lost: string | undefined;
-    const renew = async () => {
-      if (lost !== undefined) return;
-      try {
-        lost = await underLock(path, async () => {
-          if ((await readLeaseFile(path))?.owner !== owner) return 'another run took it over';
-          await write();
-          heldUntil = Date.now() + ttlMs;
-          return undefined;
-        });
-      } catch {
-        // Tried again at the next renewal; check() stops the run if the lease expired meanwhile.
-      }
-    };
-    let renewing = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = renew();
-    }, ttlMs / 3);
-    timer.unref();
-    const lease: Lease = {
-      check: async () => {
-        await renewing;
-        if (lost === undefined && Date.now() > heldUntil) lost = 'it expired before it was renewed';
-        if (lost === undefined && (await readLeaseFile(path))?.owner !== owner)
-          lost = 'another run took it over';
-        if (lost !== undefined) {
-          throw new Error(
-            `the lease on ${describeSlot(slot)} at ${this.description} was lost (${lost}); stopped before changing anything more`,
-          );
-        }
+    const isOurs = async () => (await readLeaseFile(path))?.owner === owner;
+    const lease = holdLease(
+      {
+        renew: () =>
+          underLock(path, async () => {
+            if (!(await isOurs())) return 'another run took it over';
+            await write();
+            return undefined;
+          }),
+        isStillOurs: isOurs,
+        giveBack: () =>
+          underLock(path, async () => {
+            if (await isOurs()) await rm(path, { force: true });
+          }),
       },
-      release: async () => {
-        clearInterval(timer);
-        await renewing;
-        if (lost !== undefined) return;
-        await underLock(path, async () => {
-          if ((await readLeaseFile(path))?.owner === owner) await rm(path, { force: true });
-        });
-      },
-    };
+      ttlMs,
+      `${describeSlot(slot)} at ${this.description}`,
+    );
     return { lease };
   }
 

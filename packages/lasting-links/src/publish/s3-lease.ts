@@ -5,7 +5,8 @@
  * takes it over the same way, so of two runs only one ever holds it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Lease, LeaseAttempt } from './host.ts';
+import type { LeaseAttempt } from './host.ts';
+import { holdLease } from './held-lease.ts';
 import type { S3Objects } from './s3-objects.ts';
 
 /**
@@ -37,50 +38,23 @@ export async function takeS3Lease(
       return { heldBy: `another run took over the expired lease ${objects.url(key)}` };
   }
   let held = etag;
-  let heldUntil = Date.now() + ttlMs;
-  let lost: string | undefined;
-  const renew = async () => {
-    if (lost !== undefined) return;
-    try {
-      const next = await objects.putIf(key, body(), { IfMatch: held }, what);
-      if (next === undefined) lost = 'another run took it over';
-      else {
+  const lease = holdLease(
+    {
+      renew: async () => {
+        const next = await objects.putIf(key, body(), { IfMatch: held }, what);
+        if (next === undefined) return 'another run took it over';
         held = next;
-        heldUntil = Date.now() + ttlMs;
-      }
-    } catch {
-      // The store could not be reached this time; the next renewal tries again, and check()
-      // stops the run if the lease expired meanwhile.
-    }
-  };
-  let renewing = Promise.resolve();
-  const timer = setInterval(() => {
-    renewing = renew();
-  }, ttlMs / 3);
-  timer.unref();
-  const lease: Lease = {
-    check: async () => {
-      await renewing;
-      if (lost === undefined && Date.now() > heldUntil) lost = 'it expired before it was renewed';
-      if (lost === undefined) {
-        const current = await objects.getWithTag(key);
-        if (current?.etag !== held) lost = 'another run took it over';
-      }
-      if (lost !== undefined) {
-        throw new Error(
-          `the lease on ${slotName} was lost (${lost}); stopped before changing anything more`,
-        );
-      }
+        return undefined;
+      },
+      isStillOurs: async () => (await objects.getWithTag(key))?.etag === held,
+      giveBack: async () => {
+        if ((await objects.getWithTag(key))?.etag === held)
+          await objects.deleteOne(key, `giving back ${what}`);
+      },
     },
-    release: async () => {
-      clearInterval(timer);
-      await renewing;
-      if (lost !== undefined) return;
-      const current = await objects.getWithTag(key);
-      if (current?.etag !== held) return;
-      await objects.deleteOne(key, `giving back ${what}`);
-    },
-  };
+    ttlMs,
+    slotName,
+  );
   return { lease };
 }
 
