@@ -10,14 +10,14 @@ import { holdLease } from './held-lease.ts';
 import type { S3Objects } from './s3-objects.ts';
 
 /**
- * Takes the lease at `key`, renewed every third of `ttlMs` while held. `slotName` says in a
- * lost lease's message what it guarded (`pull request 12 at s3://…`).
+ * Takes the lease at `key`, renewed every third of `ttlMs` while held. `guarded` says in a
+ * lost lease's message what it guarded (`the preview of pull request #12 at s3://…`).
  */
 export async function takeS3Lease(
   objects: S3Objects,
   key: string,
   ttlMs: number,
-  slotName: string,
+  guarded: string,
 ): Promise<LeaseAttempt> {
   const owner = randomUUID();
   const what = `the lease ${objects.url(key)}`;
@@ -53,7 +53,7 @@ export async function takeS3Lease(
       },
     },
     ttlMs,
-    slotName,
+    guarded,
   );
   return { lease };
 }
